@@ -1,0 +1,3 @@
+"""kg: who met whom, from the news."""
+
+__version__ = "0.1.0"

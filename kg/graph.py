@@ -1,0 +1,151 @@
+"""Entities and merged meetings -> networkx.MultiDiGraph.
+
+Nodes are keyed by their id ("person:hulusi-akar", "meeting:moscow-...", "article:000-ac96e4b3b8268ecb"); every node has
+`kind` and `label`.
+
+| kind         | other attributes                                                                           |
+|--------------|--------------------------------------------------------------------------------------------|
+| Person       | aliases (tuple[str]), merges (tuple[str]: each merged alias with its reason)               |
+| Organisation | aliases, merges                                                                            |
+| Country      | aliases, merges                                                                            |
+| Place        | aliases, merges                                                                            |
+| Meeting      | status (held/planned/possible/cancelled), mode (in_person/phone/video/unknown),            |
+|              | date_text (str or None: the time expression as written), triggers (tuple[str])            |
+| Article      | title, published (ISO date or None), publisher (str or None), source (path or URL)         |
+
+Edges carry `relation` and the evidence of the fact: `article` (an Article node id), `sentence`, `start`, `end` (the
+sentence's character span in that article's body). A fact reported by two articles is two parallel edges, one per
+article, so each keeps its own evidence; edge keys are "<relation>|<article node id>".
+
+| relation      | from -> to                                   | other attributes                       |
+|---------------|----------------------------------------------|----------------------------------------|
+| participant   | Meeting -> Person / Organisation / Country   |                                        |
+| located_in    | Meeting -> Place / Country                   |                                        |
+| reported_by   | Meeting -> Article                           | trigger (the words that state it)      |
+| role          | Person -> Organisation / Country             | title ("defence minister")             |
+| member_of     | Person -> Organisation                       | (an affiliation with no stated title)  |
+| mentioned_in  | Person / Organisation / Country / Place -> Article | (evidence of the first mention)  |
+
+Who met whom is the projection of the participant edges onto people (`people_who_met`).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping
+
+import networkx as nx
+
+from kg.records import Article, Entity, Evidence, Extraction, MergedMeeting
+
+
+def article_node(article_id: str) -> str:
+    """The node id of an article.
+
+    >>> article_node("000-ac96e4b3b8268ecb")
+    'article:000-ac96e4b3b8268ecb'
+    """
+    return f"article:{article_id}"
+
+
+def _evidence(evidence: Evidence) -> dict:
+    return {
+        "article": article_node(evidence.article_id),
+        "sentence": evidence.sentence,
+        "start": evidence.start,
+        "end": evidence.end,
+    }
+
+
+def build_graph(
+    extractions: Iterable[Extraction],
+    entities: Iterable[Entity],
+    meetings: Iterable[MergedMeeting],
+    mention_entity: Mapping[str, str],
+) -> nx.MultiDiGraph:
+    """The typed graph of one build; `mention_entity` maps each mention id to its entity id."""
+    graph = nx.MultiDiGraph()
+    extractions = sorted(extractions, key=lambda extraction: extraction.article.id)
+    for extraction in extractions:
+        article: Article = extraction.article
+        graph.add_node(
+            article_node(article.id),
+            kind="Article",
+            label=article.title,
+            title=article.title,
+            published=article.published,
+            publisher=article.publisher,
+            source=article.source,
+        )
+    for entity in sorted(entities, key=lambda entity: entity.id):
+        graph.add_node(entity.id, kind=entity.kind, label=entity.name, aliases=entity.aliases, merges=entity.merges)
+
+    for extraction in extractions:
+        first_mention: dict[str, Evidence] = {}
+        for mention in extraction.mentions:
+            entity_id = mention_entity.get(mention.id)
+            if entity_id is not None and entity_id not in first_mention:
+                first_mention[entity_id] = mention.evidence
+        for entity_id, evidence in sorted(first_mention.items()):
+            _add_fact(graph, entity_id, article_node(extraction.article.id), "mentioned_in", evidence)
+        for role in extraction.roles:
+            holder = mention_entity.get(role.holder)
+            of = mention_entity.get(role.of) if role.of else None
+            if holder is None or of is None:
+                continue
+            relation = "role" if role.title else "member_of"
+            _add_fact(graph, holder, of, relation, role.evidence, title=role.title, keyed_by=role.title)
+
+    for meeting in sorted(meetings, key=lambda meeting: meeting.id):
+        graph.add_node(
+            meeting.id,
+            kind="Meeting",
+            label=meeting_label(meeting, graph),
+            status=meeting.status,
+            mode=meeting.mode,
+            date_text=meeting.date_text,
+            triggers=tuple(sorted({report.trigger for report in meeting.reports})),
+        )
+        reports = {report.id: report for report in meeting.reports}
+        for report in meeting.reports:
+            article = article_node(report.evidence.article_id)
+            _add_fact(graph, meeting.id, article, "reported_by", report.evidence, trigger=report.trigger)
+            if meeting.place and report.place and mention_entity.get(report.place) == meeting.place:
+                _add_fact(graph, meeting.id, meeting.place, "located_in", report.evidence)
+        for entity_id, report_id in meeting.participant_reports:
+            _add_fact(graph, meeting.id, entity_id, "participant", reports[report_id].evidence)
+    return graph
+
+
+def _add_fact(graph: nx.MultiDiGraph, source: str, target: str, relation: str, evidence: Evidence,
+              keyed_by: str = "", **attributes) -> None:
+    """One edge per (fact, article): the first sentence of an article that states a fact is its evidence there."""
+    key = "|".join(part for part in (relation, keyed_by, article_node(evidence.article_id)) if part)
+    if not graph.has_edge(source, target, key):
+        graph.add_edge(source, target, key=key, relation=relation, **_evidence(evidence), **attributes)
+
+
+def meeting_label(meeting: MergedMeeting, graph: nx.MultiDiGraph) -> str:
+    """A short human label: 'Meeting in Moscow' or 'Meeting of Erdogan and al-Assad'."""
+    if meeting.place and meeting.place in graph:
+        return f"Meeting in {graph.nodes[meeting.place]['label']}"
+    names = [graph.nodes[p]["label"] for p in meeting.participants if p in graph]
+    return "Meeting of " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names))
+
+
+def people_who_met(graph: nx.MultiDiGraph, *, statuses: tuple[str, ...] = ("held",)) -> nx.Graph:
+    """People joined by the meetings they shared; edge attribute `meetings` lists the meeting ids, sorted."""
+    people = nx.Graph()
+    for meeting_id, data in sorted(graph.nodes(data=True)):
+        if data["kind"] != "Meeting" or data["status"] not in statuses:
+            continue
+        attendees = sorted({v for _, v, rel in graph.out_edges(meeting_id, data="relation")
+                            if rel == "participant" and graph.nodes[v]["kind"] == "Person"})
+        for person in attendees:
+            people.add_node(person, **graph.nodes[person])
+        for a, b in itertools.combinations(attendees, 2):
+            if people.has_edge(a, b):
+                people[a][b]["meetings"].append(meeting_id)
+            else:
+                people.add_edge(a, b, meetings=[meeting_id])
+    return people

@@ -1,0 +1,101 @@
+"""The records passed between stages: Article, Evidence, Mention, Role, Meeting, Entity, MergedMeeting.
+
+ingest makes Articles; extract makes Mentions, Roles and Meetings for one Article; resolve turns mentions into
+Entities and reports of one meeting into MergedMeetings; graph turns those into a NetworkX graph.
+Every fact keeps an Evidence: the article, the sentence, and the sentence's character span in the article body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Status = Literal["held", "planned", "possible", "cancelled"]
+Mode = Literal["in_person", "phone", "video", "unknown"]
+Kind = Literal["Person", "Organisation", "Country", "Place"]
+
+STATUSES: tuple[Status, ...] = ("held", "planned", "possible", "cancelled")
+MODES: tuple[Mode, ...] = ("in_person", "phone", "video", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str  # stable slug from the file name (and line number for .jsonl)
+    title: str
+    body: str  # the article text without site chrome; character spans index into it
+    published: str | None  # ISO date (YYYY-MM-DD) as the page gives it, or None
+    publisher: str | None
+    source: str  # path or URL the article was read from
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    article_id: str
+    sentence: str
+    start: int  # character span of the sentence in Article.body
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    id: str  # "<article id>#<start>": unique within a build
+    text: str  # as written ("al-Assad’s", "Turkish")
+    name: str  # the name it stands for ("al-Assad", "Turkey")
+    kind: Kind
+    start: int  # character span in Article.body
+    end: int
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    holder: str  # mention id of the person
+    title: str  # "defence minister"; "" for a plain affiliation ("Al Jazeera's Sinem Koseoglu")
+    of: str | None  # mention id of the organisation or country the post belongs to
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    id: str  # "<article id>#m<trigger offset>": stable across runs
+    trigger: str  # "met", "held talks", "meeting", ...
+    participants: tuple[str, ...]  # mention ids, in text order
+    status: Status
+    mode: Mode
+    place: str | None  # mention id of the place
+    date_text: str | None  # the time expression as written ("on Wednesday")
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extract found in one article."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    roles: tuple[Role, ...]
+    meetings: tuple[Meeting, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str  # "person:hulusi-akar": stable slug, one namespace per kind
+    kind: Kind
+    name: str  # the fullest name seen
+    aliases: tuple[str, ...]  # other names seen, sorted
+    mentions: tuple[str, ...]  # mention ids, sorted
+    merges: tuple[str, ...]  # why each alias was merged: "Akar → Hulusi Akar: surname of a full name in the article"
+
+
+@dataclass(frozen=True, slots=True)
+class MergedMeeting:
+    """One real meeting, with every report of it."""
+
+    id: str  # "meeting:<slug>"
+    status: Status
+    mode: Mode
+    participants: tuple[str, ...]  # entity ids, sorted
+    place: str | None  # entity id
+    date_text: str | None
+    reports: tuple[Meeting, ...]  # the article-level meetings merged into it, sorted by id
+    participant_reports: tuple[tuple[str, str], ...]  # (entity id, meeting id): which report names whom
