@@ -1,0 +1,140 @@
+"""networkx.MultiDiGraph (see kg/graph.py) -> rdflib.Graph in the kg vocabulary (ontology/kg.ttl) -> Turtle.
+
+Every resource has an IRI minted from its node id (no blank nodes), so the same graph always gives the same Turtle:
+entities, meetings and articles from their node ids; a post from its holder, title and organisation or country
+(post/<person>--<title>--<organisation>); an evidence sentence from its article and span
+(evidence/<article>-<start>-<end>), so two facts read from one sentence share one Evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD
+
+from kg.export import write_text_atomic
+from kg.vocab import KG, MODE_TERMS, PREFIXES, STATUS_TERMS, mint, node_iri, node_slug
+
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+ENTITY_CLASSES: dict[str, URIRef] = {
+    "Person": KG.Person,
+    "Organisation": KG.Organisation,
+    "Country": KG.Country,
+    "Place": KG.Place,
+}
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def to_rdf(graph: nx.MultiDiGraph) -> Graph:
+    """The graph as RDF in the kg vocabulary, with readable prefixes bound (one per kind of instance)."""
+    rdf_graph = Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        rdf_graph.bind(prefix, namespace)
+    for node_id, data in sorted(graph.nodes(data=True)):
+        for triple in node_triples(node_id, data):
+            rdf_graph.add(triple)
+    for source, target, _key, data in sorted(graph.edges(keys=True, data=True), key=lambda edge: edge[:3]):
+        for triple in edge_triples(source, target, data, graph.nodes):
+            rdf_graph.add(triple)
+    return rdf_graph
+
+
+def write_turtle(graph: nx.MultiDiGraph, path: Path) -> Path:
+    """Write the graph as Turtle to `path`; the same graph always gives the same bytes."""
+    # longturtle already sorts prefixes, subjects, predicates and objects; with no blank nodes to rename,
+    # canon=True gives the same bytes at about five times the cost, so it is left off.
+    return write_text_atomic(path, to_rdf(graph).serialize(format="longturtle"))
+
+
+def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
+    """The triples that describe one node on its own (its edges are `edge_triples`)."""
+    subject = node_iri(node_id)
+    kind = data["kind"]
+    yield subject, RDFS.label, Literal(data["label"])
+    if kind in ENTITY_CLASSES:
+        yield subject, RDF.type, ENTITY_CLASSES[kind]
+        for alias in data.get("aliases", ()):
+            yield subject, KG.alias, Literal(alias)
+        for merge in data.get("merges", ()):
+            yield subject, KG.mergeReason, Literal(merge)
+    elif kind == "Meeting":
+        yield subject, RDF.type, KG.Meeting
+        yield subject, KG.status, _term(STATUS_TERMS, data["status"], "status")
+        yield subject, KG.mode, _term(MODE_TERMS, data["mode"], "mode")
+        if data.get("date_text") is not None:
+            yield subject, KG.dateText, Literal(data["date_text"])
+        for trigger in data.get("triggers", ()):
+            yield subject, KG.trigger, Literal(trigger)
+    elif kind == "Article":
+        yield subject, RDF.type, KG.Article
+        yield subject, SDO.headline, Literal(data["title"])
+        published = iso_date(data.get("published"))
+        if published is not None:
+            yield subject, KG.published, Literal(published, datatype=XSD.date)
+        if data.get("publisher") is not None:
+            yield subject, KG.publisher, Literal(data["publisher"])
+        yield subject, KG.source, Literal(data["source"])
+    else:
+        raise ValueError(f"bug in kg: node {node_id!r} has unknown kind {kind!r}; see kg/graph.py for the node kinds")
+
+
+def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mapping[str, Mapping]) -> Iterator[Triple]:
+    """The triples of one edge, with the Evidence it was read from; `nodes` gives the labels a Post is named by."""
+    relation = data["relation"]
+    subject, object_ = node_iri(source), node_iri(target)
+    if relation == "mentioned_in":
+        yield subject, KG.mentionedIn, object_
+    elif relation == "member_of":
+        yield subject, KG.memberOf, object_
+    elif relation == "role":
+        post = mint("post", f"{node_slug(source)}--{'-'.join(data['title'].lower().split())}--{node_slug(target)}")
+        yield subject, KG.holds, post
+        yield post, RDF.type, KG.Post
+        yield post, KG.title, Literal(data["title"])
+        yield post, KG.postIn, object_
+        yield post, RDFS.label, Literal(f"{data['title']} of {nodes[target]['label']}")
+        yield from evidence_triples(post, data)
+    elif relation in ("participant", "located_in", "reported_by"):
+        predicate = {"participant": KG.participant, "located_in": KG.place, "reported_by": PROV.wasDerivedFrom}
+        yield subject, predicate[relation], object_
+        yield from evidence_triples(subject, data)
+    else:
+        raise ValueError(f"bug in kg: edge {source!r} -> {target!r} has unknown relation {relation!r}")
+
+
+def evidence_triples(fact: URIRef, data: Mapping[str, Any]) -> Iterator[Triple]:
+    """`fact` kg:evidence the sentence an edge was read from, and that Evidence's own triples."""
+    evidence = mint("evidence", f"{node_slug(data['article'])}-{data['start']}-{data['end']}")
+    yield fact, KG.evidence, evidence
+    yield evidence, RDF.type, KG.Evidence
+    yield evidence, KG.fromArticle, node_iri(data["article"])
+    yield evidence, KG.sentence, Literal(data["sentence"])
+    yield evidence, KG.start, Literal(int(data["start"]))
+    yield evidence, KG.end, Literal(int(data["end"]))
+
+
+def iso_date(text: str | None) -> date | None:
+    """The date `text` names if it is an ISO date (YYYY-MM-DD), else None.
+
+    >>> iso_date("2020-01-13"), iso_date("13 January 2020"), iso_date("2020-02-30")
+    (datetime.date(2020, 1, 13), None, None)
+    """
+    if text is None or not ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:  # well-formed but impossible, like 2020-02-30
+        return None
+
+
+def _term(terms: Mapping[str, URIRef], value: str, what: str) -> URIRef:
+    if value not in terms:
+        raise ValueError(f"bug in kg: unknown meeting {what} {value!r}; expected one of {sorted(terms)}")
+    return terms[value]

@@ -1,0 +1,484 @@
+"""Doc -> mentions, roles and meetings of one article, read from the dependency parse.
+
+A meeting is a meeting predicate ("met", "held talks", "talks with", "hosted", "visited", "telephoned", "a meeting
+with") with its arguments: subjects, objects, coordinations, "with", "between", "along with". Two names in one
+sentence are not a meeting: every participant must be an argument of the predicate. Status (held, planned, possible,
+cancelled) comes from the modals, governing verbs and negation around the predicate; place and time from its
+prepositional phrases. Roles come from titles before a name ("Turkish defence minister Hulusi Akar") and appositions
+("the head of its National Intelligence Organisation (MIT), Hakan Fidan").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.countries import country_named, country_of_demonym
+from kg.records import Article, Evidence, Extraction, Kind, Meeting, Mention, Mode, Role, Status
+
+# Predicates, by lemma. A verb of MEET_VERBS is a meeting with whoever its arguments are; HOST_VERBS and CALL_VERBS
+# only when their object is a person ("received a letter" is not a meeting); HOLD_VERBS only with a MEETING_NOUN.
+MEET_VERBS = {"meet", "confer", "negotiate", "talk"}
+HOST_VERBS = {"host", "receive", "welcome", "visit"}
+CALL_VERBS = {"telephone", "phone", "call", "ring"}
+HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "resume", "continue", "join", "chair"}
+MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "negotiation", "discussion", "conversation",
+                 "encounter", "consultation", "call", "lunch", "dinner", "breakfast"}
+# Nouns that are a meeting only with the parties stated in them ("a meeting with X", "talks between X and Y").
+PARTY_PREPS = {"with", "between", "among", "alongside"}
+# Words that set a predicate's status when they govern it or modify it (lemmas).
+CANCELLED_CUES = {"cancel", "postpone", "refuse", "decline", "scrap", "delay", "suspend", "abandon", "reject",
+                  "cancelled", "canceled", "postponed", "off"}
+POSSIBLE_CUES = {"could", "might", "may", "would", "can", "likely", "possible", "possibility", "hope", "want", "propose",
+                 "invite", "offer", "suggest", "seek", "consider", "wish", "ask", "request", "try", "willing", "ready",
+                 "proposed", "potential", "push", "urge", "call"}
+PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expect", "agree", "arrange", "go",
+                "prepare", "intend", "planned", "scheduled", "upcoming", "forthcoming", "next", "tomorrow", "announce"}
+REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
+                "according", "declare", "insist", "explain", "quote", "cite"}
+PHONE_CUES = {"phone", "telephone", "telephoned", "call", "phoned"}
+VIDEO_CUES = {"video", "videoconference", "videolink", "zoom", "virtual", "virtually", "online"}
+# Honorifics dropped from the front of a name ("President Hu Jintao" is Hu Jintao).
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prime", "minister", "king", "queen",
+              "prince", "princess", "sheikh", "general", "gen", "senator", "sen", "rep", "secretary", "chancellor",
+              "premier", "pope", "ayatollah", "lord", "lady", "judge", "governor", "gov", "mayor", "colonel", "col",
+              "captain", "capt", "lt", "major", "admiral", "commander", "vice", "deputy", "former", "ex", "the"}
+# Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
+ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
+             "bank", "group", "front", "army", "force", "forces", "company", "corporation", "corp", "inc", "ltd",
+             "association", "institute", "university", "league", "movement", "office", "department", "court",
+             "assembly", "parliament", "commission", "fund", "service", "times", "post", "press", "tv", "radio"}
+DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
+PRONOUNS = {"he", "she"}
+
+ENTITY_KINDS: dict[str, Kind] = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",
+                                 "FAC": "Place", "NORP": "Country"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rules of one article look things up in."""
+
+    doc: Doc
+    article: Article
+    mention_at: dict[int, Mention]  # token index -> mention of the entity covering it
+    roles: tuple[Role, ...]
+    mentions: dict[str, Mention]
+
+
+def extract(doc: Doc, article: Article) -> Extraction:
+    """Mentions, roles and meetings of one article."""
+    mention_at = _mentions(doc, article)
+    mentions = {m.id: m for m in mention_at.values()}
+    roles = tuple(_roles(doc, article, mention_at))
+    context = _Context(doc, article, mention_at, roles, mentions)
+    meetings = tuple(meeting for token in doc if (meeting := _read_meeting(token, context)) is not None)
+    ordered = tuple(sorted(mentions.values(), key=lambda m: m.start))
+    return Extraction(article=article, mentions=ordered, roles=roles, meetings=meetings)
+
+
+def evidence_of(token: Token | Span, article: Article) -> Evidence:
+    sent = token.sent
+    return Evidence(article.id, sent.text.strip(), sent.start_char, sent.start_char + len(sent.text.rstrip()))
+
+
+# --- mentions ---------------------------------------------------------------------------------------------------
+
+def clean_name(text: str) -> str:
+    """The name a mention stands for: no possessive, no leading honorific, single spaces.
+
+    >>> clean_name("al-Assad’s"), clean_name("President  Hu Jintao"), clean_name("Workers’")
+    ('al-Assad', 'Hu Jintao', 'Workers’')
+    """
+    text = " ".join(text.split())
+    text = re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text) if len(text) > 3 else text
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words).strip(" ,;:-")
+
+
+def _kind_of(ent: Span) -> Kind | None:
+    kind = ENTITY_KINDS.get(ent.label_)
+    if kind == "Place" and ent.label_ == "GPE" and country_named(clean_name(ent.text)):
+        return "Country"
+    if kind == "Country" and not country_of_demonym(ent.text):
+        return None  # "Kurdish", "Arab": groups, not countries
+    if kind == "Organisation" and _person_shaped(ent):
+        return "Person"
+    return kind
+
+
+def _person_shaped(ent: Span) -> bool:
+    """An ORG that reads as a reporter's name: possessed by an organisation, two or three capitalised words."""
+    words = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    possessor = [c for c in ent.root.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
+    return (bool(possessor) and 2 <= len(words) <= 3 and all(t.is_title for t in words)
+            and not any(t.lower_ in ORG_WORDS for t in words))
+
+
+def _mentions(doc: Doc, article: Article) -> dict[int, Mention]:
+    mention_at: dict[int, Mention] = {}
+    for ent in doc.ents:
+        kind = _kind_of(ent)
+        if kind is None or "\n" in ent.text:
+            continue
+        if ent.label_ == "ORG" and _is_title_word(ent):
+            continue
+        name = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
+        if kind == "Country" and ent.label_ == "GPE":
+            name = country_named(clean_name(ent.text))
+        if not name or not any(c.isalpha() for c in name):
+            continue
+        mention = Mention(id=f"{article.id}#{ent.start_char}", text=ent.text, name=name, kind=kind,
+                          start=ent.start_char, end=ent.end_char, evidence=evidence_of(ent, article))
+        for token in ent:
+            mention_at[token.i] = mention
+    return mention_at
+
+
+def _is_title_word(ent: Span) -> bool:
+    """A one-word ORG inside a title ("Russian Defence Minister Sergei Shoigu") is part of the title."""
+    return len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.ent_type_ == "" \
+        and ent.root.head.head.ent_type_ == "PERSON"
+
+
+# --- roles --------------------------------------------------------------------------------------------------------
+
+def _roles(doc: Doc, article: Article, mention_at: dict[int, Mention]) -> list[Role]:
+    roles: dict[tuple[str, str, str | None], Role] = {}
+    for ent in doc.ents:
+        person = mention_at.get(ent.start)
+        if person is None or person.kind != "Person":
+            continue
+        for title, of in _titles_of(ent, mention_at):
+            if of is not None:
+                roles.setdefault((person.id, title, of.id), Role(person.id, title, of.id, evidence_of(ent, article)))
+    found = list(roles.values())
+    for role in _counterpart_roles(doc, article, mention_at, found):
+        roles.setdefault((role.holder, role.title, role.of), role)
+    return list(roles.values())
+
+
+def _titles_of(ent: Span, mention_at: dict[int, Mention]) -> Iterable[tuple[str, Mention | None]]:
+    """(title, organisation or country) pairs stated for a person: before the name, or in apposition to it."""
+    doc = ent.doc
+    root = ent.root
+    mods = [c for c in root.lefts if c.i < ent.start and c.dep_ in ("compound", "amod", "poss", "nmod")]
+    if mods:
+        yield _read_title(doc[min(m.left_edge.i for m in mods):ent.start], mention_at)
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > ent.end and child.pos_ == "NOUN":
+            yield _read_title(doc[child.left_edge.i:child.right_edge.i + 1], mention_at)
+    # "the head of its National Intelligence Organisation (MIT), Hakan Fidan,": the title phrase ends just before
+    # the name, which is closed by a comma, so the name is in apposition to it whatever the parser attached it to.
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.text == "," and after is not None and after.text in {",", ".", ")"}:
+        phrase_head = _np_head_ending_at(doc, ent.start - 2)
+        if phrase_head is not None:
+            yield _read_title(doc[phrase_head.left_edge.i:ent.start - 1], mention_at)
+
+
+def _np_head_ending_at(doc: Doc, index: int) -> Token | None:
+    """The widest common-noun phrase that ends at token `index`, by its head, if any."""
+    if index < 0:
+        return None
+    found = None
+    for token in (doc[index], *doc[index].ancestors):
+        if token.right_edge.i != index:
+            break
+        if token.pos_ == "NOUN" and not token.ent_type_:
+            found = token
+    return found
+
+
+def _read_title(phrase: Span, mention_at: dict[int, Mention]) -> tuple[str, Mention | None]:
+    """Split a title phrase into its title words and the organisation or country it belongs to.
+
+    Title words end at "of" ("the head of its National Intelligence Organisation"); the first organisation or
+    country in the phrase is the one the post belongs to.
+    """
+    words: list[str] = []
+    of: Mention | None = None
+    in_title = True
+    for token in phrase:
+        mention = mention_at.get(token.i)
+        if mention is not None and mention.kind in ("Organisation", "Country"):
+            of = of or mention
+        elif mention is not None:
+            break  # another person's name: the phrase is not this person's title
+        elif token.lower_ == "of":
+            in_title = False
+        elif in_title and token.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ not in ("poss", "case"):
+            words.append(token.lower_)
+    return " ".join(words), of
+
+
+def _counterpart_roles(doc: Doc, article: Article, mention_at: dict[int, Mention],
+                       roles: list[Role]) -> Iterable[Role]:
+    """"Shoigu and his Turkish and Syrian counterparts, Hulusi Akar and Ali Mahmoud Abbas": each named counterpart
+    holds the first person's title, for the countries in the order given."""
+    for noun in doc:
+        if noun.lemma_.lower() != "counterpart" or noun.dep_ != "conj":
+            continue
+        first = mention_at.get(noun.head.i)
+        titles = [r.title for r in roles if first is not None and r.holder == first.id and r.title]
+        countries = [mention_at[t.i] for c in noun.children if c.dep_ == "amod" for t in (c, *c.conjuncts)
+                     if t.i in mention_at and mention_at[t.i].kind == "Country"]
+        after = noun.right_edge.i + 1
+        if not titles or after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].ent_type_ != "PERSON":
+            continue
+        name = mention_at.get(doc[after + 1].i)
+        if name is None:
+            continue
+        root = next(e for e in doc.ents if e.start <= after + 1 < e.end).root
+        people = [mention_at[t.i] for t in (root, *root.conjuncts) if t.i in mention_at
+                  and mention_at[t.i].kind == "Person"]
+        if len(people) == len(countries):
+            for person, country in zip(sorted(people, key=lambda m: m.start), countries):
+                yield Role(holder=person.id, title=titles[0], of=country.id, evidence=evidence_of(noun, article))
+
+
+# --- meetings -----------------------------------------------------------------------------------------------------
+
+def _read_meeting(token: Token, context: _Context) -> Meeting | None:
+    """The meeting `token` states, if it is a meeting predicate with at least two named parties."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in MEET_VERBS | HOST_VERBS | CALL_VERBS:
+        parties, anchor = _verb_parties(token, context), token
+        if lemma in HOST_VERBS | CALL_VERBS and not _has_person_object(token, context):
+            return None
+        if lemma == "talk" and not any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in token.children):
+            return None  # "talked about", "talked to reporters"
+        if lemma == "call" and any(c.dep_ == "prt" or c.lower_ in ("for", "on") for c in token.children):
+            return None  # "called for", "called on", "called off"
+    elif token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS and token.tag_ != "VBG":
+        if token.head.pos_ == "VERB" and token.head.lemma_.lower() in HOLD_VERBS and token.dep_ == "dobj":
+            parties, anchor = _verb_parties(token.head, context) + _noun_parties(token, context), token.head
+        else:
+            parties, anchor = _noun_parties(token, context), token
+            if len(parties) == 1:
+                parties = _agent_of_noun(token, context) + parties
+    else:
+        return None
+    participants = _distinct(parties, context)
+    if len(participants) < 2 or _negated(anchor):
+        return None
+    words = [token] if anchor is token else [anchor, token]
+    place, date_text = _place_and_time(anchor, token, context)
+    return Meeting(
+        id=f"{context.article.id}#m{token.idx:07d}",  # zero-padded: ids sort in text order
+        trigger=" ".join(t.text for t in sorted(words, key=lambda t: t.i)),
+        participants=tuple(p.id for p in participants),
+        status=_status(anchor, token),
+        mode=_mode(anchor, token),
+        place=place.id if place else None,
+        date_text=date_text,
+        evidence=evidence_of(token, context.article),
+    )
+
+
+def _has_person_object(verb: Token, context: _Context) -> bool:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in c.children]
+    return any(m.kind == "Person" for o in objects for m in _resolve(o, context))
+
+
+def _verb_parties(verb: Token, context: _Context) -> list[Mention]:
+    """Subjects, objects and "with"/"between"/"along with" phrases of a meeting verb."""
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            heads.append(child)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
+            heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        heads.extend(_controller(verb))
+    return [mention for head in heads for mention in _resolve_group(head, context)]
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The subject a subjectless verb shares: "Erdogan likely to meet Assad", "X arrived and met Y"."""
+    head = verb.head
+    if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb:
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objects and head.lemma_.lower() in ("invite", "ask", "urge", "persuade"):
+            return objects  # "invited X to meet Y": X meets Y
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subjects or _controller(head)
+    return []
+
+
+def _noun_parties(noun: Token, context: _Context) -> list[Mention]:
+    """Parties stated in a meeting noun phrase: "talks between X and Y", "X's meeting with Y", "the summit of ..."."""
+    heads: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and (child.lower_ in PARTY_PREPS or (child.lower_ == "of" and noun.lemma_ != "visit")):
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "poss" and noun.lemma_ != "call":
+            heads.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("along", "together"):
+            heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
+    return [mention for head in heads for mention in _resolve_group(head, context)]
+
+
+def _agent_of_noun(noun: Token, context: _Context) -> list[Mention]:
+    """Who had "a meeting with Y": the subject of the verb the noun is the object of, or of the clause's reporter."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "Turkey was in talks with Russia"
+    for governor in (head, *head.ancestors):
+        subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i
+                    and not c.is_ancestor(noun)]
+        if subjects:
+            return [m for s in subjects for m in _resolve_group(s, context)]
+        if governor.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "prep", "pobj", "relcl", "attr"):
+            break
+    return []
+
+
+def _resolve_group(head: Token, context: _Context) -> list[Mention]:
+    """A noun phrase and the phrases coordinated or in apposition with it, as mentions."""
+    group, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        group.append(token)
+        for child in token.children:
+            if child.dep_ == "conj" or (child.dep_ == "appos" and child.ent_type_ == "PERSON"
+                                        and token.ent_type_ != "ORG"):
+                stack.append(child)
+    return [m for token in sorted(group, key=lambda t: t.i) for m in _resolve(token, context)]
+
+
+def _resolve(token: Token, context: _Context) -> list[Mention]:
+    """The named parties a head token stands for: a name, a pronoun's antecedent, or a role's holders."""
+    mention = context.mention_at.get(token.i)
+    if mention is not None:
+        return [mention] if mention.kind in ("Person", "Organisation", "Country") else []
+    if token.lower_ in PRONOUNS:
+        antecedent = _antecedent(token, context)
+        return [antecedent] if antecedent else []
+    if token.pos_ == "NOUN":
+        return _role_holders(token, context)
+    return []
+
+
+def _antecedent(pronoun: Token, context: _Context) -> Mention | None:
+    """The person a "he"/"she" means: the nearest preceding person who is the subject of a main or reporting verb."""
+    doc = context.doc
+    sent = pronoun.sent
+    for candidate in reversed(doc[max(0, sent.start - 200):pronoun.i]):
+        if candidate.sent.start < sent.start and (sent.start - candidate.sent.end) > 120:
+            break
+        mention = context.mention_at.get(candidate.i)
+        if mention is None or mention.kind != "Person" or candidate.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = candidate.head
+        if verb.dep_ == "ROOT" or verb.lemma_.lower() in REPORT_VERBS:
+            return mention
+    return None
+
+
+def _role_holders(noun: Token, context: _Context) -> list[Mention]:
+    """People the article names for a role-only phrase: "the defence ministers of Russia, Turkey and Syria"."""
+    places: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss") or (child.dep_ == "prep" and child.lower_ == "of"):
+            for token in [child, *child.subtree] if child.dep_ == "prep" else [child, *child.conjuncts]:
+                mention = context.mention_at.get(token.i)
+                if mention is not None and mention.kind in ("Country", "Organisation") and mention not in places:
+                    places.append(mention)
+    if not places:
+        return []
+    modifiers = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and not c.ent_type_]
+    head = noun.lemma_.lower()
+    holders = []
+    for place in places:
+        people = {context.mentions[r.holder].name for r in context.roles
+                  if r.of is not None and context.mentions[r.of].name == place.name
+                  and r.title.split()[-1:] == [head] and all(m in r.title.split() for m in modifiers)}
+        if len(people) == 1:
+            name = people.pop()
+            holders.append(next(m for m in context.mentions.values() if m.name == name and m.kind == "Person"))
+    return holders
+
+
+def _distinct(parties: list[Mention], context: _Context) -> list[Mention]:
+    seen: set[tuple[str, str]] = set()
+    distinct = []
+    for mention in parties:
+        key = (mention.kind, mention.name.casefold())
+        if key not in seen:
+            seen.add(key)
+            distinct.append(mention)
+    return distinct
+
+
+def _governors(anchor: Token) -> list[Token]:
+    """The predicate and the words that govern it up to the clause that reports it."""
+    chain = [anchor]
+    token = anchor
+    while token.dep_ in ("xcomp", "ccomp", "acomp", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "pcomp",
+                         "conj") and len(chain) < 5:
+        if token.dep_ == "conj" and token.head.pos_ != "VERB":
+            break
+        token = token.head
+        if token.lemma_.lower() in REPORT_VERBS:
+            break
+        chain.append(token)
+    return chain
+
+
+def _status(anchor: Token, trigger: Token) -> Status:
+    cues: set[str] = set()
+    for token in {*_governors(anchor), trigger}:
+        cues.add(token.lemma_.lower())
+        cues.update(c.lemma_.lower() for c in token.children
+                    if c.dep_ in ("aux", "auxpass", "acomp", "attr", "amod", "advmod", "prt", "npadvmod"))
+        cues.update(c.lower_ for c in token.children if c.dep_ in ("aux", "amod"))
+    if cues & CANCELLED_CUES:
+        return "cancelled"
+    if cues & POSSIBLE_CUES:
+        return "possible"
+    if cues & PLANNED_CUES:
+        return "planned"
+    return "held"
+
+
+def _negated(anchor: Token) -> bool:
+    return any(c.dep_ == "neg" for token in _governors(anchor) for c in token.children)
+
+
+def _mode(anchor: Token, trigger: Token) -> Mode:
+    words = {t.lower_ for t in (*anchor.subtree, *trigger.subtree)} | {anchor.lemma_.lower(), trigger.lemma_.lower()}
+    if words & VIDEO_CUES:
+        return "video"
+    if words & PHONE_CUES and (anchor.lemma_.lower() in CALL_VERBS or words & {"phone", "telephone", "phoned"}):
+        return "phone"
+    if anchor.lemma_.lower() in MEET_VERBS | HOST_VERBS or trigger.lemma_.lower() in ("summit", "visit"):
+        return "in_person"
+    return "unknown"
+
+
+def _place_and_time(anchor: Token, trigger: Token, context: _Context) -> tuple[Mention | None, str | None]:
+    """The place ("in Moscow", "at the Kremlin") and time ("on Wednesday") attached to the predicate."""
+    place, date_text = None, None
+    for head in dict.fromkeys((anchor, trigger)):
+        for child in head.children:
+            objects = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            for obj in objects:
+                mention = context.mention_at.get(obj.i)
+                if place is None and child.dep_ == "prep" and child.lower_ in ("in", "at") and mention is not None \
+                        and mention.kind in ("Place", "Country"):
+                    place = mention
+                if date_text is None and obj.ent_type_ in ("DATE", "TIME") and child.dep_ in ("prep", "npadvmod"):
+                    span = next(e for e in context.doc.ents if e.start <= obj.i < e.end)
+                    if not DURATION.search(span.text):
+                        date_text = span.text
+    return place, date_text

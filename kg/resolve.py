@@ -1,0 +1,245 @@
+"""Mentions -> entities, and article-level meetings -> merged meetings, each merge with its reason.
+
+Inside an article: a surname ("Akar", "al-Assad's") joins the one full name it ends ("Hulusi Akar"); an acronym in
+parentheses after an organisation ("National Intelligence Organisation (MIT)") joins it; a name the tagger called an
+organisation joins the person whose surname it is. Across articles, the same name (folded for case and accents) is the
+same entity. Reports of one meeting merge when their parties overlap and nothing they state disagrees.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from kg.countries import fold
+from kg.ingest import slugify
+from kg.records import Entity, Extraction, Meeting, MergedMeeting, Mention
+
+KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "le", "la", "du"}
+SAME_STORY_DAYS = 7  # reports of one meeting without a shared place must be published within a week
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    mention_entity: dict[str, str]  # mention id -> entity id
+    meetings: tuple[MergedMeeting, ...]
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Folded tokens of a name, without particles: the part that identifies a surname.
+
+    >>> name_tokens("Bashar al-Assad"), name_tokens("Assad")
+    (('bashar', 'assad'), ('assad',))
+    """
+    tokens = [t for t in re.split(r"[^\w]+", fold(name)) if t]
+    return tuple(t for t in tokens if t not in NAME_PARTICLES) or tuple(tokens)
+
+
+def resolve(extractions: Sequence[Extraction]) -> Resolution:
+    """Entities and merged meetings of a whole build."""
+    keys: dict[str, tuple[str, str]] = {}  # mention id -> (kind, folded name) of the name it stands for
+    links: list[tuple[tuple[str, str], tuple[str, str], str]] = []  # (alias key, name key, reason)
+    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for extraction in extractions:
+        for mention_id, key, canonical, reason in _resolve_in_article(extraction):
+            keys[mention_id] = canonical
+            if key != canonical:
+                links.append((key, canonical, reason))
+        for mention in extraction.mentions:
+            names[keys[mention.id]][mention.name] += 1
+
+    entity_of_key, entities = _entities(names, links, keys)
+    mention_entity = {mention_id: entity_of_key[key] for mention_id, key in keys.items()}
+    published = {e.article.id: e.article.published for e in extractions}
+    meetings = _merge_meetings([e.meetings for e in extractions], mention_entity, published)
+    return Resolution(entities=entities, mention_entity=mention_entity, meetings=meetings)
+
+
+def _key(mention: Mention) -> tuple[str, str]:
+    return mention.kind, fold(mention.name)
+
+
+def _resolve_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, str], tuple[str, str], str]]:
+    """(mention id, its own key, the key of the name it stands for, why) for each mention of one article."""
+    mentions = extraction.mentions
+    article = extraction.article
+    full_names = [m for m in mentions if m.kind == "Person" and len(name_tokens(m.name)) >= 2]
+    acronyms = _acronyms(mentions, article.body)
+    for mention in mentions:
+        key = _key(mention)
+        if mention.id in acronyms:
+            full = acronyms[mention.id]
+            yield mention.id, key, _key(full), f"acronym in parentheses after {full.name!r} in {article.id}"
+            continue
+        tokens = name_tokens(mention.name)
+        if len(tokens) == 1 and mention.kind in ("Person", "Organisation"):
+            full = _full_name_for(mention, tokens, full_names)
+            if full is not None:
+                why = "surname" if mention.kind == "Person" else "surname (tagged as an organisation)"
+                yield mention.id, key, _key(full), f"{why} of {full.name!r} in {article.id}"
+                continue
+        yield mention.id, key, key, ""
+
+
+def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
+    """Acronym mention id -> the organisation it abbreviates, from "Full Name (ACRONYM)" and later uses of it."""
+    found: dict[str, Mention] = {}
+    expansions: dict[str, Mention] = {}
+    for full, short in zip(mentions, mentions[1:]):
+        if full.kind == "Organisation" and short.kind == "Organisation" and short.name.isupper() \
+                and body[full.end:short.start] in (" (", "(") and body[short.end:short.end + 1] == ")":
+            expansions[short.name] = full
+    for mention in mentions:
+        full = expansions.get(mention.name)
+        if full is not None and mention.kind == "Organisation" and mention.id != full.id:
+            found[mention.id] = full
+    return found
+
+
+def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequence[Mention]) -> Mention | None:
+    """The full name a surname stands for: the only one it ends, else the nearest one before it."""
+    candidates = [m for m in full_names if name_tokens(m.name)[-1] == tokens[0]]
+    distinct = {fold(m.name) for m in candidates}
+    if len(distinct) == 1:
+        return candidates[0]
+    before = [m for m in candidates if m.start < mention.start]
+    return before[-1] if before else None
+
+
+def _entities(names: dict[tuple[str, str], Counter], links: list, keys: dict[str, tuple[str, str]]
+              ) -> tuple[dict[tuple[str, str], str], tuple[Entity, ...]]:
+    """Union the linked keys and give each group an entity with a stable id."""
+    parent = {key: key for key in names}
+
+    def find(key):
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for alias, canonical, _ in sorted(links):
+        parent.setdefault(alias, alias)
+        a, b = find(alias), find(canonical)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in sorted(parent):
+        names.setdefault(key, Counter())
+        groups[find(key)].append(key)
+    mentions_of: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for mention_id, key in keys.items():
+        mentions_of[find(key)].append(mention_id)
+
+    entity_of_key: dict[tuple[str, str], str] = {}
+    entities: list[Entity] = []
+    used: set[str] = set()
+    for root, members in sorted(groups.items()):
+        counts = Counter()
+        for member in members:
+            counts.update(names.get(member, Counter()))
+        kind = "Person" if any(k == "Person" for k, _ in members) else root[0]
+        # The fullest name is the entity's name: most tokens, then most often written, then alphabetical.
+        name = sorted(counts, key=lambda n: (-len(name_tokens(n)), -counts[n], n))[0]
+        entity_id = f"{KIND_PREFIX[kind]}:{slugify(name)}"
+        suffix = 2
+        while entity_id in used:
+            entity_id, suffix = f"{KIND_PREFIX[kind]}:{slugify(name)}-{suffix}", suffix + 1
+        used.add(entity_id)
+        member_set = set(members)
+        merges = tuple(sorted({f"{alias[1]} → {name}: {reason}" for alias, canonical, reason in links
+                               if alias in member_set and reason}))
+        entities.append(Entity(id=entity_id, kind=kind, name=name,
+                               aliases=tuple(sorted({n for n in counts if fold(n) != fold(name)})),
+                               mentions=tuple(sorted(mentions_of[root])), merges=merges))
+        for member in members:
+            entity_of_key[member] = entity_id
+    return entity_of_key, tuple(entities)
+
+
+# --- meetings -----------------------------------------------------------------------------------------------------
+
+@dataclass
+class _Cluster:
+    reports: list[Meeting]
+    participants: set[str]
+    place: str | None
+    date_text: str | None
+    articles: set[str]
+
+
+def _merge_meetings(per_article: Iterable[Sequence[Meeting]], mention_entity: dict[str, str],
+                    published: dict[str, str | None]) -> tuple[MergedMeeting, ...]:
+    """One merged meeting per real meeting: first inside each article, then across articles."""
+    article_clusters: list[_Cluster] = []
+    for meetings in per_article:
+        local: list[_Cluster] = []
+        for meeting in sorted(meetings, key=lambda m: m.id):
+            people = {mention_entity[p] for p in meeting.participants}
+            if len(people) < 2:
+                continue  # two mentions of one entity are not a meeting
+            place = mention_entity.get(meeting.place) if meeting.place else None
+            report = _Cluster([meeting], people, place, meeting.date_text, {meeting.evidence.article_id})
+            target = next((c for c in local if _same_meeting(c, report, same_article=True)), None)
+            _absorb(local, target, report)
+        article_clusters.extend(local)
+    merged: list[_Cluster] = []
+    for cluster in article_clusters:
+        target = next((c for c in merged if _same_meeting(c, cluster, same_article=False, published=published)), None)
+        _absorb(merged, target, cluster)
+    return tuple(sorted((_to_merged(c, mention_entity) for c in merged), key=lambda m: m.id))
+
+
+def _absorb(clusters: list[_Cluster], target: _Cluster | None, cluster: _Cluster) -> None:
+    if target is None:
+        clusters.append(cluster)
+        return
+    target.reports.extend(cluster.reports)
+    target.participants |= cluster.participants
+    target.place = target.place or cluster.place
+    target.date_text = target.date_text or cluster.date_text
+    target.articles |= cluster.articles
+
+
+def _same_meeting(a: _Cluster, b: _Cluster, *, same_article: bool,
+                  published: dict[str, str | None] | None = None) -> bool:
+    """Two reports state one meeting: same status, parties that overlap, and no disagreement on place or date."""
+    if a.reports[0].status != b.reports[0].status:
+        return False
+    shared = a.participants & b.participants
+    if not (len(shared) >= 2 or shared == b.participants or shared == a.participants):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    if same_article:
+        return not (a.date_text and b.date_text and fold(a.date_text) != fold(b.date_text))
+    if a.place and b.place:
+        return True  # same parties at the same place
+    return _within_days(a.articles | b.articles, published or {}, SAME_STORY_DAYS)
+
+
+def _within_days(article_ids: set[str], published: dict[str, str | None], days: int) -> bool:
+    dates = [date.fromisoformat(published[a]) for a in article_ids if published.get(a)]
+    return len(dates) == len(article_ids) and (max(dates) - min(dates)).days <= days
+
+
+def _to_merged(cluster: _Cluster, mention_entity: dict[str, str]) -> MergedMeeting:
+    reports = tuple(sorted(cluster.reports, key=lambda m: m.id))
+    modes = [r.mode for r in reports if r.mode != "unknown"]
+    if cluster.place and "unknown" in [r.mode for r in reports] and not modes:
+        modes = ["in_person"]  # a stated place makes it an in-person meeting
+    participant_reports = sorted({(mention_entity[p], r.id) for r in reports for p in r.participants})
+    return MergedMeeting(
+        id=f"meeting:{slugify(reports[0].id)}",
+        status=reports[0].status,
+        mode=Counter(modes).most_common(1)[0][0] if modes else "unknown",
+        participants=tuple(sorted(cluster.participants)),
+        place=cluster.place,
+        date_text=cluster.date_text,
+        reports=reports,
+        participant_reports=tuple(participant_reports),
+    )

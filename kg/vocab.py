@@ -1,0 +1,166 @@
+"""The kg vocabulary (mirroring `ontology/kg.ttl`), the standard namespaces it aligns to, and instance IRIs.
+
+`KG` lists every term of `ontology/kg.ttl`, so a misspelt term ("Meetng") raises AttributeError instead of minting a
+term nobody defined. Instances live under `https://example.org/kg/id/`, one namespace per kind, and their IRIs are
+minted from graph node ids with `node_iri`.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from rdflib import URIRef
+from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, Namespace
+
+
+class KG(DefinedNamespace):
+    """Terms of `https://example.org/kg/ontology#`; see `ontology/kg.ttl` for their meaning."""
+
+    _fail = True
+    _NS = Namespace("https://example.org/kg/ontology#")
+
+    # Classes
+    Person: URIRef
+    Organisation: URIRef
+    Country: URIRef
+    Place: URIRef
+    Meeting: URIRef
+    Article: URIRef
+    Post: URIRef
+    Evidence: URIRef
+    MeetingStatus: URIRef
+    MeetingMode: URIRef
+
+    # Individuals: meeting statuses and modes
+    Held: URIRef
+    Planned: URIRef
+    Possible: URIRef
+    Cancelled: URIRef
+    InPerson: URIRef
+    Phone: URIRef
+    Video: URIRef
+    UnknownMode: URIRef
+
+    # Properties
+    participant: URIRef
+    place: URIRef
+    status: URIRef
+    mode: URIRef
+    dateText: URIRef
+    trigger: URIRef
+    holds: URIRef
+    postIn: URIRef
+    title: URIRef
+    memberOf: URIRef
+    evidence: URIRef
+    fromArticle: URIRef
+    sentence: URIRef
+    start: URIRef
+    end: URIRef
+    alias: URIRef
+    mergeReason: URIRef
+    mentionedIn: URIRef
+    publisher: URIRef
+    published: URIRef
+    source: URIRef
+
+
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+
+ID = "https://example.org/kg/id/"
+PERSON = Namespace(ID + "person/")
+ORGANISATION = Namespace(ID + "organisation/")
+COUNTRY = Namespace(ID + "country/")
+PLACE = Namespace(ID + "place/")
+MEETING = Namespace(ID + "meeting/")
+ARTICLE = Namespace(ID + "article/")
+POST = Namespace(ID + "post/")
+EVIDENCE = Namespace(ID + "evidence/")
+
+# The prefix of a graph node id ("person:hulusi-akar") names its namespace; Turtle prefixes use the same names.
+INSTANCE_NAMESPACES: dict[str, Namespace] = {
+    "person": PERSON,
+    "organisation": ORGANISATION,
+    "country": COUNTRY,
+    "place": PLACE,
+    "meeting": MEETING,
+    "article": ARTICLE,
+    "post": POST,
+    "evidence": EVIDENCE,
+}
+
+# Every prefix written to Turtle: readable names for the instance namespaces and the standards.
+PREFIXES: dict[str, Namespace] = {
+    "kg": KG._NS,
+    **INSTANCE_NAMESPACES,
+    "schema": SDO._NS,
+    "foaf": FOAF._NS,
+    "org": ORG._NS,
+    "sem": SEM,
+    "prov": PROV._NS,
+    "skos": SKOS._NS,
+    "xsd": XSD._NS,
+    "rdf": RDF._NS,
+    "rdfs": RDFS._NS,
+    "owl": OWL._NS,
+}
+
+STATUS_TERMS: dict[str, URIRef] = {
+    "held": KG.Held,
+    "planned": KG.Planned,
+    "possible": KG.Possible,
+    "cancelled": KG.Cancelled,
+}
+MODE_TERMS: dict[str, URIRef] = {
+    "in_person": KG.InPerson,
+    "phone": KG.Phone,
+    "video": KG.Video,
+    "unknown": KG.UnknownMode,
+}
+
+
+def local_name(text: str) -> str:
+    """`text` made safe as the last segment of an IRI: anything outside [A-Za-z0-9._~-] is percent-encoded (UTF-8).
+
+    Names come from article text, which may hold anything; the result always parses in Turtle and SPARQL.
+
+    >>> local_name("hulusi-akar")
+    'hulusi-akar'
+    >>> local_name('Ali "the" <Fox>/1%')
+    'Ali%20%22the%22%20%3CFox%3E%2F1%25'
+    >>> local_name("Эрдоган")
+    '%D0%AD%D1%80%D0%B4%D0%BE%D0%B3%D0%B0%D0%BD'
+    """
+    return quote(text, safe="-._~")
+
+
+def mint(kind: str, local: str) -> URIRef:
+    """The IRI of an instance of `kind` ("person", "post", ...) with local part `local`.
+
+    >>> mint("post", "hulusi-akar--defence-minister--turkey")
+    rdflib.term.URIRef('https://example.org/kg/id/post/hulusi-akar--defence-minister--turkey')
+    """
+    if kind not in INSTANCE_NAMESPACES:
+        raise ValueError(f"bug in kg: no instance namespace for kind {kind!r}; expected one of {sorted(INSTANCE_NAMESPACES)}")
+    return INSTANCE_NAMESPACES[kind][local_name(local)]
+
+
+def node_iri(node_id: str) -> URIRef:
+    """The IRI of a graph node: "<kind>:<slug>" -> https://example.org/kg/id/<kind>/<slug>.
+
+    >>> node_iri("person:hulusi-akar")
+    rdflib.term.URIRef('https://example.org/kg/id/person/hulusi-akar')
+    >>> node_iri("place:São Paulo")
+    rdflib.term.URIRef('https://example.org/kg/id/place/S%C3%A3o%20Paulo')
+    """
+    kind, _, local = node_id.partition(":")
+    return mint(kind, local)
+
+
+def node_slug(node_id: str) -> str:
+    """The part of a graph node id after its kind, as used inside other IRIs.
+
+    >>> node_slug("article:000-ac96e4b3b8268ecb")
+    '000-ac96e4b3b8268ecb'
+    """
+    return node_id.partition(":")[2]
