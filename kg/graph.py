@@ -15,13 +15,14 @@ Nodes are keyed by their id ("person:hulusi-akar", "meeting:moscow-...", "articl
 
 Edges carry `relation` and the evidence of the fact: `article` (an Article node id), `sentence`, `start`, `end` (the
 sentence's character span in that article's body). A fact reported by two articles is two parallel edges, one per
-article, so each keeps its own evidence; edge keys are "<relation>|<article node id>".
+article, so each keeps its own evidence; edge keys are "<relation>|<article node id>" ("role|<title>|<article>",
+"reported_by|<report id>|<article>").
 
 | relation      | from -> to                                   | other attributes                       |
 |---------------|----------------------------------------------|----------------------------------------|
 | participant   | Meeting -> Person / Organisation / Country   |                                        |
 | located_in    | Meeting -> Place / Country                   |                                        |
-| reported_by   | Meeting -> Article                           | trigger (the words that state it)      |
+| reported_by   | Meeting -> Article (one edge per report)     | trigger (the words that state it)      |
 | role          | Person -> Organisation / Country             | title ("defence minister")             |
 | member_of     | Person -> Organisation                       | (an affiliation with no stated title)  |
 | mentioned_in  | Person / Organisation / Country / Place -> Article | (evidence of the first mention)  |
@@ -109,7 +110,9 @@ def build_graph(
         reports = {report.id: report for report in meeting.reports}
         for report in meeting.reports:
             article = article_node(report.evidence.article_id)
-            _add_fact(graph, meeting.id, article, "reported_by", report.evidence, trigger=report.trigger)
+            # One reported_by edge per report: every sentence that states the meeting stays visible as evidence.
+            _add_fact(graph, meeting.id, article, "reported_by", report.evidence, trigger=report.trigger,
+                      keyed_by=report.id)
             if meeting.place and report.place and mention_entity.get(report.place) == meeting.place:
                 _add_fact(graph, meeting.id, meeting.place, "located_in", report.evidence)
         for entity_id, report_id in meeting.participant_reports:

@@ -29,6 +29,12 @@ ENTITY_CLASSES: dict[str, URIRef] = {
     "Country": KG.Country,
     "Place": KG.Place,
 }
+# Edges that state a fact about a meeting; their evidence hangs on the meeting.
+MEETING_PREDICATES: dict[str, URIRef] = {
+    "participant": KG.participant,
+    "located_in": KG.place,
+    "reported_by": PROV.wasDerivedFrom,
+}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -101,9 +107,8 @@ def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mappi
         yield post, KG.postIn, object_
         yield post, RDFS.label, Literal(f"{data['title']} of {nodes[target]['label']}")
         yield from evidence_triples(post, data)
-    elif relation in ("participant", "located_in", "reported_by"):
-        predicate = {"participant": KG.participant, "located_in": KG.place, "reported_by": PROV.wasDerivedFrom}
-        yield subject, predicate[relation], object_
+    elif relation in MEETING_PREDICATES:
+        yield subject, MEETING_PREDICATES[relation], object_
         yield from evidence_triples(subject, data)
     else:
         raise ValueError(f"bug in kg: edge {source!r} -> {target!r} has unknown relation {relation!r}")

@@ -1,0 +1,26 @@
+"""Shared fixtures: the pinned spaCy pipeline, loaded once, and one build of the bundled examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.nlp import load_model
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_model()
+
+
+@pytest.fixture(scope="session")
+def examples_build(tmp_path_factory):
+    """`kg build examples/` once for the session: (BuildResult, output folder)."""
+    from kg.pipeline import build
+
+    out = tmp_path_factory.mktemp("examples-out")
+    return build([EXAMPLES], out_dir=out), out
