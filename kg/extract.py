@@ -166,11 +166,10 @@ def _roles(doc: Doc, article: Article, mention_at: dict[int, Mention]) -> list[R
 def _titles_of(ent: Span, mention_at: dict[int, Mention]) -> Iterable[tuple[str, Mention | None]]:
     """(title, organisation or country) pairs stated for a person: before the name, or in apposition to it."""
     doc = ent.doc
-    root = ent.root
-    mods = [c for c in root.lefts if c.i < ent.start and c.dep_ in ("compound", "amod", "poss", "nmod")]
-    if mods:
-        yield _read_title(doc[min(m.left_edge.i for m in mods):ent.start], mention_at)
-    for child in root.children:
+    premodifier = _title_before(ent)
+    if premodifier is not None:
+        yield _read_title(premodifier, mention_at)
+    for child in ent.root.children:
         if child.dep_ == "appos" and child.i > ent.end and child.pos_ == "NOUN":
             yield _read_title(doc[child.left_edge.i:child.right_edge.i + 1], mention_at)
     # "the head of its National Intelligence Organisation (MIT), Hakan Fidan,": the title phrase ends just before
@@ -178,18 +177,41 @@ def _titles_of(ent: Span, mention_at: dict[int, Mention]) -> Iterable[tuple[str,
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
     if before is not None and before.text == "," and after is not None and after.text in {",", ".", ")"}:
-        phrase_head = _np_head_ending_at(doc, ent.start - 2)
+        phrase_head = _np_head_ending_at(ent, ent.start - 2)
         if phrase_head is not None:
             yield _read_title(doc[phrase_head.left_edge.i:ent.start - 1], mention_at)
 
 
-def _np_head_ending_at(doc: Doc, index: int) -> Token | None:
-    """The widest common-noun phrase that ends at token `index`, by its head, if any."""
+def _title_before(ent: Span) -> Span | None:
+    """The title words written right before a name ("Russia's defence minister", "Syria's President"), when the
+    parse ties them to the name."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start:
+        token = doc[start - 1]
+        kind = token.ent_type_
+        if kind in ("PERSON", "DATE", "TIME", "CARDINAL") or token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ",
+                                                                            "PUNCT", "PRON", "DET", "NUM"):
+            break
+        start -= 1
+    if start == ent.start:
+        return None
+    phrase = doc[start:ent.start]
+    tied = any(t.head in ent or any(c in ent for c in t.children) for t in phrase if t.pos_ in ("NOUN", "PROPN"))
+    return phrase if tied else None
+
+
+def _np_head_ending_at(ent: Span, index: int) -> Token | None:
+    """The widest common-noun phrase that ends at token `index`, just before the comma and name `ent`, by its head.
+
+    The name itself may hang from that phrase (an apposition), so it does not count as part of the phrase.
+    """
     if index < 0:
         return None
+    doc = ent.doc
     found = None
     for token in (doc[index], *doc[index].ancestors):
-        if token.right_edge.i != index:
+        if any(t.i > index and t not in ent and t.i != ent.start - 1 and t.i != ent.end for t in token.subtree):
             break
         if token.pos_ == "NOUN" and not token.ent_type_:
             found = token

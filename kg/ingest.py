@@ -95,9 +95,12 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Skip
     articles: list[Article] = []
     for path in files:
         try:
-            articles.extend(read_file(path))
+            found = read_file(path)
         except InputError as err:
             skipped.append(Skipped(str(path), str(err)))
+            continue
+        articles.extend(a for a in found if isinstance(a, Article))
+        skipped.extend(s for s in found if isinstance(s, Skipped))
     seen: set[str] = set()
     unique = []
     for article in articles:
@@ -109,8 +112,11 @@ def read_articles(paths: Iterable[str | Path]) -> tuple[list[Article], list[Skip
     return unique, skipped
 
 
-def read_file(path: Path) -> list[Article]:
-    """The articles in one file; InputError names the file and what is wrong."""
+def read_file(path: Path) -> list[Article | Skipped]:
+    """The articles in one file; InputError names the file and what is wrong.
+
+    A .jsonl file can hold good and bad lines: each bad line is a Skipped naming the file and line, in place.
+    """
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(f"{path}: unsupported file type {suffix or '(none)'}; expected {', '.join(SUFFIXES)}")
@@ -205,21 +211,28 @@ def _is_heading(line: str, following: list[str]) -> bool:
         and len(following[0].split()) >= 8
 
 
-def _read_jsonl(path: Path, text: str) -> Iterator[Article]:
+def _read_jsonl(path: Path, text: str) -> Iterator[Article | Skipped]:
     for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{path}:{lineno}: not valid JSON ({err.msg})") from err
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(f"{path}:{lineno}: missing 'text'; each line needs an id and a text")
-        record_id = str(record.get("id") or lineno)
-        body = clean_body(record["text"].replace("\r\n", "\n").split("\n"))
-        yield _article(path, str(record.get("title") or record_id), body, parse_date(str(record.get("date") or "")),
-                       record.get("publisher"), source=record.get("url") or f"{path}:{lineno}",
-                       article_id=slugify(f"{path.stem}-{record_id}"))
+        if line.strip():
+            try:
+                yield _read_record(path, lineno, line)
+            except InputError as err:
+                yield Skipped(f"{path}:{lineno}", str(err))
+
+
+def _read_record(path: Path, lineno: int, line: str) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{path}:{lineno}: not valid JSON ({err.msg})") from err
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError(f"{path}:{lineno}: missing 'text'; each line needs an id and a text")
+    record_id = str(record.get("id") or lineno)
+    # A scraper's text is the article already: paragraphs are kept whatever their punctuation.
+    body = "\n\n".join(" ".join(p.split()) for p in record["text"].replace("\r\n", "\n").split("\n") if p.strip())
+    return _article(Path(f"{path}:{lineno}"), str(record.get("title") or record_id), body,
+                    parse_date(str(record.get("date") or "")), record.get("publisher"),
+                    source=record.get("url") or f"{path}:{lineno}", article_id=slugify(f"{path.stem}-{record_id}"))
 
 
 class _PageParser(HTMLParser):

@@ -1,0 +1,86 @@
+"""What the extractor understands, one construction per row: the meetings a sentence must (and must not) give."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.records import Article
+
+
+def read(nlp, text: str):
+    article = Article("a1", "t", text, "2020-01-01", None, "a1.txt")
+    extraction = extract(nlp(text), article)
+    names = {m.id: m.name for m in extraction.mentions}
+    return extraction, names
+
+
+def meetings(nlp, text: str) -> set[tuple]:
+    extraction, names = read(nlp, text)
+    return {(*sorted(names[p] for p in m.participants), m.status) for m in extraction.meetings}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # held
+    ("Angela Merkel met Emmanuel Macron in Paris on Monday.", {("Angela Merkel", "Emmanuel Macron", "held")}),
+    ("Angela Merkel met with Emmanuel Macron.", {("Angela Merkel", "Emmanuel Macron", "held")}),
+    ("Angela Merkel and Emmanuel Macron met in Berlin.", {("Angela Merkel", "Emmanuel Macron", "held")}),
+    ("Vladimir Putin held talks with Recep Tayyip Erdogan in Sochi.",
+     {("Recep Tayyip Erdogan", "Vladimir Putin", "held")}),
+    ("Turkish defence minister Hulusi Akar met Syrian defence minister Ali Mahmoud Abbas in Moscow along with "
+     "Russia's defence minister Sergei Shoigu.", {("Ali Mahmoud Abbas", "Hulusi Akar", "Sergei Shoigu", "held")}),
+    ("Talks between Angela Merkel and Emmanuel Macron ended on Friday.",
+     {("Angela Merkel", "Emmanuel Macron", "held")}),
+    ("Vladimir Putin hosted Recep Tayyip Erdogan at the Kremlin.", {("Recep Tayyip Erdogan", "Vladimir Putin", "held")}),
+    # planned, possible, cancelled
+    ("Angela Merkel will meet Emmanuel Macron next week.", {("Angela Merkel", "Emmanuel Macron", "planned")}),
+    ("Angela Merkel is expected to meet Emmanuel Macron in Paris.", {("Angela Merkel", "Emmanuel Macron", "planned")}),
+    ("Angela Merkel could meet Emmanuel Macron later this year.", {("Angela Merkel", "Emmanuel Macron", "possible")}),
+    ("Angela Merkel refused to meet Emmanuel Macron.", {("Angela Merkel", "Emmanuel Macron", "cancelled")}),
+    # not meetings
+    ("The plan was met with criticism from Emmanuel Macron.", set()),
+    ("Angela Merkel praised Emmanuel Macron before meeting reporters.", set()),
+    ("Angela Merkel met the deadline.", set()),
+    ("Angela Merkel did not meet Emmanuel Macron.", set()),
+    ("Angela Merkel received a letter from Emmanuel Macron.", set()),
+    ("Angela Merkel talked about Emmanuel Macron.", set()),
+    ("Angela Merkel and Emmanuel Macron attended the funeral.", set()),
+])
+def test_meetings(nlp, text, expected):
+    assert meetings(nlp, text) == expected
+
+
+def test_role_only_participants_resolve_to_the_named_holders(nlp):
+    text = ("Russian Defence Minister Sergei Shoigu and his Turkish and Syrian counterparts, Hulusi Akar and "
+            "Ali Mahmoud Abbas, discussed the war.\n\n"
+            "The defence ministers of Russia, Turkey and Syria met in Moscow on Wednesday.")
+    extraction, names = read(nlp, text)
+    (meeting,) = extraction.meetings
+    assert sorted(names[p] for p in meeting.participants) == ["Ali Mahmoud Abbas", "Hulusi Akar", "Sergei Shoigu"]
+    assert (names[meeting.place], meeting.date_text, meeting.mode) == ("Moscow", "Wednesday", "in_person")
+
+
+def test_pronoun_participant_takes_the_preceding_subject(nlp):
+    text = ("Turkish President Recep Tayyip Erdogan announced a new plan.\n\n"
+            "On various occasions, the Turkish leader said he could meet Syria's President Bashar al-Assad.")
+    assert meetings(nlp, text) == {("Bashar al-Assad", "Recep Tayyip Erdogan", "possible")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Turkish defence minister Hulusi Akar spoke.", ("Hulusi Akar", "defence minister", "Turkey")),
+    ("Russia's defence minister Sergei Shoigu spoke.", ("Sergei Shoigu", "defence minister", "Russia")),
+    ("Syria's President Bashar al-Assad spoke.", ("Bashar al-Assad", "president", "Syria")),
+    ("Hakan Fidan, the head of the National Intelligence Organisation (MIT), spoke.",
+     ("Hakan Fidan", "head", "National Intelligence Organisation")),
+    ("The head of its National Intelligence Organisation (MIT), Hakan Fidan, spoke.",
+     ("Hakan Fidan", "head", "National Intelligence Organisation")),
+])
+def test_roles(nlp, text, expected):
+    extraction, names = read(nlp, text)
+    assert {(names[r.holder], r.title, names[r.of]) for r in extraction.roles} == {expected}
+
+
+def test_demonym_is_a_country_and_a_reporter_is_a_person(nlp):
+    extraction, _ = read(nlp, "Al Jazeera's Sinem Koseoglu said Turkish officials want talks.")
+    kinds = {(m.name, m.kind) for m in extraction.mentions}
+    assert ("Turkey", "Country") in kinds and ("Sinem Koseoglu", "Person") in kinds
