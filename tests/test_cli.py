@@ -1,0 +1,68 @@
+"""The command line as a user runs it: exit codes, messages, and outputs that survive a failed build."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from kg.cli import app
+from tests_support import ROOT
+
+runner = CliRunner()
+
+
+def test_build_without_paths_builds_the_examples(tmp_path):
+    result = runner.invoke(app, ["build", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "read 2 articles, skipped 0" in result.output
+    assert {p.name for p in tmp_path.iterdir()} == {"graph.ttl", "graph.html", "report.md"}
+    report = (tmp_path / "report.md").read_text()
+    assert "- articles read: 2" in report and "Meeting in Moscow (held" in report
+
+
+def test_bad_file_is_reported_and_the_good_ones_are_built(tmp_path):
+    bad = tmp_path / "in" / "broken.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\xff\xfe not text")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["build", str(bad.parent), str(ROOT / "examples"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "broken.txt: not UTF-8" in result.output
+    assert "read 2 articles, skipped 1" in result.output
+    assert "broken.txt: not UTF-8" in (out / "report.md").read_text()
+
+
+def test_nothing_readable_fails_and_keeps_the_earlier_output(tmp_path):
+    runner.invoke(app, ["build", "--out", str(tmp_path)])
+    before = (tmp_path / "graph.ttl").read_bytes()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, ["build", str(empty), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no article could be read" in result.output
+    assert (tmp_path / "graph.ttl").read_bytes() == before
+
+
+def test_missing_model_says_how_to_install_one(tmp_path):
+    result = runner.invoke(app, ["build", "--model", "xx_no_such_model", "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "'xx_no_such_model' is not installed" in result.output and "pip install" in result.output
+    assert not (tmp_path / "graph.ttl").exists()
+
+
+def test_query_formats_and_errors(tmp_path):
+    runner.invoke(app, ["build", "--out", str(tmp_path)])
+    graph = str(tmp_path / "graph.ttl")
+    query = str(ROOT / "ontology" / "queries" / "who_met_whom.rq")
+    table = runner.invoke(app, ["query", graph, query])
+    assert table.exit_code == 0 and "Hulusi Akar" in table.output
+    rows = json.loads(runner.invoke(app, ["query", graph, query, "--format", "json"]).output)
+    assert len(rows) == 10 and {"a_name", "b_name", "sources"} <= set(rows[0])
+    csv_out = runner.invoke(app, ["query", graph, query, "--format", "csv"]).output
+    assert csv_out.splitlines()[0].startswith("a_name,b_name,meeting")
+    assert runner.invoke(app, ["query", graph, query, "--format", "xml"]).exit_code == 2
+    bad = runner.invoke(app, ["query", graph, "SELECT ?x WHERE { ?x"])
+    assert bad.exit_code == 1 and "line 1" in bad.output
+    missing = runner.invoke(app, ["query", str(tmp_path / "nope.ttl"), query])
+    assert missing.exit_code == 1 and "nope.ttl" in missing.output
