@@ -90,8 +90,8 @@ def evidence_of(token: Token | Span, article: Article) -> Evidence:
 def clean_name(text: str) -> str:
     """The name a mention stands for: no possessive, no leading honorific, single spaces.
 
-    >>> clean_name("al-Assad’s"), clean_name("President  Hu Jintao"), clean_name("Workers’")
-    ('al-Assad', 'Hu Jintao', 'Workers’')
+    >>> clean_name("al-Assad’s"), clean_name("President  Hu Jintao"), clean_name("the Ministers’")
+    ('al-Assad', 'Hu Jintao', 'Ministers')
     """
     text = " ".join(text.split())
     text = re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text) if len(text) > 3 else text
