@@ -1,0 +1,1 @@
+"""Benchmarks that score kg against hand-annotated data."""
