@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.countries import country_named, country_of_demonym
+from kg.countries import country_named, country_of_demonym, fold, gazetteer
 from kg.records import Article, Evidence, Extraction, Kind, Meeting, Mention, Mode, Role, Status
 
 # Predicates, by lemma. A verb of MEET_VERBS is a meeting with whoever its arguments are; HOST_VERBS and CALL_VERBS
@@ -24,9 +24,10 @@ from kg.records import Article, Evidence, Extraction, Kind, Meeting, Mention, Mo
 MEET_VERBS = {"meet", "confer", "negotiate", "talk"}
 HOST_VERBS = {"host", "receive", "welcome", "visit"}
 CALL_VERBS = {"telephone", "phone", "call", "ring"}
-HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "resume", "continue", "join", "chair"}
+HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "resume", "continue", "join", "chair",
+              "pay", "make"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "negotiation", "discussion", "conversation",
-                 "encounter", "consultation", "call", "lunch", "dinner", "breakfast"}
+                 "encounter", "consultation", "call", "lunch", "dinner", "breakfast", "conference"}
 # Nouns that are a meeting only with the parties stated in them ("a meeting with X", "talks between X and Y").
 PARTY_PREPS = {"with", "between", "among", "alongside"}
 # Words that set a predicate's status when they govern it or modify it (lemmas).
@@ -36,7 +37,8 @@ POSSIBLE_CUES = {"could", "might", "may", "would", "can", "likely", "possible", 
                  "invite", "offer", "suggest", "seek", "consider", "wish", "ask", "request", "try", "willing", "ready",
                  "proposed", "potential", "push", "urge", "call"}
 PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expect", "agree", "arrange", "go",
-                "prepare", "intend", "planned", "scheduled", "upcoming", "forthcoming", "next", "tomorrow", "announce"}
+                "prepare", "intend", "planned", "scheduled", "upcoming", "forthcoming", "next", "tomorrow", "announce",
+                "groundwork", "preparation"}
 REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
                 "according", "declare", "insist", "explain", "quote", "cite"}
 PHONE_CUES = {"phone", "telephone", "telephoned", "call", "phoned"}
@@ -46,6 +48,12 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prim
               "prince", "princess", "sheikh", "general", "gen", "senator", "sen", "rep", "secretary", "chancellor",
               "premier", "pope", "ayatollah", "lord", "lady", "judge", "governor", "gov", "mayor", "colonel", "col",
               "captain", "capt", "lt", "major", "admiral", "commander", "vice", "deputy", "former", "ex", "the"}
+# Titles that mark the name they precede or stand in apposition to as a person's.
+PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
+                 "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "general", "gen", "ambassador",
+                 "envoy", "spokesman", "spokeswoman", "leader", "chairman", "chairwoman", "chief", "director",
+                 "commissioner", "judge", "pope", "ayatollah", "emir", "sultan", "cardinal", "bishop", "colonel",
+                 "captain", "admiral", "sir", "lord", "lady", "speaker", "deputy", "sen", "gov", "rep", "president-elect"}
 # Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
 ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
              "bank", "group", "front", "army", "force", "forces", "company", "corporation", "corp", "inc", "ltd",
@@ -53,6 +61,9 @@ ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "new
              "assembly", "parliament", "commission", "fund", "service", "times", "post", "press", "tv", "radio"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 PRONOUNS = {"he", "she"}
+# Prepositions that set a meeting noun as the time of a clause ("after talks with ..."); the first ones put it later.
+LATER_PREPS = {"before", "ahead", "prior"}
+TIME_PREPS = LATER_PREPS | {"after", "following", "during", "since", "at", "on"}
 
 ENTITY_KINDS: dict[str, Kind] = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",
                                  "FAC": "Place", "NORP": "Country"}
@@ -87,6 +98,10 @@ def evidence_of(token: Token | Span, article: Article) -> Evidence:
 
 # --- mentions ---------------------------------------------------------------------------------------------------
 
+def gazetteer_capital(text: str) -> str | None:
+    return gazetteer().by_capital.get(fold(clean_name(text)))
+
+
 def clean_name(text: str) -> str:
     """The name a mention stands for: no possessive, no leading honorific, single spaces.
 
@@ -101,29 +116,60 @@ def clean_name(text: str) -> str:
     return " ".join(words).strip(" ,;:-")
 
 
-def _kind_of(ent: Span) -> Kind | None:
+def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
     kind = ENTITY_KINDS.get(ent.label_)
+    if kind in ("Organisation", "Place", None) and _person_shaped(ent, person_names):
+        return "Person"
     if kind == "Place" and ent.label_ == "GPE" and country_named(clean_name(ent.text)):
         return "Country"
     if kind == "Country" and not country_of_demonym(ent.text):
         return None  # "Kurdish", "Arab": groups, not countries
-    if kind == "Organisation" and _person_shaped(ent):
-        return "Person"
     return kind
 
 
-def _person_shaped(ent: Span) -> bool:
-    """An ORG that reads as a reporter's name: possessed by an organisation, two or three capitalised words."""
-    words = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
-    possessor = [c for c in ent.root.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
-    return (bool(possessor) and 2 <= len(words) <= 3 and all(t.is_title for t in words)
-            and not any(t.lower_ in ORG_WORDS for t in words))
+def _person_shaped(span: Span, person_names: set[str]) -> bool:
+    """A name the tagger missed or mistyped, that the text shows is a person's: "President Saakashvili", "Walid
+    Moallem the Syrian Foreign Minister", "Al Jazeera's Sinem Koseoglu", or a name it tags as a person elsewhere."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    if not words or not all(t.is_title for t in words) or any(t.lower_ in ORG_WORDS for t in words) \
+            or country_named(clean_name(span.text)) or gazetteer_capital(span.text):
+        return False
+    if fold(clean_name(span.text)) in person_names:
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.head in span:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in span.root.children):
+        return True
+    possessor = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
+    return bool(possessor) and 2 <= len(words) <= 3  # a reporter: "Al Jazeera's Sinem Koseoglu"
+
+
+def _person_names(doc: Doc) -> set[str]:
+    """Folded full names and surnames of the people the tagger found: one name, one sense, in one article."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and "\n" not in ent.text:
+            name = fold(clean_name(ent.text))
+            names.add(name)
+            if len(name.split()) > 1:
+                names.add(name.split()[-1])
+    return names
+
+
+def _name_spans(doc: Doc) -> list[Span]:
+    """The entities, and proper nouns outside them that may be names the tagger missed ("Prodi met ...")."""
+    spans = list(doc.ents)
+    covered = {t.i for ent in doc.ents for t in ent}
+    spans += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in covered and t.is_title]
+    return sorted(spans, key=lambda span: span.start)
 
 
 def _mentions(doc: Doc, article: Article) -> dict[int, Mention]:
     mention_at: dict[int, Mention] = {}
-    for ent in doc.ents:
-        kind = _kind_of(ent)
+    person_names = _person_names(doc)
+    for ent in _name_spans(doc):
+        kind = _kind_of(ent, person_names)
         if kind is None or "\n" in ent.text:
             continue
         if ent.label_ == "ORG" and _is_title_word(ent):
@@ -307,7 +353,7 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
 def _has_person_object(verb: Token, context: _Context) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in c.children]
-    return any(m.kind == "Person" for o in objects for m in _resolve(o, context))
+    return any(m.kind == "Person" for o in objects for m in _resolve_group(o, context))
 
 
 def _verb_parties(verb: Token, context: _Context) -> list[Mention]:
@@ -321,8 +367,18 @@ def _verb_parties(verb: Token, context: _Context) -> list[Mention]:
         elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        heads.extend(_controller(verb))
+        heads.extend(_controller(verb) or _name_before(verb, context))
     return [mention for head in heads for mention in _resolve_group(head, context)]
+
+
+def _name_before(verb: Token, context: _Context) -> list[Token]:
+    """A subject the parser attached elsewhere: the name written just before the verb ("..., Lazar Comanescu also
+    held talks"), with only adverbs and auxiliaries between."""
+    index = verb.i - 1
+    while index >= verb.sent.start and context.doc[index].pos_ in ("ADV", "AUX", "PART"):
+        index -= 1
+    mention = context.mention_at.get(index)
+    return [context.doc[index]] if mention is not None and mention.kind != "Place" else []
 
 
 def _controller(verb: Token) -> list[Token]:
@@ -341,7 +397,8 @@ def _noun_parties(noun: Token, context: _Context) -> list[Mention]:
     """Parties stated in a meeting noun phrase: "talks between X and Y", "X's meeting with Y", "the summit of ..."."""
     heads: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "prep" and (child.lower_ in PARTY_PREPS or (child.lower_ == "of" and noun.lemma_ != "visit")):
+        stated = PARTY_PREPS | ({"on"} if noun.lemma_ == "call" else set())  # "paid a courtesy call on the Speaker"
+        if child.dep_ == "prep" and (child.lower_ in stated or (child.lower_ == "of" and noun.lemma_ != "visit")):
             heads.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "poss" and noun.lemma_ != "call":
             heads.append(child)
@@ -351,18 +408,22 @@ def _noun_parties(noun: Token, context: _Context) -> list[Mention]:
 
 
 def _agent_of_noun(noun: Token, context: _Context) -> list[Mention]:
-    """Who had "a meeting with Y": the subject of the verb the noun is the object of, or of the clause's reporter."""
+    """Who had "a meeting with Y", where the noun phrase names only Y: the subject of the verb it is the object of
+    ("X sought talks with Y"), of the clause it sets the time of ("after a meeting with Y, X said", "X was in talks
+    with Y"), or of the verb that reports it ("X said a meeting with Y was a possibility")."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep":
-        head = head.head  # "Turkey was in talks with Russia"
-    for governor in (head, *head.ancestors):
-        subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != noun.i
-                    and not c.is_ancestor(noun)]
-        if subjects:
-            return [m for s in subjects for m in _resolve_group(s, context)]
-        if governor.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "prep", "pobj", "relcl", "attr"):
-            break
-    return []
+    if noun.dep_ == "dobj":
+        governor = head
+    elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in"} and head.dep_ == "prep":
+        governor = head.head
+    elif noun.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS:
+        governor = head.head
+    else:
+        return []
+    if governor.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(governor)
+    return [m for s in subjects for m in _resolve_group(s, context)]
 
 
 def _resolve_group(head: Token, context: _Context) -> list[Mention]:
@@ -372,8 +433,7 @@ def _resolve_group(head: Token, context: _Context) -> list[Mention]:
         token = stack.pop()
         group.append(token)
         for child in token.children:
-            if child.dep_ == "conj" or (child.dep_ == "appos" and child.ent_type_ == "PERSON"
-                                        and token.ent_type_ != "ORG"):
+            if child.dep_ in ("conj", "appos"):
                 stack.append(child)
     return [m for token in sorted(group, key=lambda t: t.i) for m in _resolve(token, context)]
 
@@ -392,19 +452,26 @@ def _resolve(token: Token, context: _Context) -> list[Mention]:
 
 
 def _antecedent(pronoun: Token, context: _Context) -> Mention | None:
-    """The person a "he"/"she" means: the nearest preceding person who is the subject of a main or reporting verb."""
-    doc = context.doc
-    sent = pronoun.sent
-    for candidate in reversed(doc[max(0, sent.start - 200):pronoun.i]):
-        if candidate.sent.start < sent.start and (sent.start - candidate.sent.end) > 120:
+    """The person a "he"/"she" means, when the text leaves no doubt: the person reporting the clause ("Weaver said
+    he met ...", "quoted Weaver as saying he met ..."), else the subject of the sentence before, if a person."""
+    for governor in pronoun.head.ancestors if pronoun.dep_ == "nsubj" else ():
+        if governor.lemma_.lower() in REPORT_VERBS:
+            speakers = [c for c in governor.children if c.dep_ == "nsubj"]
+            if not speakers and governor.dep_ in ("advcl", "pcomp", "xcomp"):
+                speakers = [c for c in governor.head.children if c.dep_ == "dobj"]  # "quoted X as saying"
+            for speaker in speakers:
+                mention = context.mention_at.get(speaker.i)
+                if mention is not None and mention.kind == "Person":
+                    return mention
             break
-        mention = context.mention_at.get(candidate.i)
-        if mention is None or mention.kind != "Person" or candidate.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        verb = candidate.head
-        if verb.dep_ == "ROOT" or verb.lemma_.lower() in REPORT_VERBS:
-            return mention
-    return None
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    previous = context.doc[sent.start - 1].sent
+    subjects = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    mentions = [context.mention_at.get(t.i) for t in subjects]
+    people = [m for m in mentions if m is not None and m.kind == "Person"]
+    return people[0] if len(people) == 1 else None
 
 
 def _role_holders(noun: Token, context: _Context) -> list[Mention]:
@@ -443,16 +510,17 @@ def _distinct(parties: list[Mention], context: _Context) -> list[Mention]:
 
 
 def _governors(anchor: Token) -> list[Token]:
-    """The predicate and the words that govern it up to the clause that reports it."""
+    """The predicate and the words that govern it, up to the clause that reports it: "agreed to meet", "is likely to
+    meet", "the meeting was a possibility"."""
     chain = [anchor]
     token = anchor
-    while token.dep_ in ("xcomp", "ccomp", "acomp", "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "pcomp",
-                         "conj") and len(chain) < 5:
-        if token.dep_ == "conj" and token.head.pos_ != "VERB":
+    while len(chain) < 5:
+        verbal = token.dep_ in ("xcomp", "ccomp", "acomp", "pcomp") or (token.dep_ == "conj" and token.head.pos_ == "VERB")
+        argument = token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+        purpose = token.dep_ == "pobj" and token.head.lower_ in ("for", "to")  # "the groundwork for talks"
+        if not (verbal or argument or purpose) or token.head.lemma_.lower() in REPORT_VERBS:
             break
-        token = token.head
-        if token.lemma_.lower() in REPORT_VERBS:
-            break
+        token = token.head.head if purpose else token.head
         chain.append(token)
     return chain
 
@@ -464,6 +532,8 @@ def _status(anchor: Token, trigger: Token) -> Status:
         cues.update(c.lemma_.lower() for c in token.children
                     if c.dep_ in ("aux", "auxpass", "acomp", "attr", "amod", "advmod", "prt", "npadvmod"))
         cues.update(c.lower_ for c in token.children if c.dep_ in ("aux", "amod"))
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in LATER_PREPS:
+        cues.add("upcoming")  # "before their talks with Bush": the talks come after what the sentence reports
     if cues & CANCELLED_CUES:
         return "cancelled"
     if cues & POSSIBLE_CUES:

@@ -234,7 +234,7 @@ def _to_merged(cluster: _Cluster, mention_entity: dict[str, str]) -> MergedMeeti
         modes = ["in_person"]  # a stated place makes it an in-person meeting
     participant_reports = sorted({(mention_entity[p], r.id) for r in reports for p in r.participants})
     return MergedMeeting(
-        id=f"meeting:{slugify(reports[0].id)}",
+        id=f"meeting:{reports[0].id.replace('#', '-')}",  # article ids are slugs already; never truncate
         status=reports[0].status,
         mode=Counter(modes).most_common(1)[0][0] if modes else "unknown",
         participants=tuple(sorted(cluster.participants)),
