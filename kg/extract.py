@@ -21,7 +21,9 @@ from kg.records import Article, Evidence, Extraction, Kind, Meeting, Mention, Mo
 
 # Predicates, by lemma. A verb of MEET_VERBS is a meeting with whoever its arguments are; HOST_VERBS and CALL_VERBS
 # only when their object is a person ("received a letter" is not a meeting); HOLD_VERBS only with a MEETING_NOUN.
-MEET_VERBS = {"meet", "confer", "negotiate", "talk"}
+MEET_VERBS = {"meet", "confer", "negotiate", "talk", "discuss", "speak"}
+# Verbs that are a meeting only with a "with" (or "to") party: "discussed trade with X", not "discussed trade".
+PARTY_ONLY_VERBS = {"talk", "discuss", "speak", "negotiate"}
 HOST_VERBS = {"host", "receive", "welcome", "visit"}
 CALL_VERBS = {"telephone", "phone", "call", "ring"}
 HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "resume", "continue", "join", "chair",
@@ -320,8 +322,8 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
         parties, anchor = _verb_parties(token, context), token
         if lemma in HOST_VERBS | CALL_VERBS and not _has_person_object(token, context):
             return None
-        if lemma == "talk" and not any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in token.children):
-            return None  # "talked about", "talked to reporters"
+        if lemma in PARTY_ONLY_VERBS and not _has_party_phrase(token, context):
+            return None  # "talked about X", "discussed the plan", "spoke to reporters"
         if lemma == "call" and any(c.dep_ == "prt" or c.lower_ in ("for", "on") for c in token.children):
             return None  # "called for", "called on", "called off"
     elif token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS and token.tag_ != "VBG":
@@ -329,7 +331,7 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
             parties, anchor = _verb_parties(token.head, context) + _noun_parties(token, context), token.head
         else:
             parties, anchor = _noun_parties(token, context), token
-            if len(parties) == 1:
+            if len(parties) <= 1:
                 parties = _agent_of_noun(token, context) + parties
     else:
         return None
@@ -350,6 +352,16 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
     )
 
 
+def _has_party_phrase(verb: Token, context: _Context) -> bool:
+    """A "with" phrase naming a party, or a "to" phrase naming a person ("spoke twice to Ms. Rice")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS | {"to"}:
+            parties = [m for g in child.children if g.dep_ == "pobj" for m in _resolve_group(g, context)]
+            if any(m.kind == "Person" or child.lower_ != "to" for m in parties):
+                return True
+    return False
+
+
 def _has_person_object(verb: Token, context: _Context) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in c.children]
@@ -362,7 +374,8 @@ def _verb_parties(verb: Token, context: _Context) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
             heads.append(child)
-        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS) \
+                or (child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "speak"):
             heads.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
@@ -384,6 +397,8 @@ def _name_before(verb: Token, context: _Context) -> list[Token]:
 def _controller(verb: Token) -> list[Token]:
     """The subject a subjectless verb shares: "Erdogan likely to meet Assad", "X arrived and met Y"."""
     head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(head.head)
     if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if verb.dep_ == "xcomp" and objects and head.lemma_.lower() in ("invite", "ask", "urge", "persuade"):
@@ -396,15 +411,20 @@ def _controller(verb: Token) -> list[Token]:
 def _noun_parties(noun: Token, context: _Context) -> list[Mention]:
     """Parties stated in a meeting noun phrase: "talks between X and Y", "X's meeting with Y", "the summit of ..."."""
     heads: list[Token] = []
+    hosts: list[Token] = []
     for child in noun.children:
-        stated = PARTY_PREPS | ({"on"} if noun.lemma_ == "call" else set())  # "paid a courtesy call on the Speaker"
-        if child.dep_ == "prep" and (child.lower_ in stated or (child.lower_ == "of" and noun.lemma_ != "visit")):
+        # "paid a courtesy call on the Speaker"; "the visit of Lula to Fidel Castro" (the host only if a person)
+        stated = PARTY_PREPS | {"of"} | ({"on"} if noun.lemma_ == "call" else set())
+        if child.dep_ == "prep" and child.lower_ in stated:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "to" and noun.lemma_ == "visit":
+            hosts.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "poss" and noun.lemma_ != "call":
             heads.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
-    return [mention for head in heads for mention in _resolve_group(head, context)]
+    mentions = [mention for head in heads for mention in _resolve_group(head, context)]
+    return mentions + [m for host in hosts for m in _resolve_group(host, context) if m.kind == "Person"]
 
 
 def _agent_of_noun(noun: Token, context: _Context) -> list[Mention]:
@@ -435,6 +455,8 @@ def _resolve_group(head: Token, context: _Context) -> list[Mention]:
         for child in token.children:
             if child.dep_ in ("conj", "appos"):
                 stack.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "including":
+                stack.extend(g for g in child.children if g.dep_ == "pobj")
     return [m for token in sorted(group, key=lambda t: t.i) for m in _resolve(token, context)]
 
 
@@ -458,7 +480,8 @@ def _antecedent(pronoun: Token, context: _Context) -> Mention | None:
         if governor.lemma_.lower() in REPORT_VERBS:
             speakers = [c for c in governor.children if c.dep_ == "nsubj"]
             if not speakers and governor.dep_ in ("advcl", "pcomp", "xcomp"):
-                speakers = [c for c in governor.head.children if c.dep_ == "dobj"]  # "quoted X as saying"
+                quoting = governor.head.head if governor.head.dep_ == "prep" else governor.head
+                speakers = [c for c in quoting.children if c.dep_ == "dobj"]  # "quoted X as saying"
             for speaker in speakers:
                 mention = context.mention_at.get(speaker.i)
                 if mention is not None and mention.kind == "Person":
