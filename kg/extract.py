@@ -24,12 +24,14 @@ from kg.records import Article, Evidence, Extraction, Kind, Meeting, Mention, Mo
 MEET_VERBS = {"meet", "confer", "negotiate", "talk", "discuss", "speak"}
 # Verbs that are a meeting only with a "with" (or "to") party: "discussed trade with X", not "discussed trade".
 PARTY_ONLY_VERBS = {"talk", "discuss", "speak", "negotiate"}
-HOST_VERBS = {"host", "receive", "welcome", "visit"}
+HOST_VERBS = {"host", "receive", "visit"}
 CALL_VERBS = {"telephone", "phone", "call", "ring"}
 HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "resume", "continue", "join", "chair",
               "pay", "make"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "negotiation", "discussion", "conversation",
                  "encounter", "consultation", "call", "lunch", "dinner", "breakfast", "conference"}
+# Nouns that are a meeting only with a "with" party: a press conference of one side is not a meeting.
+WITH_ONLY_NOUNS = {"conference"}
 # Nouns that are a meeting only with the parties stated in them ("a meeting with X", "talks between X and Y").
 PARTY_PREPS = {"with", "between", "among", "alongside"}
 # Words that set a predicate's status when they govern it or modify it (lemmas).
@@ -60,7 +62,9 @@ PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", 
 ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
              "bank", "group", "front", "army", "force", "forces", "company", "corporation", "corp", "inc", "ltd",
              "association", "institute", "university", "league", "movement", "office", "department", "court",
-             "assembly", "parliament", "commission", "fund", "service", "times", "post", "press", "tv", "radio"}
+             "assembly", "parliament", "commission", "fund", "service", "times", "post", "press", "tv", "radio",
+             "center", "centre", "foundation", "society", "school", "college", "hospital", "church", "board",
+             "authority", "network", "channel", "club", "institution", "government", "administration"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 PRONOUNS = {"he", "she"}
 # Prepositions that set a meeting noun as the time of a clause ("after talks with ..."); the first ones put it later.
@@ -327,6 +331,8 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
         if lemma == "call" and any(c.dep_ == "prt" or c.lower_ in ("for", "on") for c in token.children):
             return None  # "called for", "called on", "called off"
     elif token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS and token.tag_ != "VBG":
+        if lemma in WITH_ONLY_NOUNS and not any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in token.children):
+            return None
         if token.head.pos_ == "VERB" and token.head.lemma_.lower() in HOLD_VERBS and token.dep_ == "dobj":
             parties, anchor = _verb_parties(token.head, context) + _noun_parties(token, context), token.head
         else:
@@ -557,6 +563,8 @@ def _status(anchor: Token, trigger: Token) -> Status:
         cues.update(c.lower_ for c in token.children if c.dep_ in ("aux", "amod"))
     if trigger.dep_ == "pobj" and trigger.head.lower_ in LATER_PREPS:
         cues.add("upcoming")  # "before their talks with Bush": the talks come after what the sentence reports
+    if anchor.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children):
+        cues.add("upcoming")  # "flies tomorrow to meet Bush": an intention, not a meeting that took place
     if cues & CANCELLED_CUES:
         return "cancelled"
     if cues & POSSIBLE_CUES:

@@ -28,7 +28,9 @@ HEADER_LINE = re.compile(r"^([A-Z][A-Za-z-]{1,30}): (.*)$")
 CHROME_HEADINGS = {"related articles", "related", "related news", "read more", "more stories", "newsletter",
                    "most read", "most popular", "see also", "external links", "share this article", "comments",
                    "you may also like", "recommended", "trending"}
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A paragraph this long is running text even without final punctuation ("... last Tuesday. *"); chrome is short.
+RUNNING_TEXT_WORDS = 12
+SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]`\s]*$")
 DATE_FORMATS = ("%A, %b %d, %Y", "%A, %B %d, %Y", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d",
                 "%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y/%m/%d")
 
@@ -177,17 +179,32 @@ def clean_body(lines: list[str], *, drop: set[str] = frozenset()) -> str:
     for block in _blocks(lines):
         if block[0].lower().rstrip(":") in CHROME_HEADINGS:
             break
-        if len(block) >= 3 and sum(not SENTENCE_END.search(line) for line in block) >= 3:
-            break  # a run of headline-like lines: a list of links, after which the article is over
+        if sum(_headline_like(line) for line in block) >= 3:
+            if paragraphs:
+                break  # a run of headlines after the text: a list of links, after which the article is over
+            block = [line for line in block if not _headline_like(line)]  # a masthead or menu before the text
         paragraphs.extend(line for line in block if line)
     kept: list[str] = []
     for i, paragraph in enumerate(paragraphs):
         if paragraph in drop or paragraph in kept:
             continue  # pages repeat their title and standfirst
-        if not SENTENCE_END.search(paragraph) and not _is_heading(paragraph, paragraphs[i + 1:]):
+        if not SENTENCE_END.search(paragraph) and len(paragraph.split()) < RUNNING_TEXT_WORDS \
+                and not _is_heading(paragraph, paragraphs[i + 1:]):
             continue  # menus, player text ("0:00", "Close", "×"), captions
         kept.append(paragraph)
     return "\n\n".join(kept)
+
+
+def _headline_like(line: str) -> bool:
+    """A line written like a headline: no final punctuation, and most of its longer words capitalised.
+
+    >>> _headline_like("Trump Demands Iran End All Uranium Enrichment in Nuclear Talks")
+    True
+    >>> _headline_like("* renewable energy should make up 20% of energy consumption by 2020")
+    False
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return not SENTENCE_END.search(line) and bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _blocks(lines: list[str]) -> Iterator[list[str]]:

@@ -87,3 +87,17 @@ def test_bad_inputs_are_skipped_with_reasons_and_good_ones_still_read(tmp_path):
     assert "not UTF-8" in reasons["latin1.txt"]
     assert "no article text" in reasons["empty.html"]
     assert "no such file" in reasons["missing.txt"]
+
+
+def test_lists_in_the_text_stay_and_mastheads_before_it_go(tmp_path):
+    path = tmp_path / "list.txt"
+    path.write_text(
+        "Title: EU targets\nDate: 2007-03-09\n\n"
+        "Interior, Commerce Departments Overturn Rule\nStatement by Francesca Grifo\nApril 28 Press Office Release\n"
+        "The leaders endorsed three binding targets:\n* to reduce emissions by 20% by the year 2020\n"
+        "* renewable energy should make up 20% of consumption\n* a 10% share for biofuels in transport\n\n"
+        "Angela Merkel called the targets ambitious, and the summit ended on Friday *\n", encoding="utf-8")
+    (article,) = read_file(path)
+    assert "Statement by Francesca Grifo" not in article.body
+    assert "* a 10% share for biofuels in transport" in article.body
+    assert article.body.endswith("the summit ended on Friday *")
