@@ -28,6 +28,7 @@ HEADER_LINE = re.compile(r"^([A-Z][A-Za-z-]{1,30}): (.*)$")
 CHROME_HEADINGS = {"related articles", "related", "related news", "read more", "more stories", "newsletter",
                    "most read", "most popular", "see also", "external links", "share this article", "comments",
                    "you may also like", "recommended", "trending"}
+BULLETS = {"* ", "- ", "• ", "– "}  # items of a list the text introduces with a colon
 # A paragraph this long is running text even without final punctuation ("... last Tuesday. *"); chrome is short.
 RUNNING_TEXT_WORDS = 12
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]`\s]*$")
@@ -188,7 +189,8 @@ def clean_body(lines: list[str], *, drop: set[str] = frozenset()) -> str:
     for i, paragraph in enumerate(paragraphs):
         if paragraph in drop or paragraph in kept:
             continue  # pages repeat their title and standfirst
-        if not SENTENCE_END.search(paragraph) and len(paragraph.split()) < RUNNING_TEXT_WORDS \
+        in_list = paragraph[:2] in BULLETS and bool(kept) and (kept[-1].endswith(":") or kept[-1][:2] in BULLETS)
+        if not SENTENCE_END.search(paragraph) and len(paragraph.split()) < RUNNING_TEXT_WORDS and not in_list \
                 and not _is_heading(paragraph, paragraphs[i + 1:]):
             continue  # menus, player text ("0:00", "Close", "×"), captions
         kept.append(paragraph)
