@@ -441,7 +441,9 @@ def _agent_of_noun(noun: Token, context: _Context) -> list[Mention]:
     if noun.dep_ == "dobj":
         governor = head
     elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in"} and head.dep_ == "prep":
-        governor = head.head
+        # The phrase may hang from a noun of the clause ("stated his position ... in a phone call with Y").
+        governor = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")
+                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), head.head)
     elif noun.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS:
         governor = head.head
     else:
@@ -474,12 +476,18 @@ def _resolve(token: Token, context: _Context) -> list[Mention]:
     if token.lower_ in PRONOUNS:
         antecedent = _antecedent(token, context)
         return [antecedent] if antecedent else []
+    if token.lemma_.lower() in PERSON_TITLES:
+        # "the Minister of Foreign Relations Manuel Rodríguez": the name closes the title's "of" phrase.
+        named = [context.mention_at.get(g.i) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for g in p.children if g.dep_ == "pobj"]
+        if any(m is not None and m.kind == "Person" for m in named):
+            return [m for m in named if m is not None and m.kind == "Person"]
     if token.pos_ == "NOUN":
         return _role_holders(token, context)
     return []
 
 
-def _antecedent(pronoun: Token, context: _Context) -> Mention | None:
+def _antecedent(pronoun: Token, context: _Context, depth: int = 0) -> Mention | None:
     """The person a "he"/"she" means, when the text leaves no doubt: the person reporting the clause ("Weaver said
     he met ...", "quoted Weaver as saying he met ..."), else the subject of the sentence before, if a person."""
     for governor in pronoun.head.ancestors if pronoun.dep_ == "nsubj" else ():
@@ -494,10 +502,18 @@ def _antecedent(pronoun: Token, context: _Context) -> Mention | None:
                     return mention
             break
     sent = pronoun.sent
+    if pronoun.dep_ == "nsubj" and pronoun.head is not sent.root:
+        # "Napolitano visited the Parliament, where he paid a call on ...": the subject of the main clause.
+        main = [context.mention_at.get(t.i) for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")
+                and t.i < pronoun.i]
+        if len(main) == 1 and main[0] is not None and main[0].kind == "Person":
+            return main[0]
     if sent.start == 0:
         return None
     previous = context.doc[sent.start - 1].sent
     subjects = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) == 1 and subjects[0].lower_ == pronoun.lower_ and depth < 3:
+        return _antecedent(subjects[0], context, depth + 1)  # "Hunter composed ... He also ... he met ..."
     mentions = [context.mention_at.get(t.i) for t in subjects]
     people = [m for m in mentions if m is not None and m.kind == "Person"]
     return people[0] if len(people) == 1 else None
@@ -557,7 +573,8 @@ def _governors(anchor: Token) -> list[Token]:
 def _status(anchor: Token, trigger: Token) -> Status:
     cues: set[str] = set()
     for token in {*_governors(anchor), trigger}:
-        cues.add(token.lemma_.lower())
+        if token not in (anchor, trigger):  # "paid a courtesy call": the predicate is no cue of its own status
+            cues.add(token.lemma_.lower())
         cues.update(c.lemma_.lower() for c in token.children
                     if c.dep_ in ("aux", "auxpass", "acomp", "attr", "amod", "advmod", "prt", "npadvmod"))
         cues.update(c.lower_ for c in token.children if c.dep_ in ("aux", "amod"))

@@ -31,7 +31,7 @@ CHROME_HEADINGS = {"related articles", "related", "related news", "read more", "
 BULLETS = {"* ", "- ", "• ", "– "}  # items of a list the text introduces with a colon
 # A paragraph this long is running text even without final punctuation ("... last Tuesday. *"); chrome is short.
 RUNNING_TEXT_WORDS = 12
-SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]`\s]*$")
+SENTENCE_END = re.compile(r"[.!?…:][\"'”’)\]`\s]*$")
 DATE_FORMATS = ("%A, %b %d, %Y", "%A, %B %d, %Y", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d",
                 "%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y/%m/%d")
 

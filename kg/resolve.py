@@ -102,8 +102,12 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
 
 
 def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequence[Mention]) -> Mention | None:
-    """The full name a surname stands for: the only one it ends, else the nearest one before it."""
+    """The full name a surname stands for: the only one it ends, else the nearest one before it; failing both, the
+    only full name that has it as another of its names."""
     candidates = [m for m in full_names if name_tokens(m.name)[-1] == tokens[0]]
+    if not candidates and mention.kind == "Person":
+        # A name people go by that is not the last one ("Lula" in "Luiz Inácio Lula da Silva"): only if unique.
+        candidates = [m for m in full_names if tokens[0] in name_tokens(m.name)[:-1]]
     distinct = {fold(m.name) for m in candidates}
     if len(distinct) == 1:
         return candidates[0]
