@@ -30,8 +30,9 @@ HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "re
               "pay", "make"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "negotiation", "discussion", "conversation",
                  "encounter", "consultation", "call", "lunch", "dinner", "breakfast", "conference"}
-# Nouns that are a meeting only with a "with" party: a press conference of one side is not a meeting.
-WITH_ONLY_NOUNS = {"conference"}
+# Nouns that are a meeting only with a "with" party: a press conference of one side, or one given "alongside" an
+# ally, is not a meeting; "a joint news conference with" the other side is.
+WITH_ONLY_NOUNS = {"conference": {"with"}, "call": {"with", "on", "between"}}  # "his call for a new party" is no call
 # Nouns that are a meeting only with the parties stated in them ("a meeting with X", "talks between X and Y").
 PARTY_PREPS = {"with", "between", "among", "alongside"}
 # Words that set a predicate's status when they govern it or modify it (lemmas).
@@ -42,9 +43,10 @@ POSSIBLE_CUES = {"could", "might", "may", "would", "can", "likely", "possible", 
                  "proposed", "potential", "push", "urge", "call"}
 PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expect", "agree", "arrange", "go",
                 "prepare", "intend", "planned", "scheduled", "upcoming", "forthcoming", "next", "tomorrow", "announce",
-                "groundwork", "preparation"}
+                "groundwork", "preparation", "pledge", "promise", "vow", "commit"}
 REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
                 "according", "declare", "insist", "explain", "quote", "cite"}
+DENIAL_VERBS = {"deny", "dismiss", "rule"}  # "ruled out a meeting"
 PHONE_CUES = {"phone", "telephone", "telephoned", "call", "phoned"}
 VIDEO_CUES = {"video", "videoconference", "videolink", "zoom", "virtual", "virtually", "online"}
 # Honorifics dropped from the front of a name ("President Hu Jintao" is Hu Jintao).
@@ -54,7 +56,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prim
               "captain", "capt", "lt", "major", "admiral", "commander", "vice", "deputy", "former", "ex", "the"}
 # Titles that mark the name they precede or stand in apposition to as a person's.
 PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
-                 "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "general", "gen", "ambassador",
+                 "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "gen", "ambassador",
                  "envoy", "spokesman", "spokeswoman", "leader", "chairman", "chairwoman", "chief", "director",
                  "commissioner", "judge", "pope", "ayatollah", "emir", "sultan", "cardinal", "bishop", "colonel",
                  "captain", "admiral", "sir", "lord", "lady", "speaker", "deputy", "sen", "gov", "rep", "president-elect"}
@@ -64,12 +66,15 @@ ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "new
              "association", "institute", "university", "league", "movement", "office", "department", "court",
              "assembly", "parliament", "commission", "fund", "service", "times", "post", "press", "tv", "radio",
              "center", "centre", "foundation", "society", "school", "college", "hospital", "church", "board",
-             "authority", "network", "channel", "club", "institution", "government", "administration"}
+             "authority", "network", "channel", "club", "institution", "government", "administration",
+             "library", "museum", "memorial", "airport", "stadium", "palace", "hall", "castle", "square", "street",
+             "summit", "conference", "election", "elections", "games", "festival", "cup", "war", "treaty",
+             "agreement", "act", "accord", "day", "week", "plan", "program", "programme"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 PRONOUNS = {"he", "she"}
 # Prepositions that set a meeting noun as the time of a clause ("after talks with ..."); the first ones put it later.
 LATER_PREPS = {"before", "ahead", "prior"}
-TIME_PREPS = LATER_PREPS | {"after", "following", "during", "since", "at", "on"}
+TIME_PREPS = LATER_PREPS | {"after", "following", "during", "since", "at"}
 
 ENTITY_KINDS: dict[str, Kind] = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",
                                  "FAC": "Place", "NORP": "Country"}
@@ -143,7 +148,8 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
     if fold(clean_name(span.text)) in person_names:
         return True
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.head in span:
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.head in span \
+            and not before.ent_type_:  # "Martin Luther King Memorial Library": "King" ends another name
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in span.root.children):
         return True
@@ -328,16 +334,21 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
             return None
         if lemma in PARTY_ONLY_VERBS and not _has_party_phrase(token, context):
             return None  # "talked about X", "discussed the plan", "spoke to reporters"
-        if lemma == "call" and any(c.dep_ == "prt" or c.lower_ in ("for", "on") for c in token.children):
-            return None  # "called for", "called on", "called off"
+        if lemma == "call" and any(c.dep_ in ("prt", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative")
+                                   or c.lower_ in ("for", "on") for c in token.children):
+            return None  # "called for", "called on", "called off", "called Alito one of the best judges"
     elif token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS and token.tag_ != "VBG":
-        if lemma in WITH_ONLY_NOUNS and not any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in token.children):
+        if lemma in WITH_ONLY_NOUNS and not any(c.dep_ == "prep" and c.lower_ in WITH_ONLY_NOUNS[lemma]
+                                                for c in token.children):
             return None
         if token.head.pos_ == "VERB" and token.head.lemma_.lower() in HOLD_VERBS and token.dep_ == "dobj":
             parties, anchor = _verb_parties(token.head, context) + _noun_parties(token, context), token.head
         else:
             parties, anchor = _noun_parties(token, context), token
-            if len(parties) <= 1:
+            stated = {c.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS}
+            if (len(parties) == 1 and stated == {"with"}) or (not parties and not stated):
+                # "X said a meeting with Y ...": X is the other party (not in "Zhu said Chiang's visit was important"). "X and Y signed after a meeting": X and Y
+                # met, unless the noun names others they met ("conversations with government sources").
                 parties = _agent_of_noun(token, context) + parties
     else:
         return None
@@ -425,8 +436,8 @@ def _noun_parties(noun: Token, context: _Context) -> list[Mention]:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "to" and noun.lemma_ == "visit":
             hosts.extend(g for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ == "poss" and noun.lemma_ != "call":
-            heads.append(child)
+        elif child.dep_ == "poss" and noun.lemma_ != "call" and not any(c.dep_ == "compound" for c in noun.children):
+            heads.append(child)  # not "Dad's nomination meeting": there the possessor owns the meeting
         elif child.dep_ == "prep" and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     mentions = [mention for head in heads for mention in _resolve_group(head, context)]
@@ -592,7 +603,10 @@ def _status(anchor: Token, trigger: Token) -> Status:
 
 
 def _negated(anchor: Token) -> bool:
-    return any(c.dep_ == "neg" for token in _governors(anchor) for c in token.children)
+    """"did not meet", "denied having met": the text says the meeting did not happen."""
+    governors = _governors(anchor)
+    return any(c.dep_ == "neg" for token in governors for c in token.children) \
+        or any(token.lemma_.lower() in DENIAL_VERBS for token in governors[1:])
 
 
 def _mode(anchor: Token, trigger: Token) -> Mode:
