@@ -38,7 +38,7 @@ PARTY_PREPS = {"with", "between", "among", "alongside"}
 # Words that set a predicate's status when they govern it or modify it (lemmas).
 CANCELLED_CUES = {"cancel", "postpone", "refuse", "decline", "scrap", "delay", "suspend", "abandon", "reject",
                   "cancelled", "canceled", "postponed", "off"}
-POSSIBLE_CUES = {"could", "might", "may", "would", "can", "likely", "possible", "possibility", "hope", "want", "propose",
+POSSIBLE_CUES = {"could", "might", "may", "would", "can", "should", "ought", "must", "likely", "possible", "possibility", "hope", "want", "propose",
                  "invite", "offer", "suggest", "seek", "consider", "wish", "ask", "request", "try", "willing", "ready",
                  "proposed", "potential", "push", "urge", "call"}
 PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expect", "agree", "arrange", "go",
@@ -46,6 +46,7 @@ PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expec
                 "groundwork", "preparation", "pledge", "promise", "vow", "commit"}
 REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
                 "according", "declare", "insist", "explain", "quote", "cite"}
+WRITTEN_CUES = {"email", "e-mail", "letter", "letters", "statement", "fax", "text", "twitter", "tweet", "message"}
 DENIAL_VERBS = {"deny", "dismiss", "rule"}  # "ruled out a meeting"
 PHONE_CUES = {"phone", "telephone", "telephoned", "call", "phoned"}
 VIDEO_CUES = {"video", "videoconference", "videolink", "zoom", "virtual", "virtually", "online"}
@@ -129,6 +130,8 @@ def clean_name(text: str) -> str:
 
 def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
     kind = ENTITY_KINDS.get(ent.label_)
+    if kind == "Person" and any(t.lower_ in ORG_WORDS for t in ent):
+        return "Organisation"  # "the UC Davis Center": a name in it does not make it a person
     if kind in ("Organisation", "Place", None) and _person_shaped(ent, person_names):
         return "Person"
     if kind == "Place" and ent.label_ == "GPE" and country_named(clean_name(ent.text)):
@@ -143,6 +146,7 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
     Moallem the Syrian Foreign Minister", "Al Jazeera's Sinem Koseoglu", or a name it tags as a person elsewhere."""
     words = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "’s")]
     if not words or not all(t.is_title for t in words) or any(t.lower_ in ORG_WORDS for t in words) \
+            or all(t.lower_ in PERSON_TITLES | HONORIFICS | {"justice"} for t in words) \
             or country_named(clean_name(span.text)) or gazetteer_capital(span.text):
         return False
     if fold(clean_name(span.text)) in person_names:
@@ -336,7 +340,9 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
             return None  # "talked about X", "discussed the plan", "spoke to reporters"
         if lemma == "call" and any(c.dep_ in ("prt", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative")
                                    or c.lower_ in ("for", "on") for c in token.children):
-            return None  # "called for", "called on", "called off", "called Alito one of the best judges"
+            return None  # "called for", "called on", "called off"
+        if lemma == "call" and any(c.dep_ == "dobj" and c.right_edge.i > c.i for c in token.children):
+            return None  # "called Alito one of the best judges": naming, not phoning
     elif token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS and token.tag_ != "VBG":
         if lemma in WITH_ONLY_NOUNS and not any(c.dep_ == "prep" and c.lower_ in WITH_ONLY_NOUNS[lemma]
                                                 for c in token.children):
@@ -353,7 +359,7 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
     else:
         return None
     participants = _distinct(parties, context)
-    if len(participants) < 2 or _negated(anchor):
+    if len(participants) < 2 or _negated(anchor) or _written(anchor, token) or _unknown_subject(anchor, context):
         return None
     words = [token] if anchor is token else [anchor, token]
     place, date_text = _place_and_time(anchor, token, context)
@@ -583,7 +589,8 @@ def _governors(anchor: Token) -> list[Token]:
 
 def _status(anchor: Token, trigger: Token) -> Status:
     cues: set[str] = set()
-    for token in {*_governors(anchor), trigger}:
+    governors = _governors(anchor)
+    for token in {*governors, trigger}:
         if token not in (anchor, trigger):  # "paid a courtesy call": the predicate is no cue of its own status
             cues.add(token.lemma_.lower())
         cues.update(c.lemma_.lower() for c in token.children
@@ -591,7 +598,7 @@ def _status(anchor: Token, trigger: Token) -> Status:
         cues.update(c.lower_ for c in token.children if c.dep_ in ("aux", "amod"))
     if trigger.dep_ == "pobj" and trigger.head.lower_ in LATER_PREPS:
         cues.add("upcoming")  # "before their talks with Bush": the talks come after what the sentence reports
-    if anchor.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in anchor.children):
+    if any(t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) for t in governors):
         cues.add("upcoming")  # "flies tomorrow to meet Bush": an intention, not a meeting that took place
     if cues & CANCELLED_CUES:
         return "cancelled"
@@ -600,6 +607,19 @@ def _status(anchor: Token, trigger: Token) -> Status:
     if cues & PLANNED_CUES:
         return "planned"
     return "held"
+
+
+def _written(anchor: Token, trigger: Token) -> bool:
+    """"spoke to John Key via email", "called Mr. Libby in a written statement": not a conversation."""
+    return any(t.lower_ in WRITTEN_CUES for t in (*anchor.children, *trigger.children)
+               for t in (t, *t.children))
+
+
+def _unknown_subject(anchor: Token, context: _Context) -> bool:
+    """A subject the article does not name ("Officials met with A and B", "America's chief diplomat met with A as
+    well as with B"): whoever it is met the others, who need not have met each other."""
+    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")] if anchor.pos_ == "VERB" else []
+    return bool(subjects) and not any(_resolve_group(s, context) for s in subjects)
 
 
 def _negated(anchor: Token) -> bool:
