@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -73,6 +73,9 @@ ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "new
              "agreement", "act", "accord", "day", "week", "plan", "program", "programme"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 PRONOUNS = {"he", "she"}
+ATTEND_VERBS = {"attend", "participate", "join"}
+EVENT_NOUNS = {"event", "gathering", "reception", "ceremony", "session"}
+ATTENDANCE_REACH = 600  # characters back to the meeting an attendance sentence can refer to
 # Prepositions that set a meeting noun as the time of a clause ("after talks with ..."); the first ones put it later.
 LATER_PREPS = {"before", "ahead", "prior"}
 TIME_PREPS = LATER_PREPS | {"after", "following", "during", "since", "at"}
@@ -98,9 +101,13 @@ def extract(doc: Doc, article: Article) -> Extraction:
     mentions = {m.id: m for m in mention_at.values()}
     roles = tuple(_roles(doc, article, mention_at))
     context = _Context(doc, article, mention_at, roles, mentions)
-    meetings = tuple(meeting for token in doc if (meeting := _read_meeting(token, context)) is not None)
+    meetings: list[Meeting] = []
+    for token in doc:
+        meeting = _read_meeting(token, context) or _read_attendance(token, context, meetings)
+        if meeting is not None:
+            meetings.append(meeting)
     ordered = tuple(sorted(mentions.values(), key=lambda m: m.start))
-    return Extraction(article=article, mentions=ordered, roles=roles, meetings=meetings)
+    return Extraction(article=article, mentions=ordered, roles=roles, meetings=tuple(meetings))
 
 
 def evidence_of(token: Token | Span, article: Article) -> Evidence:
@@ -157,6 +164,9 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in span.root.children):
         return True
+    if not span.root.ent_type_ and span.root.dep_ in ("conj", "appos") and span.root.head.ent_type_ == "PERSON" \
+            and len(words) >= 2:
+        return True  # an untagged full name in a list of people: "Roberto Rodrigues, Luiz Fernando Furlan, ..."
     possessor = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
     return bool(possessor) and 2 <= len(words) <= 3  # a reporter: "Al Jazeera's Sinem Koseoglu"
 
@@ -177,7 +187,13 @@ def _name_spans(doc: Doc) -> list[Span]:
     """The entities, and proper nouns outside them that may be names the tagger missed ("Prodi met ...")."""
     spans = list(doc.ents)
     covered = {t.i for ent in doc.ents for t in ent}
-    spans += [doc[t.i:t.i + 1] for t in doc if t.pos_ == "PROPN" and t.i not in covered and t.is_title]
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in covered and token.is_title and token.dep_ != "compound":
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, token.i + 1) \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in covered:
+                start -= 1
+            spans.append(doc[start:token.i + 1])
     return sorted(spans, key=lambda span: span.start)
 
 
@@ -275,7 +291,7 @@ def _np_head_ending_at(ent: Span, index: int) -> Token | None:
     for token in (doc[index], *doc[index].ancestors):
         if any(t.i > index and t not in ent and t.i != ent.start - 1 and t.i != ent.end for t in token.subtree):
             break
-        if token.pos_ == "NOUN" and not token.ent_type_:
+        if (token.pos_ == "NOUN" or token.lemma_.lower() in PERSON_TITLES) and not token.ent_type_:
             found = token
     return found
 
@@ -373,6 +389,38 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
         date_text=date_text,
         evidence=evidence_of(token, context.article),
     )
+
+
+def _read_attendance(token: Token, context: _Context, earlier: list[Meeting]) -> Meeting | None:
+    """People the text places at a meeting it has just reported: "Some ministers were present at the event: A, B";
+    "Also present were C and D"; "E attended the meeting". They join that meeting's participants."""
+    lemma = token.lemma_.lower()
+    if lemma == "present" and token.dep_ == "acomp":
+        verb = token.head
+        places = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children
+                  if g.dep_ == "pobj"]
+    elif lemma in ATTEND_VERBS and token.pos_ == "VERB":
+        verb = token
+        places = [c for c in token.children if c.dep_ == "dobj"]
+        places += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                   if g.dep_ == "pobj"]
+        if not places:
+            return None
+    else:
+        return None
+    # The place must be a meeting the text refers back to ("the event", "the meeting"), not a new one of its own.
+    if any(p.lemma_.lower() not in MEETING_NOUNS | EVENT_NOUNS or not any(c.lower_ in ("the", "this", "that")
+                                                                           for c in p.children) for p in places):
+        return None
+    previous = [m for m in earlier if token.sent.start_char - m.evidence.start < ATTENDANCE_REACH
+                and m.evidence.start < token.sent.start_char]
+    attendees = [m for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for m in _resolve_group(s, context)]
+    if not previous or not attendees:
+        return None
+    meeting = previous[-1]
+    participants = _distinct([context.mentions[p] for p in meeting.participants] + attendees, context)
+    return replace(meeting, id=f"{context.article.id}#m{token.idx:07d}", trigger=token.text,
+                   participants=tuple(p.id for p in participants), evidence=evidence_of(token, context.article))
 
 
 def _has_party_phrase(verb: Token, context: _Context) -> bool:
@@ -478,7 +526,8 @@ def _resolve_group(head: Token, context: _Context) -> list[Mention]:
         token = stack.pop()
         group.append(token)
         for child in token.children:
-            if child.dep_ in ("conj", "appos"):
+            in_brackets = child.left_edge.i > 0 and context.doc[child.left_edge.i - 1].text == "("
+            if child.dep_ in ("conj", "appos") and not in_brackets:  # "Eduardo Dutra (Petrobras, president)"
                 stack.append(child)
             elif child.dep_ == "prep" and child.lower_ == "including":
                 stack.extend(g for g in child.children if g.dep_ == "pobj")
@@ -499,7 +548,7 @@ def _resolve(token: Token, context: _Context) -> list[Mention]:
                  for g in p.children if g.dep_ == "pobj"]
         if any(m is not None and m.kind == "Person" for m in named):
             return [m for m in named if m is not None and m.kind == "Person"]
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" or token.lemma_.lower() in PERSON_TITLES:
         return _role_holders(token, context)
     return []
 
