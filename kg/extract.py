@@ -165,7 +165,7 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
     if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in span.root.children):
         return True
     if not span.root.ent_type_ and span.root.dep_ in ("conj", "appos") and span.root.head.ent_type_ == "PERSON" \
-            and len(words) >= 2:
+            and len(words) >= 2 and not any(c.dep_ == "det" for c in span.root.children):
         return True  # an untagged full name in a list of people: "Roberto Rodrigues, Luiz Fernando Furlan, ..."
     possessor = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
     return bool(possessor) and 2 <= len(words) <= 3  # a reporter: "Al Jazeera's Sinem Koseoglu"
@@ -371,7 +371,7 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
             if (len(parties) == 1 and stated == {"with"}) or (not parties and not stated):
                 # "X said a meeting with Y ...": X is the other party (not in "Zhu said Chiang's visit was important"). "X and Y signed after a meeting": X and Y
                 # met, unless the noun names others they met ("conversations with government sources").
-                parties = _agent_of_noun(token, context) + parties
+                parties = _agent_of_noun(token, context, bool(parties)) + parties
     else:
         return None
     participants = _distinct(parties, context)
@@ -434,7 +434,10 @@ def _has_party_phrase(verb: Token, context: _Context) -> bool:
 
 
 def _has_person_object(verb: Token, context: _Context) -> bool:
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    # The object itself must be a person, a title or a pronoun: "received 31,499 votes; Ron Forman, ..." is not.
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+               and (c.i in context.mention_at or c.lemma_.lower() in PERSON_TITLES | {"counterpart"}
+                    or c.lower_ in PRONOUNS | {"him", "her"})]
     objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in c.children]
     return any(m.kind == "Person" for o in objects for m in _resolve_group(o, context))
 
@@ -498,14 +501,17 @@ def _noun_parties(noun: Token, context: _Context) -> list[Mention]:
     return mentions + [m for host in hosts for m in _resolve_group(host, context) if m.kind == "Person"]
 
 
-def _agent_of_noun(noun: Token, context: _Context) -> list[Mention]:
+def _agent_of_noun(noun: Token, context: _Context, noun_named: bool) -> list[Mention]:
     """Who had "a meeting with Y", where the noun phrase names only Y: the subject of the verb it is the object of
     ("X sought talks with Y"), of the clause it sets the time of ("after a meeting with Y, X said", "X was in talks
-    with Y"), or of the verb that reports it ("X said a meeting with Y was a possibility")."""
+    with Y"), or of the verb that reports it ("X said a meeting with Y was a possibility"). `noun_named` says the noun
+    phrase names a party itself; only then does "in" tie it to a clause ("X was in talks with Y", not "X, a
+    negotiator in the six-party talks, ...")."""
     head = noun.head
     if noun.dep_ == "dobj":
         governor = head
-    elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in"} and head.dep_ == "prep":
+    elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in"} and head.dep_ == "prep" \
+            and (head.lower_ in TIME_PREPS or noun_named):
         # The phrase may hang from a noun of the clause ("stated his position ... in a phone call with Y").
         governor = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")
                          and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), head.head)
@@ -556,6 +562,9 @@ def _resolve(token: Token, context: _Context) -> list[Mention]:
 def _antecedent(pronoun: Token, context: _Context, depth: int = 0) -> Mention | None:
     """The person a "he"/"she" means, when the text leaves no doubt: the person reporting the clause ("Weaver said
     he met ...", "quoted Weaver as saying he met ..."), else the subject of the sentence before, if a person."""
+    before = context.doc[pronoun.sent.start:pronoun.i].text
+    if sum(before.count(q) for q in '"“”') % 2:
+        return None  # inside a quotation "he" is not the speaker, and the text rarely says who it is
     for governor in pronoun.head.ancestors if pronoun.dep_ == "nsubj" else ():
         if governor.lemma_.lower() in REPORT_VERBS:
             speakers = [c for c in governor.children if c.dep_ == "nsubj"]
