@@ -164,9 +164,13 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
         return True
     if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in span.root.children):
         return True
-    if not span.root.ent_type_ and span.root.dep_ in ("conj", "appos") and span.root.head.ent_type_ == "PERSON" \
-            and len(words) >= 2 and not any(c.dep_ == "det" for c in span.root.children):
-        return True  # an untagged full name in a list of people: "Roberto Rodrigues, Luiz Fernando Furlan, ..."
+    head = span.root.head
+    if span.root.dep_ in ("conj", "appos") and span.root.ent_type_ in ("", "ORG") and 2 <= len(words) <= 4 \
+            and (head.ent_type_ == "PERSON" or (span.root.dep_ == "appos" and head.lemma_.lower() in PERSON_TITLES)) \
+            and not any(c.dep_ == "det" for c in span.root.children):
+        # A full name in a list of people ("Roberto Rodrigues, Luiz Fernando Furlan, Celso Amorim, ...") or
+        # after a title ("the Prime Minister of Italy, Romano Prodi,").
+        return True
     possessor = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
     return bool(possessor) and 2 <= len(words) <= 3  # a reporter: "Al Jazeera's Sinem Koseoglu"
 

@@ -43,17 +43,24 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def resolve(extractions: Sequence[Extraction]) -> Resolution:
     """Entities and merged meetings of a whole build."""
     keys: dict[str, tuple[str, str]] = {}  # mention id -> (kind, folded name) of the name it stands for
-    links: list[tuple[tuple[str, str], tuple[str, str], str]] = []  # (alias key, name key, reason)
+    # Acronyms are names of their own, so "MIT" is the National Intelligence Organisation in every article that
+    # says so; a surname stands for a full name only in its own article ("MacKay" may be Peter or Elmer MacKay).
+    links: list[tuple[tuple[str, str], tuple[str, str]]] = []  # (acronym key, name key)
+    merges: dict[tuple[str, str], set[str]] = defaultdict(set)  # name key -> "alias → name: reason"
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for extraction in extractions:
+        by_id = {m.id: m for m in extraction.mentions}
         for mention_id, key, canonical, reason in _resolve_in_article(extraction):
             keys[mention_id] = canonical
             if key != canonical:
-                links.append((key, canonical, reason))
+                merges[canonical].add(f"{by_id[mention_id].name} → {by_id[canonical_id(extraction, canonical)].name}"
+                                      f": {reason}")
+                if reason.startswith("acronym"):
+                    links.append((key, canonical))
         for mention in extraction.mentions:
             names[keys[mention.id]][mention.name] += 1
 
-    entity_of_key, entities = _entities(names, links, keys)
+    entity_of_key, entities = _entities(names, links, keys, merges)
     mention_entity = {mention_id: entity_of_key[key] for mention_id, key in keys.items()}
     published = {e.article.id: e.article.published for e in extractions}
     meetings = _merge_meetings([e.meetings for e in extractions], mention_entity, published)
@@ -62,6 +69,11 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
 
 def _key(mention: Mention) -> tuple[str, str]:
     return mention.kind, fold(mention.name)
+
+
+def canonical_id(extraction: Extraction, key: tuple[str, str]) -> str:
+    """The id of the first mention in an article whose own key is `key`."""
+    return next(m.id for m in extraction.mentions if _key(m) == key)
 
 
 def _resolve_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, str], tuple[str, str], str]]:
@@ -115,8 +127,8 @@ def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequen
     return before[-1] if before else None
 
 
-def _entities(names: dict[tuple[str, str], Counter], links: list, keys: dict[str, tuple[str, str]]
-              ) -> tuple[dict[tuple[str, str], str], tuple[Entity, ...]]:
+def _entities(names: dict[tuple[str, str], Counter], links: list, keys: dict[str, tuple[str, str]],
+              merges: dict[tuple[str, str], set[str]]) -> tuple[dict[tuple[str, str], str], tuple[Entity, ...]]:
     """Union the linked keys and give each group an entity with a stable id."""
     parent = {key: key for key in names}
 
@@ -126,7 +138,7 @@ def _entities(names: dict[tuple[str, str], Counter], links: list, keys: dict[str
             key = parent[key]
         return key
 
-    for alias, canonical, _ in sorted(links):
+    for alias, canonical in sorted(links):
         parent.setdefault(alias, alias)
         a, b = find(alias), find(canonical)
         if a != b:
@@ -154,12 +166,10 @@ def _entities(names: dict[tuple[str, str], Counter], links: list, keys: dict[str
         while entity_id in used:
             entity_id, suffix = f"{KIND_PREFIX[kind]}:{slugify(name)}-{suffix}", suffix + 1
         used.add(entity_id)
-        member_set = set(members)
-        merges = tuple(sorted({f"{alias[1]} → {name}: {reason}" for alias, canonical, reason in links
-                               if alias in member_set and reason}))
+        reasons = tuple(sorted(set().union(*(merges.get(member, set()) for member in members))))
         entities.append(Entity(id=entity_id, kind=kind, name=name,
                                aliases=tuple(sorted({n for n in counts if fold(n) != fold(name)})),
-                               mentions=tuple(sorted(mentions_of[root])), merges=merges))
+                               mentions=tuple(sorted(mentions_of[root])), merges=reasons))
         for member in members:
             entity_of_key[member] = entity_id
     return entity_of_key, tuple(entities)
