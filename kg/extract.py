@@ -175,12 +175,23 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
     return bool(possessor) and 2 <= len(words) <= 3  # a reporter: "Al Jazeera's Sinem Koseoglu"
 
 
+def _person_name(text: str) -> str:
+    """A person's name without a leading country name ("Italy Romano Prodi" in a page's label line).
+
+    >>> _person_name("Brazil Hu Jintao"), _person_name("Georgia Brown")
+    ('Hu Jintao', 'Georgia Brown')
+    """
+    name = clean_name(text)
+    first, _, rest = name.partition(" ")
+    return rest if len(rest.split()) >= 2 and country_named(first) else name
+
+
 def _person_names(doc: Doc) -> set[str]:
     """Folded full names and surnames of the people the tagger found: one name, one sense, in one article."""
     names = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and "\n" not in ent.text:
-            name = fold(clean_name(ent.text))
+            name = fold(_person_name(ent.text))
             names.add(name)
             if len(name.split()) > 1:
                 names.add(name.split()[-1])
@@ -203,14 +214,22 @@ def _name_spans(doc: Doc) -> list[Span]:
 
 def _mentions(doc: Doc, article: Article) -> dict[int, Mention]:
     mention_at: dict[int, Mention] = {}
+    spans = _name_spans(doc)
     person_names = _person_names(doc)
-    for ent in _name_spans(doc):
+    # Names shown to be people's count for the whole article: "Romano Prodi, the President ..." makes "Prodi" a person.
+    for span in spans:
+        if span.label_ != "PERSON" and _person_shaped(span, person_names):
+            name = fold(_person_name(span.text))
+            person_names |= {name, name.split()[-1]}
+    for ent in spans:
         kind = _kind_of(ent, person_names)
         if kind is None or "\n" in ent.text:
             continue
         if ent.label_ == "ORG" and _is_title_word(ent):
             continue
         name = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
+        if kind == "Person":
+            name = _person_name(ent.text)
         if kind == "Country" and ent.label_ == "GPE":
             name = country_named(clean_name(ent.text))
         if not name or not any(c.isalpha() for c in name):
