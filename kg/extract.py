@@ -154,6 +154,7 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
     words = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "’s")]
     if not words or not all(t.is_title for t in words) or any(t.lower_ in ORG_WORDS for t in words) \
             or all(t.lower_ in PERSON_TITLES | HONORIFICS | {"justice"} for t in words) \
+            or words[-1].lower_ in PERSON_TITLES \
             or country_named(clean_name(span.text)) or gazetteer_capital(span.text):
         return False
     if fold(clean_name(span.text)) in person_names:
