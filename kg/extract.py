@@ -73,6 +73,7 @@ ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "new
              "agreement", "act", "accord", "day", "week", "plan", "program", "programme"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 PRONOUNS = {"he", "she"}
+REFLEXIVES = {"himself", "herself"}
 ATTEND_VERBS = {"attend", "participate", "join"}
 EVENT_NOUNS = {"event", "gathering", "reception", "ceremony", "session"}
 ATTENDANCE_REACH = 600  # characters back to the meeting an attendance sentence can refer to
@@ -572,6 +573,8 @@ def _resolve(token: Token, context: _Context) -> list[Mention]:
     if token.lower_ in PRONOUNS:
         antecedent = _antecedent(token, context)
         return [antecedent] if antecedent else []
+    if token.lower_ in REFLEXIVES:
+        return _reflexive_antecedent(token, context)
     if token.lemma_.lower() in PERSON_TITLES:
         # "the Minister of Foreign Relations Manuel Rodríguez": the name closes the title's "of" phrase.
         named = [context.mention_at.get(g.i) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -610,12 +613,27 @@ def _antecedent(pronoun: Token, context: _Context, depth: int = 0) -> Mention | 
     if sent.start == 0:
         return None
     previous = context.doc[sent.start - 1].sent
-    subjects = [t for t in previous.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    # The subject of its main verb, or of that verb's auxiliary when the parser hangs it there ("X had, on Tuesday,
+    # visited France").
+    subjects = [t for h in (previous.root, *[c for c in previous.root.children if c.dep_ in ("aux", "auxpass")])
+                for t in h.children if t.dep_ in ("nsubj", "nsubjpass")]
     if len(subjects) == 1 and subjects[0].lower_ == pronoun.lower_ and depth < 3:
         return _antecedent(subjects[0], context, depth + 1)  # "Hunter composed ... He also ... he met ..."
     mentions = [context.mention_at.get(t.i) for t in subjects]
     people = [m for m in mentions if m is not None and m.kind == "Person"]
     return people[0] if len(people) == 1 else None
+
+
+def _reflexive_antecedent(pronoun: Token, context: _Context) -> list[Mention]:
+    """"himself" is the one person who is the subject or the agent ("by Hill") of its clause."""
+    clause = next((t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return []
+    heads = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    people = [context.mention_at[h.i] for h in heads if h.i in context.mention_at
+              and context.mention_at[h.i].kind == "Person"]
+    return people if len(people) == 1 else []
 
 
 def _role_holders(noun: Token, context: _Context) -> list[Mention]:
