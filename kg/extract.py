@@ -73,6 +73,8 @@ ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "new
              "agreement", "act", "accord", "day", "week", "plan", "program", "programme"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 PRONOUNS = {"he", "she"}
+FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "dos", "das", "do", "van", "von", "der", "le", "la", "du", "di"}
 REFLEXIVES = {"himself", "herself"}
 ATTEND_VERBS = {"attend", "participate", "join"}
 EVENT_NOUNS = {"event", "gathering", "reception", "ceremony", "session"}
@@ -229,6 +231,8 @@ def _mentions(doc: Doc, article: Article) -> dict[int, Mention]:
             continue
         if ent.label_ == "ORG" and _is_title_word(ent):
             continue
+        if kind == "Person" and any(t.pos_ in FUNCTION_POS and t.lower_ not in NAME_PARTICLES for t in ent):
+            continue  # "Venezuela During": a page label run into the first word of the text, not a name
         name = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
         if kind == "Person":
             name = _person_name(ent.text)
@@ -547,7 +551,13 @@ def _agent_of_noun(noun: Token, context: _Context, noun_named: bool) -> list[Men
     if governor.pos_ not in ("VERB", "AUX"):
         return []
     subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(governor)
-    return [m for s in subjects for m in _resolve_group(s, context)]
+    agents = [m for s in subjects for m in _resolve_group(s, context)]
+    if head.lower_ in ("during", "at") and noun.dep_ == "pobj":
+        # "During a summit ..., the King told the President of Venezuela, Hugo Chávez, to shut up": whom one
+        # addresses at a meeting, one meets there.
+        agents += [m for o in governor.children if o.dep_ == "dobj" for m in _resolve_group(o, context)
+                   if m.kind == "Person"]
+    return agents
 
 
 def _resolve_group(head: Token, context: _Context) -> list[Mention]:
@@ -575,6 +585,9 @@ def _resolve(token: Token, context: _Context) -> list[Mention]:
         return [antecedent] if antecedent else []
     if token.lower_ in REFLEXIVES:
         return _reflexive_antecedent(token, context)
+    named = [context.mention_at.get(c.i) for c in token.children if c.dep_ == "compound"]
+    if token.pos_ == "PROPN" and named and named[-1] is not None and named[-1].kind == "Person":
+        return [named[-1]]  # "Juan Carlos I": the name hangs on the numeral
     if token.lemma_.lower() in PERSON_TITLES:
         # "the Minister of Foreign Relations Manuel Rodríguez": the name closes the title's "of" phrase.
         named = [context.mention_at.get(g.i) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from kg.countries import fold
+from kg.extract import NAME_PARTICLES
 from kg.ingest import slugify
 from kg.records import Entity, Extraction, Meeting, MergedMeeting, Mention
 
 KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "le", "la", "du"}
 SAME_STORY_DAYS = 7  # reports of one meeting without a shared place must be published within a week
 
 
