@@ -70,7 +70,7 @@ ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "new
              "authority", "network", "channel", "club", "institution", "government", "administration",
              "library", "museum", "memorial", "airport", "stadium", "palace", "hall", "castle", "square", "street",
              "summit", "conference", "election", "elections", "games", "festival", "cup", "war", "treaty",
-             "agreement", "act", "accord", "day", "week", "plan", "program", "programme"}
+             "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse", "agence"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 PRONOUNS = {"he", "she"}
 FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}
@@ -140,7 +140,7 @@ def clean_name(text: str) -> str:
 
 def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
     kind = ENTITY_KINDS.get(ent.label_)
-    if kind == "Person" and any(t.lower_ in ORG_WORDS for t in ent):
+    if kind == "Person" and any(part in ORG_WORDS for t in ent for part in t.lower_.split("-")):
         return "Organisation"  # "the UC Davis Center": a name in it does not make it a person
     if kind in ("Organisation", "Place", None) and _person_shaped(ent, person_names):
         return "Person"
@@ -231,8 +231,9 @@ def _mentions(doc: Doc, article: Article) -> dict[int, Mention]:
             continue
         if ent.label_ == "ORG" and _is_title_word(ent):
             continue
-        if kind == "Person" and any(t.pos_ in FUNCTION_POS and t.lower_ not in NAME_PARTICLES for t in ent):
-            continue  # "Venezuela During": a page label run into the first word of the text, not a name
+        if kind == "Person" and any((t.pos_ in FUNCTION_POS and t.lower_ not in NAME_PARTICLES)
+                                    or any(c.isdigit() for c in t.text) for t in ent):
+            continue  # "Venezuela During" (a page label run into the text), "COVID-19": not names
         name = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
         if kind == "Person":
             name = _person_name(ent.text)
@@ -464,7 +465,7 @@ def _has_party_phrase(verb: Token, context: _Context) -> bool:
 
 def _has_person_object(verb: Token, context: _Context) -> bool:
     # The object itself must be a person, a title or a pronoun: "received 31,499 votes; Ron Forman, ..." is not.
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _after_colon(verb, c)
                and (c.i in context.mention_at or c.lemma_.lower() in PERSON_TITLES | {"counterpart"}
                     or c.lower_ in PRONOUNS | {"him", "her"})]
     objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in c.children]
@@ -475,7 +476,7 @@ def _verb_parties(verb: Token, context: _Context) -> list[Mention]:
     """Subjects, objects and "with"/"between"/"along with" phrases of a meeting verb."""
     heads: list[Token] = []
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and not _after_colon(verb, child):
             heads.append(child)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS) \
                 or (child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "speak"):
@@ -495,6 +496,12 @@ def _name_before(verb: Token, context: _Context) -> list[Token]:
         index -= 1
     mention = context.mention_at.get(index)
     return [context.doc[index]] if mention is not None and mention.kind != "Place" else []
+
+
+def _after_colon(verb: Token, child: Token) -> bool:
+    """An object after a colon is usually a list the parser misattached ("received the nomination over two
+    contenders: Joshua Perkins and ...")."""
+    return any(t.text in (":", ";") for t in verb.doc[verb.i + 1:child.i])
 
 
 def _controller(verb: Token) -> list[Token]:
