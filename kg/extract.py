@@ -509,7 +509,7 @@ def _controller(verb: Token) -> list[Token]:
     head = verb.head
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(head.head)
-    if verb.dep_ in ("xcomp", "conj", "advcl") and head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head is not verb:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if verb.dep_ == "xcomp" and objects and head.lemma_.lower() in ("invite", "ask", "urge", "persuade"):
             return objects  # "invited X to meet Y": X meets Y
@@ -579,6 +579,8 @@ def _resolve_group(head: Token, context: _Context) -> list[Mention]:
                 stack.append(child)
             elif child.dep_ == "prep" and child.lower_ == "including":
                 stack.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in ("along", "together"):  # "Merkel, along with Sarkozy,"
+                stack.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     return [m for token in sorted(group, key=lambda t: t.i) for m in _resolve(token, context)]
 
 
@@ -592,6 +594,14 @@ def _resolve(token: Token, context: _Context) -> list[Mention]:
         return [antecedent] if antecedent else []
     if token.lower_ in REFLEXIVES:
         return _reflexive_antecedent(token, context)
+    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj"):
+        # "Putin invited Merkel to meet him": the object of a subordinate meeting is the one who asked.
+        clause = next((t for t in token.ancestors if t.pos_ == "VERB"), None)
+        outer = next((t for t in clause.ancestors if t.pos_ == "VERB"), None) if clause is not None else None
+        subjects = [c for c in outer.children if c.dep_ == "nsubj"] if outer is not None else []
+        people = [context.mention_at[s.i] for s in subjects if s.i in context.mention_at
+                  and context.mention_at[s.i].kind == "Person"]
+        return people[:1] if len(people) == 1 else []
     named = [context.mention_at.get(c.i) for c in token.children if c.dep_ == "compound"]
     if token.pos_ == "PROPN" and named and named[-1] is not None and named[-1].kind == "Person":
         return [named[-1]]  # "Juan Carlos I": the name hangs on the numeral

@@ -48,7 +48,24 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Tony Blair flies tomorrow to meet George Bush.", {("George Bush", "Tony Blair", "planned")}),
     ("Ehud Olmert and Mahmoud Abbas pledged to restart peace talks.", {("Ehud Olmert", "Mahmoud Abbas", "planned")}),
     ("Senators said George Bush should meet with Cindy Sheehan.", {("Cindy Sheehan", "George Bush", "possible")}),
+    ("Vladimir Putin received Recep Tayyip Erdogan in the Kremlin.", {("Recep Tayyip Erdogan", "Vladimir Putin", "held")}),
+    ("Angela Merkel was received by Vladimir Putin in the Kremlin.", {("Angela Merkel", "Vladimir Putin", "held")}),
+    ("Angela Merkel, along with Nicolas Sarkozy, met Dmitry Medvedev in Moscow.",
+     {("Angela Merkel", "Dmitry Medvedev", "Nicolas Sarkozy", "held")}),
+    ("The meeting of George Bush, Paul Martin and Vicente Fox ended in Waco.",
+     {("George Bush", "Paul Martin", "Vicente Fox", "held")}),
+    ("Tony Blair telephoned Meles Zenawi on Sunday.", {("Meles Zenawi", "Tony Blair", "held")}),
+    ("Condoleezza Rice is due to visit Ehud Olmert next week.", {("Condoleezza Rice", "Ehud Olmert", "planned")}),
+    ("Jalal Talabani has agreed to meet Mahmoud Ahmadinejad in Tehran on Saturday.",
+     {("Jalal Talabani", "Mahmoud Ahmadinejad", "planned")}),
+    ("Vladimir Putin invited Angela Merkel to meet him in Sochi.", {("Angela Merkel", "Vladimir Putin", "possible")}),
+    ("Angela Merkel proposed talks with Vladimir Putin.", {("Angela Merkel", "Vladimir Putin", "possible")}),
+    ("Angela Merkel postponed her meeting with Vladimir Putin.", {("Angela Merkel", "Vladimir Putin", "cancelled")}),
     # not meetings
+    ("Angela Merkel's budget met expectations.", set()),
+    ("Angela Merkel sent a letter to Vladimir Putin.", set()),
+    ("Angela Merkel gave a speech about Vladimir Putin.", set()),
+    ("George Bush held a press conference on Vladimir Putin.", set()),
     ("Barack Obama spoke to reporters in Chicago.", set()),
     ("George Bush called Samuel Alito one of the most accomplished judges in America.", set()),
     ("Charles Pasqua denied having met Tariq Aziz.", set()),
@@ -76,6 +93,21 @@ def test_role_only_participants_resolve_to_the_named_holders(nlp):
     (meeting,) = extraction.meetings
     assert sorted(names[p] for p in meeting.participants) == ["Ali Mahmoud Abbas", "Hulusi Akar", "Sergei Shoigu"]
     assert (names[meeting.place], meeting.date_text, meeting.mode) == ("Moscow", "Wednesday", "in_person")
+
+
+def test_attendance_joins_the_meeting_just_reported(nlp):
+    text = ("Hu Jintao had lunch today with Luiz Inácio Lula da Silva at the Granja do Torto.\n\n"
+            "Some Brazilian ministers were present at the event: Antonio Palocci, Dilma Rousseff and Celso Amorim.")
+    extraction, names = read(nlp, text)
+    assert {names[p] for m in extraction.meetings for p in m.participants} == {
+        "Hu Jintao", "Luiz Inácio Lula da Silva", "Antonio Palocci", "Dilma Rousseff", "Celso Amorim"}
+    assert {m.status for m in extraction.meetings} == {"held"}
+
+
+def test_phone_and_video_modes(nlp):
+    extraction, _ = read(nlp, "Vladimir Putin spoke with Angela Merkel by phone.\n\n"
+                              "Joe Biden held a video call with Xi Jinping.")
+    assert sorted(m.mode for m in extraction.meetings) == ["phone", "video"]
 
 
 def test_pronoun_participant_takes_the_preceding_subject(nlp):
