@@ -1,0 +1,61 @@
+"""Resolution: names inside an article and across articles, and reports of one meeting merged."""
+
+from __future__ import annotations
+
+from kg.extract import extract
+from kg.records import Article
+from kg.resolve import resolve
+
+
+def build(nlp, *texts: str, ids: tuple[str, ...] = (), dates: tuple[str, ...] = ()):
+    articles = [Article(ids[i] if ids else f"a{i}", f"t{i}", text, dates[i] if dates else "2020-01-01", None, "x")
+                for i, text in enumerate(texts)]
+    extractions = [extract(nlp(a.body), a) for a in articles]
+    resolution = resolve(extractions)
+    names = {e.id: e.name for e in resolution.entities}
+    return resolution, names
+
+
+def test_surnames_join_the_full_name_of_their_own_article_only(nlp):
+    resolution, names = build(
+        nlp,
+        "Peter MacKay met Condoleezza Rice in Pictou.\n\nMacKay said the visit went well.",
+        "Condoleezza Rice met Elmer MacKay in Halifax.\n\nMacKay said the dinner went well.",
+    )
+    people = sorted(n for e, n in names.items() if e.startswith("person:"))
+    assert people == ["Condoleezza Rice", "Elmer MacKay", "Peter MacKay"]
+    peter = next(e for e in resolution.entities if e.name == "Peter MacKay")
+    assert peter.aliases == ("MacKay",) and any("surname" in reason for reason in peter.merges)
+
+
+def test_two_people_with_overlapping_names_stay_apart(nlp):
+    _, names = build(
+        nlp,
+        "Palestinian President Mahmoud Abbas met Ehud Olmert in Jerusalem.",
+        "Syrian defence minister Ali Mahmoud Abbas met Hulusi Akar in Moscow.",
+    )
+    assert {"Mahmoud Abbas", "Ali Mahmoud Abbas"} <= set(names.values())
+
+
+def test_acronym_in_parentheses_names_the_organisation_everywhere(nlp):
+    _, names = build(nlp, "The Kurdistan Workers' Party (PKK) fought on.", "The PKK denied it.")
+    organisations = [n for e, n in names.items() if e.startswith("organisation:")]
+    assert organisations == ["Kurdistan Workers' Party"]
+
+
+def test_reports_of_one_meeting_merge_and_different_meetings_stay_apart(nlp):
+    resolution, _ = build(
+        nlp,
+        "Angela Merkel met Emmanuel Macron in Paris on Monday.",
+        "Emmanuel Macron and Angela Merkel met in Paris.",
+        "Angela Merkel met Emmanuel Macron in Berlin.",
+        dates=("2020-01-01", "2020-01-02", "2020-06-01"),
+    )
+    assert sorted(len(m.reports) for m in resolution.meetings) == [1, 2]
+
+
+def test_meeting_ids_stay_unique_for_long_article_ids(nlp):
+    long_id = "2008-07-08-id109383-romanian-foreign-minister-breaks-the-ice-between-bucharest-a"
+    resolution, _ = build(nlp, "Lazar Comanescu met Andrei Stratan on Monday.\n\n"
+                               "Zinaida Grechany held talks with Vladimir Voronin in May.", ids=(long_id,))
+    assert len({m.id for m in resolution.meetings}) == len(resolution.meetings) == 2
