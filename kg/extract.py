@@ -27,12 +27,12 @@ PARTY_ONLY_VERBS = {"talk", "discuss", "speak", "negotiate"}
 HOST_VERBS = {"host", "receive", "visit"}
 CALL_VERBS = {"telephone", "phone", "call", "ring"}
 HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "resume", "continue", "join", "chair",
-              "pay", "make"}
+              "pay", "make", "receive", "get"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "negotiation", "discussion", "conversation",
                  "encounter", "consultation", "call", "lunch", "dinner", "breakfast", "conference"}
 # Nouns that are a meeting only with a "with" party: a press conference of one side, or one given "alongside" an
 # ally, is not a meeting; "a joint news conference with" the other side is.
-WITH_ONLY_NOUNS = {"conference": {"with"}, "call": {"with", "on", "between"}}  # "his call for a new party" is no call
+WITH_ONLY_NOUNS = {"conference": {"with"}, "call": {"with", "on", "between", "from"}}  # "his call for a new party" is no call
 # Nouns that are a meeting only with the parties stated in them ("a meeting with X", "talks between X and Y").
 PARTY_PREPS = {"with", "between", "among", "alongside"}
 # Words that set a predicate's status when they govern it or modify it (lemmas).
@@ -524,11 +524,13 @@ def _noun_parties(noun: Token, context: _Context) -> list[Mention]:
     hosts: list[Token] = []
     for child in noun.children:
         # "paid a courtesy call on the Speaker"; "the visit of Lula to Fidel Castro" (the host only if a person)
-        stated = PARTY_PREPS | {"of"} | ({"on"} if noun.lemma_ == "call" else set())
+        stated = PARTY_PREPS | {"of"} | ({"on", "from"} if noun.lemma_ == "call" else set())
         if child.dep_ == "prep" and child.lower_ in stated:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "prep" and child.lower_ == "to" and noun.lemma_ == "visit":
             hosts.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "talks mediated by Kofi Annan and Jakaya Kikwete"
+            heads.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
         elif child.dep_ == "poss" and noun.lemma_ != "call" and not any(c.dep_ == "compound" for c in noun.children):
             heads.append(child)  # not "Dad's nomination meeting": there the possessor owns the meeting
         elif child.dep_ == "prep" and child.lower_ in ("along", "together"):
@@ -575,8 +577,9 @@ def _resolve_group(head: Token, context: _Context) -> list[Mention]:
         group.append(token)
         for child in token.children:
             in_brackets = child.left_edge.i > 0 and context.doc[child.left_edge.i - 1].text == "("
-            if child.dep_ in ("conj", "appos") and not in_brackets:  # "Eduardo Dutra (Petrobras, president)"
-                stack.append(child)
+            negated = any(c.dep_ == "neg" for c in child.children) or context.doc[child.i - 1].lower_ == "not"
+            if child.dep_ in ("conj", "appos") and not in_brackets and not negated:
+                stack.append(child)  # not "Eduardo Dutra (Petrobras, president)", not "Lehrer and not McCain"
             elif child.dep_ == "prep" and child.lower_ == "including":
                 stack.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ in ("along", "together"):  # "Merkel, along with Sarkozy,"
@@ -592,6 +595,19 @@ def _resolve(token: Token, context: _Context) -> list[Mention]:
     if token.lower_ in PRONOUNS:
         antecedent = _antecedent(token, context)
         return [antecedent] if antecedent else []
+    if token.lower_ in ("who", "that") and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+        # "Medvedev and Kokoity, who met earlier this week": the parser hangs the clause on the last conjunct;
+        # with no object of its own, the clause is about them all.
+        head = token.head.head
+        while head.dep_ == "conj" and not any(c.dep_ == "dobj" for c in token.head.children):
+            head = head.head
+        return _resolve_group(head, context)
+    if token.lower_ in ("his", "her") and token.dep_ == "poss":
+        # "in her first meeting with President Lahoud": the subject of the clause the phrase belongs to.
+        clause = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
+        people = [m for s in subjects for m in _resolve(s, context) if m.kind == "Person"]
+        return people if len(people) == 1 else []
     if token.lower_ in REFLEXIVES:
         return _reflexive_antecedent(token, context)
     if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj"):
@@ -628,10 +644,9 @@ def _antecedent(pronoun: Token, context: _Context, depth: int = 0) -> Mention | 
             if not speakers and governor.dep_ in ("advcl", "pcomp", "xcomp"):
                 quoting = governor.head.head if governor.head.dep_ == "prep" else governor.head
                 speakers = [c for c in quoting.children if c.dep_ == "dobj"]  # "quoted X as saying"
-            for speaker in speakers:
-                mention = context.mention_at.get(speaker.i)
-                if mention is not None and mention.kind == "Person":
-                    return mention
+            people = [m for s in speakers for m in _resolve_group(s, context) if m.kind == "Person"]
+            if len({m.name for m in people}) == 1:  # "the former warden, Maj. David Dinenna, said he ..."
+                return people[0]
             break
     sent = pronoun.sent
     if pronoun.dep_ == "nsubj" and pronoun.head is not sent.root:

@@ -61,6 +61,13 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Vladimir Putin invited Angela Merkel to meet him in Sochi.", {("Angela Merkel", "Vladimir Putin", "possible")}),
     ("Angela Merkel proposed talks with Vladimir Putin.", {("Angela Merkel", "Vladimir Putin", "possible")}),
     ("Angela Merkel postponed her meeting with Vladimir Putin.", {("Angela Merkel", "Vladimir Putin", "cancelled")}),
+    ("This was the view of Dmitry Medvedev and Eduard Kokoity, who met earlier this week.",
+     {("Dmitry Medvedev", "Eduard Kokoity", "held")}),
+    ("The agreement was reached after a day of talks mediated by Kofi Annan and Jakaya Kikwete.",
+     {("Jakaya Kikwete", "Kofi Annan", "held")}),
+    ("The former warden, David Dinenna, said he attended a meeting with Geoffrey Miller.",
+     {("David Dinenna", "Geoffrey Miller", "held")}),
+    ("Barack Obama began, speaking to Jim Lehrer and not John McCain.", {("Barack Obama", "Jim Lehrer", "held")}),
     # not meetings
     ("Angela Merkel's budget met expectations.", set()),
     ("Angela Merkel sent a letter to Vladimir Putin.", set()),
