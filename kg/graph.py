@@ -10,8 +10,15 @@ Nodes are keyed by their id ("person:hulusi-akar", "meeting:moscow-...", "articl
 | Country      | aliases, merges                                                                            |
 | Place        | aliases, merges                                                                            |
 | Meeting      | status (held/planned/possible/cancelled), mode (in_person/phone/video/unknown),            |
-|              | date_text (str or None: the time expression as written), triggers (tuple[str])            |
-| Article      | title, published (ISO date or None), publisher (str or None), source (path or URL)         |
+|              | date_text (str or None: the time expression as written), triggers (tuple[str]),           |
+|              | date (ISO date or "earliest/latest" the trusted claims agree on, or None),                 |
+|              | date_conflict (bool: claims disagree; none is picked),                                      |
+|              | date_claims (tuple of (article node id, text or None, interval, granularity, basis,        |
+|              | uncertain)); basis is "text" (the date has its year), "page date" (read against the page's |
+|              | date) or "estimate" (from what the article's text says of its own time)                     |
+| Article      | title, published (ISO date or None), publisher (str or None), source (path or URL),       |
+|              | redated (str or None: why the page date is not to be trusted), date_estimate (str or None: |
+|              | "earliest/latest" the text implies), date_clues (tuple of (text, reading, sentence)))      |
 
 Edges carry `relation` and the evidence of the fact: `article` (an Article node id), `sentence`, `start`, `end` (the
 sentence's character span in that article's body). A fact reported by two articles is two parallel edges, one per
@@ -63,6 +70,7 @@ def build_graph(
     entities: Iterable[Entity],
     meetings: Iterable[MergedMeeting],
     mention_entity: Mapping[str, str],
+    redated: Mapping[str, str] | None = None,
 ) -> nx.MultiDiGraph:
     """The typed graph of one build; `mention_entity` maps each mention id to its entity id."""
     graph = nx.MultiDiGraph()
@@ -77,6 +85,11 @@ def build_graph(
             published=article.published,
             publisher=article.publisher,
             source=article.source,
+            redated=(redated or {}).get(article.id),
+            date_estimate="/".join(p for p in extraction.dating.estimate if p) if extraction.dating
+            and extraction.dating.estimate else None,
+            date_clues=tuple((c.text, c.reading, c.sentence) for c in extraction.dating.clues)
+            if extraction.dating else (),
         )
     for entity in sorted(entities, key=lambda entity: entity.id):
         graph.add_node(entity.id, kind=entity.kind, label=entity.name, aliases=entity.aliases, merges=entity.merges)
@@ -106,6 +119,10 @@ def build_graph(
             mode=meeting.mode,
             date_text=meeting.date_text,
             triggers=tuple(sorted({report.trigger for report in meeting.reports})),
+            date=meeting.date,
+            date_conflict=meeting.date_conflict,
+            date_claims=tuple((article_node(c.article_id), c.text, c.interval, c.granularity, c.basis, c.uncertain)
+                              for c in meeting.date_claims),
         )
         reports = {report.id: report for report in meeting.reports}
         for report in meeting.reports:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
 
+from kg.dating import date_article
 from kg.errors import KGError
 from kg.export import write_text_atomic
 from kg.export.html import write_html
@@ -36,9 +37,11 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no .txt, .html or .jsonl files"
         raise KGError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
     nlp = load_model(model)
-    extractions = [extract(doc, article) for article, doc in parse_articles(nlp, articles, n_process=n_process)]
+    extractions = [replace(extract(doc, article), dating=date_article(doc, article))
+                   for article, doc in parse_articles(nlp, articles, n_process=n_process)]
     resolution = resolve(extractions)
-    graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity)
+    graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity,
+                        resolution.redated)
     written = [writer(graph, out_dir / name) for name, writer in EXPORTERS.items()]
     written.append(write_text_atomic(out_dir / "report.md", to_report(graph, len(articles), skipped)))
     return BuildResult(graph, len(articles), tuple(skipped), tuple(written))
@@ -62,9 +65,24 @@ def to_report(graph: nx.MultiDiGraph, articles: int, skipped: Sequence[Skipped])
                         if rel == "participant")
         sources = sorted({graph.nodes[v]["label"] for _, v, rel in graph.out_edges(meeting, data="relation")
                           if rel == "reported_by"})
-        when = f", {data['date_text']}" if data["date_text"] else ""
+        when = f", {data['date']}" if data.get("date") else (", date disputed" if data.get("date_conflict") else "")
         lines.append(f"- {data['label']} ({data['status']}{when}): {', '.join(dict.fromkeys(people))}; "
                      f"sources: {' | '.join(sources)}")
+    redated = [(n, d) for n, d in sorted(graph.nodes(data=True)) if d["kind"] == "Article" and d.get("redated")]
+    if redated:
+        lines += ["", "## Articles whose page date is doubtful", ""]
+        for _, data in redated:
+            lines.append(f"- {data['title']} (page date {data['published']}): {data['redated']}")
+            lines += [f"  - \"{text}\": {reading}" for text, reading, _ in data.get("date_clues", ())]
+    conflicts = [m for m in meetings if graph.nodes[m].get("date_conflict")]
+    if conflicts:
+        lines += ["", "## Meetings whose reports disagree on the date", ""]
+        for meeting in conflicts:
+            lines.append(f"- {graph.nodes[meeting]['label']}:")
+            for article, text, interval, _, basis, uncertain in graph.nodes[meeting]["date_claims"]:
+                said = f"\"{text}\" " if text else ""
+                doubt = ", uncertain" if uncertain else ""
+                lines.append(f"  - {said}{interval} ({basis}{doubt}), {graph.nodes[article]['label']}")
     merges = [(graph.nodes[n]["label"], m) for n in sorted(graph) for m in graph.nodes[n].get("merges", ())]
     if merges:
         lines += ["", "## Merged names", ""] + [f"- {merge}" for _, merge in merges]

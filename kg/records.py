@@ -68,6 +68,27 @@ class Meeting:
 
 
 @dataclass(frozen=True, slots=True)
+class DateClue:
+    """A sentence that tells when its article was written."""
+
+    sentence: str
+    start: int  # character span of the sentence in Article.body
+    end: int
+    text: str  # the words that carry the clue ("the 11-year conflict")
+    reading: str  # what they imply ("the conflict is 11 years old")
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """When an article's own text says it was written, and whether that contradicts its page date."""
+
+    estimate: tuple[str, str | None] | None  # ISO earliest and latest dates (latest None: open) the text implies
+    clues: tuple[DateClue, ...]
+    redated: bool  # the text ends well before the page's date: the page date is not to be trusted
+    reasoning: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extract found in one article."""
 
@@ -75,6 +96,7 @@ class Extraction:
     mentions: tuple[Mention, ...]
     roles: tuple[Role, ...]
     meetings: tuple[Meeting, ...]
+    dating: Dating | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +107,18 @@ class Entity:
     aliases: tuple[str, ...]  # other names seen, sorted
     mentions: tuple[str, ...]  # mention ids, sorted
     merges: tuple[str, ...]  # why each alias was merged: "Akar → Hulusi Akar: surname of a full name in the article"
+
+
+@dataclass(frozen=True, slots=True)
+class DateClaim:
+    """When one report says a meeting took place, and on what that rests."""
+
+    article_id: str
+    text: str | None  # the time expression as written, or None for an estimate from the article's text
+    interval: str  # ISO date or "earliest/latest"
+    granularity: str  # day, week, month, part-of-month, year, decade, or "estimate"
+    basis: Literal["text", "page date", "estimate"]  # a date with its year; read against the page date; or inferred
+    uncertain: bool  # read against a page date that the article's text (or another report) contradicts
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +133,6 @@ class MergedMeeting:
     date_text: str | None
     reports: tuple[Meeting, ...]  # the article-level meetings merged into it, sorted by id
     participant_reports: tuple[tuple[str, str], ...]  # (entity id, meeting id): which report names whom
+    date_claims: tuple[DateClaim, ...] = ()
+    date: str | None = None  # the interval the certain claims agree on, or None
+    date_conflict: bool = False  # claims that do not overlap: each is kept, none is picked

@@ -1,0 +1,48 @@
+"""An article's own text checked against its page date: re-dated copies are flagged, with the evidence."""
+
+from __future__ import annotations
+
+from kg.dating import date_article
+from kg.records import Article
+
+
+def dating(nlp, text: str, published: str):
+    return date_article(nlp(text), Article("a", "t", text, published, None, "a.txt"))
+
+
+def test_text_that_dates_itself_long_before_its_page_is_flagged(nlp):
+    text = ("It was the first meeting of the ministers since the start of the war in 2011.\n\n"
+            "In mid-December, he said the two countries had cut ties throughout the 11-year conflict.")
+    result = dating(nlp, text, "2025-11-08")
+    assert result.redated
+    assert result.estimate == ("2022-12-11", "2022-12-31")
+    assert {clue.text for clue in result.clues} >= {"the start of the war in 2011", "the 11-year conflict"}
+
+
+def test_text_consistent_with_its_page_is_not_flagged(nlp):
+    text = ("It was the first meeting since the start of the war in 2011.\n\n"
+            "The 11-year conflict has killed hundreds of thousands.")
+    assert not dating(nlp, text, "2022-12-30").redated
+
+
+def test_a_past_year_alone_never_flags(nlp):
+    result = dating(nlp, "The ministers met at a summit in 2021.", "2025-06-20")
+    assert not result.redated and result.estimate == ("2021-01-01", None)
+
+
+def test_seeds_are_both_flagged_and_their_meeting_is_not_dated_by_the_page(examples_build):
+    graph = examples_build[0].graph
+    articles = {d["title"]: d for _, d in graph.nodes(data=True) if d["kind"] == "Article"}
+    assert all(data["redated"] for data in articles.values())
+    second = articles["Russia, Turkey, Syria Defence Ministers Meet For Talks After Over 10 Years"]
+    assert second["date_estimate"] == "2022-12-11/2022-12-31"
+    assert {text for text, _, _ in second["date_clues"]} >= {"the start of the war in 2011", "the 11-year conflict"}
+    first = articles["Turkey, Syria, Russia defence ministers hold talks in Moscow"]
+    assert "dates to 2022-12-11/2022-12-31" in first["redated"] and "the war began in 2011" in first["redated"]
+
+    (moscow,) = [d for n, d in graph.nodes(data=True) if d["kind"] == "Meeting" and d["label"] == "Meeting in Moscow"]
+    assert moscow["date"] is None and moscow["date_conflict"]
+    trusted = [c for c in moscow["date_claims"] if not c[5] and c[4] != "estimate"]
+    assert trusted == []  # neither June nor November 2025 is asserted
+    (estimate,) = [c for c in moscow["date_claims"] if c[4] == "estimate"]
+    assert estimate[2].startswith("2022-12") and estimate[2].endswith("2022-12-31")
