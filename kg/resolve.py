@@ -60,6 +60,8 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
                                       f": {reason}")
                 if reason.startswith("acronym"):
                     links.append((key, canonical))
+    _resolve_surnames_across(extractions, keys, merges)
+    for extraction in extractions:
         for mention in extraction.mentions:
             names[keys[mention.id]][mention.name] += 1
 
@@ -72,6 +74,63 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
     redated = _redated_articles(meetings, datings, published, titles)
     meetings = tuple(_dated(meeting, datings, published, redated) for meeting in meetings)
     return Resolution(entities=entities, mention_entity=mention_entity, meetings=meetings, redated=redated)
+
+
+@dataclass
+class _Profile:
+    """What the build says about one person: posts (title, organisation or country) and countries around them."""
+
+    posts: set[tuple[str, str]]
+    places: Counter
+
+
+def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]]) -> dict[tuple[str, str], _Profile]:
+    """Profiles of every name across the build (a surname's own profile comes from its article alone)."""
+    profiles: dict[tuple[str, str], _Profile] = defaultdict(lambda: _Profile(set(), Counter()))
+    for extraction in extractions:
+        by_id = {m.id: m for m in extraction.mentions}
+        countries = {m.name for m in extraction.mentions if m.kind == "Country"}
+        people = {keys[m.id] for m in extraction.mentions if m.kind == "Person"}
+        for key in people:
+            profiles[key].places.update(countries)
+        for role in extraction.roles:
+            if role.of in by_id:
+                profiles[keys[role.holder]].posts.add((role.title.split()[-1] if role.title else "",
+                                                       by_id[role.of].name))
+    return profiles
+
+
+def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]],
+                             merges: dict[tuple[str, str], set[str]]) -> None:
+    """A surname no full name in its article explains ("Abbas") joins the one full name in the build it ends, when
+    the evidence points to that person: a post they share ("Palestinian President Abbas" and "Palestinian President
+    Mahmoud Abbas"), or the countries the two articles speak of. Ambiguous or unsupported, it stays apart."""
+    full = [key for key in set(keys.values()) if key[0] == "Person" and len(name_tokens(key[1])) >= 2]
+    by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for key in sorted(full):
+        by_surname[name_tokens(key[1])[-1]].append(key)
+    profiles = _profiles(extractions, keys)
+    written = {keys[m.id]: m.name for e in extractions for m in e.mentions if _key(m) == keys[m.id]}
+    for extraction in extractions:
+        local = None
+        for mention in extraction.mentions:
+            key = keys[mention.id]
+            tokens = name_tokens(key[1])
+            if key[0] != "Person" or len(tokens) != 1 or not by_surname.get(tokens[0]):
+                continue
+            local = local or _profiles([extraction], keys)
+            mine = local[key]
+            scores = {c: 3 * len(mine.posts & profiles[c].posts)
+                      + sum(1 for place in mine.places if profiles[c].places[place] >= 1) for c in by_surname[tokens[0]]}
+            ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+            best, score = ranked[0]
+            runner_up = ranked[1][1] if len(ranked) > 1 else 0
+            if score >= 3 and score >= runner_up + 2:
+                keys[mention.id] = best
+                shared = sorted(mine.posts & profiles[best].posts)
+                evidence = (f"shares the post {shared[0][0]} of {shared[0][1]}" if shared
+                            else "the articles speak of the same countries")
+                merges[best].add(f"{mention.name} → {written[best]}: surname in {extraction.article.id}; {evidence}")
 
 
 def _key(mention: Mention) -> tuple[str, str]:

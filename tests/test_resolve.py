@@ -59,3 +59,22 @@ def test_meeting_ids_stay_unique_for_long_article_ids(nlp):
     resolution, _ = build(nlp, "Lazar Comanescu met Andrei Stratan on Monday.\n\n"
                                "Zinaida Grechany held talks with Vladimir Voronin in May.", ids=(long_id,))
     assert len({m.id for m in resolution.meetings}) == len(resolution.meetings) == 2
+
+
+def test_surname_alone_joins_the_person_the_evidence_points_to(nlp):
+    resolution, names = build(
+        nlp,
+        "Palestinian President Mahmoud Abbas met Ehud Olmert in Jerusalem.",
+        "Syrian defence minister Ali Mahmoud Abbas met Hulusi Akar in Moscow.",
+        "Palestinian President Abbas said Israel must free the prisoners.",
+        "Syria's defence minister Abbas said Turkey must leave Syria.",
+        "Abbas said nothing.",
+    )
+    by_article = {}
+    for entity in resolution.entities:
+        for mention in entity.mentions:
+            by_article.setdefault(mention.split("#")[0], set()).add(entity.name)
+    assert "Mahmoud Abbas" in by_article["a2"] and "Ali Mahmoud Abbas" in by_article["a3"]
+    assert "Abbas" in by_article["a4"]  # no evidence either way: it stays apart
+    mahmoud = next(e for e in resolution.entities if e.name == "Mahmoud Abbas")
+    assert any("shares the post president of Palestine" in reason for reason in mahmoud.merges)
