@@ -18,7 +18,8 @@ Nodes are keyed by their id ("person:hulusi-akar", "meeting:moscow-...", "articl
 |              | date) or "estimate" (from what the article's text says of its own time)                     |
 | Article      | title, published (ISO date or None), publisher (str or None), source (path or URL),       |
 |              | redated (str or None: why the page date is not to be trusted), date_estimate (str or None: |
-|              | "earliest/latest" the text implies), date_clues (tuple of (text, reading, sentence)))      |
+|              | "earliest/latest" the text implies; a lone date has no later bound),                       |
+|              | date_clues (tuple of (text, reading, sentence)))                                           |
 
 Edges carry `relation` and the evidence of the fact: `article` (an Article node id), `sentence`, `start`, `end` (the
 sentence's character span in that article's body). A fact reported by two articles is two parallel edges, one per

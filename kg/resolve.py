@@ -23,6 +23,7 @@ from kg.timex import Interval, resolve_time
 
 KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
 SAME_STORY_DAYS = 7  # reports of one meeting without a shared place must be published within a week
+RECENT = timedelta(days=45)  # a meeting an article reports without a date is taken to be this close to its page date
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +251,8 @@ class _Cluster:
     place: str | None
     date_text: str | None
     articles: set[str]
+    when: Interval | None = None  # inside an article: its stated date, or "around the page date" if none
+    year_dated: Interval | None = None  # a stated date with its own year, comparable across articles
 
 
 def _merge_meetings(per_article: Iterable[Sequence[Meeting]], mention_entity: dict[str, str],
@@ -263,7 +266,9 @@ def _merge_meetings(per_article: Iterable[Sequence[Meeting]], mention_entity: di
             if len(people) < 2:
                 continue  # two mentions of one entity are not a meeting
             place = mention_entity.get(meeting.place) if meeting.place else None
-            report = _Cluster([meeting], people, place, meeting.date_text, {meeting.evidence.article_id})
+            when, year_dated = _when(meeting, published.get(meeting.evidence.article_id))
+            report = _Cluster([meeting], people, place, meeting.date_text, {meeting.evidence.article_id},
+                              when, year_dated)
             target = next((c for c in local if _same_meeting(c, report, same_article=True)), None)
             _absorb(local, target, report)
         article_clusters.extend(local)
@@ -283,6 +288,10 @@ def _absorb(clusters: list[_Cluster], target: _Cluster | None, cluster: _Cluster
     target.place = target.place or cluster.place
     target.date_text = target.date_text or cluster.date_text
     target.articles |= cluster.articles
+    target.year_dated = target.year_dated or cluster.year_dated
+    if target.when is not None and cluster.when is not None and target.when.overlaps(cluster.when):
+        target.when = Interval(max(target.when.earliest, cluster.when.earliest),
+                               min(target.when.latest, cluster.when.latest), "day")
 
 
 def _same_meeting(a: _Cluster, b: _Cluster, *, same_article: bool,
@@ -296,10 +305,27 @@ def _same_meeting(a: _Cluster, b: _Cluster, *, same_article: bool,
     if a.place and b.place and a.place != b.place:
         return False
     if same_article:
-        return not (a.date_text and b.date_text and fold(a.date_text) != fold(b.date_text))
+        # "In March 2003, Lula met Uribe" is not the meeting of this week the article reports.
+        return a.when is None or b.when is None or a.when.overlaps(b.when)
+    if a.articles & b.articles:
+        return False  # the article itself told these apart
+    if a.year_dated and b.year_dated:
+        return a.year_dated.overlaps(b.year_dated)  # the same people, at a date both give: one meeting, or two
     if a.place and b.place:
         return True  # same parties at the same place
     return _within_days(a.articles | b.articles, published or {}, SAME_STORY_DAYS)
+
+
+def _when(meeting: Meeting, published: str | None) -> tuple[Interval | None, Interval | None]:
+    """A report's time inside its article (its stated date, else around the page date) and its date if that has
+    a year of its own."""
+    year_dated = resolve_time(meeting.date_text, None) if meeting.date_text else None
+    page = date.fromisoformat(published) if published else None
+    if meeting.date_text:
+        when = year_dated or resolve_time(meeting.date_text, page, future=meeting.status in ("planned", "possible"))
+    else:
+        when = Interval(page - RECENT, page + RECENT, "day") if page else None
+    return when, year_dated
 
 
 def _within_days(article_ids: set[str], published: dict[str, str | None], days: int) -> bool:

@@ -30,6 +30,8 @@ class KG(DefinedNamespace):
     Evidence: URIRef
     MeetingStatus: URIRef
     MeetingMode: URIRef
+    DateClaim: URIRef
+    DateClue: URIRef
 
     # Individuals: meeting statuses and modes
     Held: URIRef
@@ -64,8 +66,26 @@ class KG(DefinedNamespace):
     published: URIRef
     source: URIRef
 
+    # Properties: dates of meetings and of articles
+    dateClaim: URIRef
+    dateConflict: URIRef
+    claimedBy: URIRef
+    earliest: URIRef
+    latest: URIRef
+    granularity: URIRef
+    basis: URIRef
+    uncertain: URIRef
+    possiblyRedated: URIRef
+    redatedReason: URIRef
+    estimatedEarliest: URIRef
+    estimatedLatest: URIRef
+    dateClue: URIRef
+    clueText: URIRef
+    reading: URIRef
+
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+TIME = Namespace("http://www.w3.org/2006/time#")
 
 ID = "https://example.org/kg/id/"
 PERSON = Namespace(ID + "person/")
@@ -76,6 +96,8 @@ MEETING = Namespace(ID + "meeting/")
 ARTICLE = Namespace(ID + "article/")
 POST = Namespace(ID + "post/")
 EVIDENCE = Namespace(ID + "evidence/")
+DATECLAIM = Namespace(ID + "dateclaim/")
+DATECLUE = Namespace(ID + "dateclue/")
 
 # The prefix of a graph node id ("person:hulusi-akar") names its namespace; Turtle prefixes use the same names.
 INSTANCE_NAMESPACES: dict[str, Namespace] = {
@@ -87,6 +109,8 @@ INSTANCE_NAMESPACES: dict[str, Namespace] = {
     "article": ARTICLE,
     "post": POST,
     "evidence": EVIDENCE,
+    "dateclaim": DATECLAIM,
+    "dateclue": DATECLUE,
 }
 
 # Every prefix written to Turtle: readable names for the instance namespaces and the standards.

@@ -3,6 +3,10 @@
 Two articles report one held meeting in Moscow (three people with posts, and Turkey as a state); the first also
 reports a possible meeting of two people. One person has a hostile name: quotes, angle brackets, spaces, Chinese
 script, a line break and great length, in the node id, the label, an alias and an evidence sentence.
+
+A second graph tests dates: an old story republished under a new page date ("on Wednesday" read against that date
+gives a day three years late) and a report with a full date disagree on when a meeting took place; two more meetings
+have an agreed date, a day and a month.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
 from kg.errors import KGError, QueryError
-from kg.export.rdf import to_rdf, write_turtle
+from kg.export.rdf import node_triples, to_rdf, write_turtle
 from kg.graph import build_graph
 from kg.query import format_rows, load_query, run_query
-from kg.records import Article, Entity, Evidence, Extraction, Meeting, MergedMeeting, Mention, Role
-from kg.vocab import KG, node_iri
+from kg.records import (Article, DateClaim, DateClue, Dating, Entity, Evidence, Extraction, Meeting, MergedMeeting,
+                        Mention, Role)
+from kg.vocab import KG, mint, node_iri
 
 QUERIES = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 
@@ -302,3 +307,236 @@ def test_format_rows_table_aligns_columns():
 def test_format_rows_rejects_an_unknown_format():
     with pytest.raises(KGError, match="expected one of table, csv, json"):
         format_rows(VARIABLES, ROWS, "xml")  # type: ignore[arg-type]
+
+
+# --- dates -----------------------------------------------------------------------------------------------------------
+
+OLD_TITLE = "Defence ministers meet in Moscow"
+NEW_TITLE = "Akar and Mamlouk hold talks"
+D1 = "Hulusi Akar met Ali Mamlouk in Moscow on Wednesday."
+D2 = "It was their first meeting since the start of the war in 2011."
+D3 = "Damascus cut ties with Ankara during the 11-year conflict."
+D4 = "Akar met Mamlouk in Moscow on 28 December 2022."
+D5 = "Akar met Sergei Shoigu on 27 December 2022."
+D6 = "Akar will meet Shoigu again in January 2023."
+OLD_BODY = f"{D1} {D2} {D3}"
+NEW_BODY = f"{D4} {D5} {D6}"
+REASON = ("its text places it in 2022-12-11/2022-12-31 (the war began in 2011; the conflict is 11 years old; "
+          "so the text was written after 2022-12-11)")
+IN_MOSCOW, WITH_SHOIGU, IN_JANUARY = "meeting:moscow-2022", "meeting:akar-shoigu-2022", "meeting:akar-shoigu-2023"
+
+
+def clue(body: str, sentence: str, text: str, reading: str) -> DateClue:
+    start = body.index(sentence)
+    return DateClue(sentence, start, start + len(sentence), text, reading)
+
+
+def dated_build_inputs():
+    """Build inputs for the dated scenario: (extractions, entities, meetings, mention_entity, redated)."""
+    old = Article("old", OLD_TITLE, OLD_BODY, "2025-11-08", "Example News", "seeds/old.txt")
+    new = Article("new", NEW_TITLE, NEW_BODY, "2022-12-29", "Example News", "seeds/new.txt")
+    e1, e4, e5, e6 = (evidence("old", OLD_BODY, D1), evidence("new", NEW_BODY, D4), evidence("new", NEW_BODY, D5),
+                      evidence("new", NEW_BODY, D6))
+    m = {
+        "akar1": mention(e1, "Hulusi Akar", "Person"), "mamlouk1": mention(e1, "Ali Mamlouk", "Person"),
+        "moscow1": mention(e1, "Moscow", "Place"),
+        "akar4": mention(e4, "Akar", "Person"), "mamlouk4": mention(e4, "Mamlouk", "Person"),
+        "moscow4": mention(e4, "Moscow", "Place"),
+        "akar5": mention(e5, "Akar", "Person"), "shoigu5": mention(e5, "Sergei Shoigu", "Person"),
+        "akar6": mention(e6, "Akar", "Person"), "shoigu6": mention(e6, "Shoigu", "Person"),
+    }
+    entity_of = {key: f"{m[key].kind.lower()}:{name}" for key, name in (
+        ("akar1", "hulusi-akar"), ("akar4", "hulusi-akar"), ("akar5", "hulusi-akar"), ("akar6", "hulusi-akar"),
+        ("mamlouk1", "ali-mamlouk"), ("mamlouk4", "ali-mamlouk"), ("moscow1", "moscow"), ("moscow4", "moscow"),
+        ("shoigu5", "sergei-shoigu"), ("shoigu6", "sergei-shoigu"))}
+    mention_entity = {m[key].id: entity_id for key, entity_id in entity_of.items()}
+    mentions_of = {entity_id: tuple(sorted(m[k].id for k, v in entity_of.items() if v == entity_id))
+                   for entity_id in entity_of.values()}
+    entities = [
+        Entity(entity_id, m[key].kind, name, (), mentions_of[entity_id], ())
+        for key, entity_id, name in (("akar1", "person:hulusi-akar", "Hulusi Akar"),
+                                     ("mamlouk1", "person:ali-mamlouk", "Ali Mamlouk"),
+                                     ("shoigu5", "person:sergei-shoigu", "Sergei Shoigu"),
+                                     ("moscow1", "place:moscow", "Moscow"))]
+
+    old_report = Meeting(f"old#m{e1.start}", "met", (m["akar1"].id, m["mamlouk1"].id), "held", "in_person",
+                         m["moscow1"].id, "on Wednesday", e1)
+    new_report = Meeting(f"new#m{e4.start}", "met", (m["akar4"].id, m["mamlouk4"].id), "held", "in_person",
+                         m["moscow4"].id, "on 28 December 2022", e4)
+    shoigu_report = Meeting(f"new#m{e5.start}", "met", (m["akar5"].id, m["shoigu5"].id), "held", "in_person",
+                            None, "on 27 December 2022", e5)
+    january_report = Meeting(f"new#m{e6.start}", "will meet", (m["akar6"].id, m["shoigu6"].id), "planned",
+                             "unknown", None, "in January 2023", e6)
+    dating = Dating(
+        estimate=("2022-12-11", "2022-12-31"),
+        clues=(clue(OLD_BODY, D2, "the start of the war in 2011", "the war began in 2011"),
+               clue(OLD_BODY, D3, "the 11-year conflict", "the conflict is 11 years old")),
+        redated=True, reasoning="the war began in 2011; the conflict is 11 years old")
+    extractions = [
+        Extraction(old, tuple(m[k] for k in ("akar1", "mamlouk1", "moscow1")), (), (old_report,), dating),
+        Extraction(new, tuple(m[k] for k in ("akar4", "mamlouk4", "moscow4", "akar5", "shoigu5", "akar6", "shoigu6")),
+                   (), (new_report, shoigu_report, january_report)),
+    ]
+    akar_mamlouk = ("person:ali-mamlouk", "person:hulusi-akar")
+    akar_shoigu = ("person:hulusi-akar", "person:sergei-shoigu")
+    meetings = [
+        MergedMeeting(
+            IN_MOSCOW, "held", "in_person", akar_mamlouk, "place:moscow", "on Wednesday", (new_report, old_report),
+            tuple(sorted((p, r.id) for p in akar_mamlouk for r in (old_report, new_report))),
+            date_claims=(
+                DateClaim("new", "on 28 December 2022", "2022-12-28", "day", "text", False),
+                DateClaim("old", None, "2022-10-10/2022-12-31", "estimate", "estimate", False),
+                DateClaim("old", "on Wednesday", "2025-11-05", "day", "page date", True),
+            ),
+            date=None, date_conflict=True),
+        MergedMeeting(
+            WITH_SHOIGU, "held", "in_person", akar_shoigu, None, "on 27 December 2022", (shoigu_report,),
+            tuple((p, shoigu_report.id) for p in akar_shoigu),
+            date_claims=(DateClaim("new", "on 27 December 2022", "2022-12-27", "day", "text", False),),
+            date="2022-12-27"),
+        MergedMeeting(
+            IN_JANUARY, "planned", "unknown", akar_shoigu, None, "in January 2023", (january_report,),
+            tuple((p, january_report.id) for p in akar_shoigu),
+            date_claims=(DateClaim("new", "in January 2023", "2023-01-01/2023-01-31", "month", "text", False),),
+            date="2023-01-01/2023-01-31"),
+    ]
+    return extractions, entities, meetings, mention_entity, {"old": REASON}
+
+
+@pytest.fixture(scope="module")
+def dated_turtle(tmp_path_factory) -> Path:
+    return write_turtle(build_graph(*dated_build_inputs()), tmp_path_factory.mktemp("dated") / "graph.ttl")
+
+
+def test_dated_turtle_parses_with_typed_dates(dated_turtle):
+    parsed = Graph().parse(dated_turtle, format="turtle")
+    assert not [term for triple in parsed for term in triple if isinstance(term, BNode)]
+    for predicate in (KG.earliest, KG.latest, KG.estimatedEarliest, KG.estimatedLatest):
+        assert {value.datatype for value in parsed.objects(None, predicate)} == {XSD.date}, predicate
+    for predicate in (KG.uncertain, KG.dateConflict, KG.possiblyRedated):
+        assert {value.datatype for value in parsed.objects(None, predicate)} == {XSD.boolean}, predicate
+
+
+def test_agreed_meeting_date_is_earliest_and_latest(dated_turtle):
+    parsed = Graph().parse(dated_turtle, format="turtle")
+    day, month, conflict = node_iri(WITH_SHOIGU), node_iri(IN_JANUARY), node_iri(IN_MOSCOW)
+    assert parsed.value(day, KG.earliest) == parsed.value(day, KG.latest) == Literal("2022-12-27", datatype=XSD.date)
+    assert parsed.value(month, KG.earliest) == Literal("2023-01-01", datatype=XSD.date)
+    assert parsed.value(month, KG.latest) == Literal("2023-01-31", datatype=XSD.date)
+    assert parsed.value(day, KG.dateConflict) == Literal(False)
+    # Claims that disagree give the meeting no date of its own.
+    assert parsed.value(conflict, KG.dateConflict) == Literal(True)
+    assert parsed.value(conflict, KG.earliest) is None and parsed.value(conflict, KG.latest) is None
+
+
+def test_date_claims_are_nodes_with_deterministic_iris(dated_turtle):
+    parsed = Graph().parse(dated_turtle, format="turtle")
+    claims = set(parsed.objects(node_iri(IN_MOSCOW), KG.dateClaim))
+    assert claims == {
+        mint("dateclaim", "moscow-2022--new--text--2022-12-28--on-28-december-2022"),
+        mint("dateclaim", "moscow-2022--old--estimate--2022-10-10_2022-12-31"),
+        mint("dateclaim", "moscow-2022--old--page-date--2025-11-05--on-wednesday"),
+    }
+    wednesday = mint("dateclaim", "moscow-2022--old--page-date--2025-11-05--on-wednesday")
+    assert (wednesday, RDF.type, KG.DateClaim) in parsed
+    assert {p: parsed.value(wednesday, p) for p in (KG.claimedBy, KG.dateText, KG.granularity, KG.basis,
+                                                     KG.uncertain, KG.earliest, KG.latest)} == {
+        KG.claimedBy: node_iri("article:old"), KG.dateText: Literal("on Wednesday"), KG.granularity: Literal("day"),
+        KG.basis: Literal("page date"), KG.uncertain: Literal(True),
+        KG.earliest: Literal("2025-11-05", datatype=XSD.date), KG.latest: Literal("2025-11-05", datatype=XSD.date)}
+    estimate = mint("dateclaim", "moscow-2022--old--estimate--2022-10-10_2022-12-31")
+    assert parsed.value(estimate, KG.dateText) is None
+    assert parsed.value(estimate, KG.uncertain) == Literal(False)
+
+
+def test_redated_article_has_reason_estimate_and_clues(dated_turtle):
+    parsed = Graph().parse(dated_turtle, format="turtle")
+    old, new = node_iri("article:old"), node_iri("article:new")
+    assert parsed.value(old, KG.possiblyRedated) == Literal(True)
+    assert parsed.value(old, KG.redatedReason) == Literal(REASON)
+    assert parsed.value(old, KG.estimatedEarliest) == Literal("2022-12-11", datatype=XSD.date)
+    assert parsed.value(old, KG.estimatedLatest) == Literal("2022-12-31", datatype=XSD.date)
+    first, second = mint("dateclue", "old-1"), mint("dateclue", "old-2")
+    assert set(parsed.objects(old, KG.dateClue)) == {first, second}
+    assert (first, RDF.type, KG.DateClue) in parsed
+    assert (parsed.value(first, KG.clueText), parsed.value(first, KG.reading), parsed.value(first, KG.sentence)) == (
+        Literal("the start of the war in 2011"), Literal("the war began in 2011"), Literal(D2))
+    # Only a page date that is not to be trusted is marked; the other article says nothing of it.
+    for predicate in (KG.possiblyRedated, KG.redatedReason, KG.estimatedEarliest, KG.dateClue):
+        assert parsed.value(new, predicate) is None, predicate
+
+
+def test_date_conflicts_lists_each_claim_with_the_reason(dated_turtle):
+    variables, rows = run_query(dated_turtle, QUERIES / "date_conflicts.rq")
+    assert variables == ["meeting", "label", "article_title", "basis", "date_text", "earliest", "latest", "uncertain",
+                         "redated_reason"]
+    meeting = str(node_iri(IN_MOSCOW))
+    # The two agreed meetings are reported only by the article whose page date holds, so they are not listed.
+    # Rows are sorted by article title ("Akar ..." before "Defence ..."), then by basis.
+    assert rows == [
+        (meeting, "Meeting in Moscow", NEW_TITLE, "text", "on 28 December 2022", "2022-12-28", "2022-12-28", "false",
+         None),
+        (meeting, "Meeting in Moscow", OLD_TITLE, "estimate", None, "2022-10-10", "2022-12-31", "false", REASON),
+        (meeting, "Meeting in Moscow", OLD_TITLE, "page date", "on Wednesday", "2025-11-05", "2025-11-05", "true",
+         REASON),
+    ]
+
+
+def test_date_conflicts_lists_a_redated_source_without_claims(tmp_path):
+    """A meeting with no conflict is listed when one of its articles is possibly re-dated, even with no claims."""
+    extractions, entities, meetings, mention_entity, _ = dated_build_inputs()
+    turtle = write_turtle(build_graph(extractions, entities, meetings, mention_entity, {"new": "a test reason"}),
+                          tmp_path / "graph.ttl")
+    _, rows = run_query(turtle, QUERIES / "date_conflicts.rq")
+    listed = {(row[0], row[2], row[3], row[8]) for row in rows}
+    assert (str(node_iri(WITH_SHOIGU)), NEW_TITLE, "text", "a test reason") in listed
+    assert (str(node_iri(IN_JANUARY)), NEW_TITLE, "text", "a test reason") in listed
+    assert (str(node_iri(IN_MOSCOW)), OLD_TITLE, "page date", None) in listed
+
+    # With no conflict and no re-dated source, nothing is listed; the hand-built graph above has neither.
+    extractions, entities, meetings, mention_entity = extractions_and_entities()
+    plain = write_turtle(build_graph(extractions, entities, meetings, mention_entity), tmp_path / "plain.ttl")
+    assert run_query(plain, QUERIES / "date_conflicts.rq")[1] == []
+
+
+def test_dated_graph_gives_the_same_bytes(tmp_path):
+    extractions, entities, meetings, mention_entity, redated = dated_build_inputs()
+    first = write_turtle(build_graph(extractions, entities, meetings, mention_entity, redated), tmp_path / "a.ttl")
+    second = write_turtle(build_graph(extractions[::-1], entities[::-1], meetings[::-1], mention_entity,
+                                      dict(reversed(redated.items()))), tmp_path / "b.ttl")
+    assert first.read_bytes() == second.read_bytes()
+    assert b"PREFIX dateclaim: <https://example.org/kg/id/dateclaim/>" in first.read_bytes()
+    assert b"PREFIX dateclue: <https://example.org/kg/id/dateclue/>" in first.read_bytes()
+
+
+def test_graph_without_date_attributes_exports_no_dates():
+    """Nodes from an older or hand-built graph lack the date attributes; they are left out, not guessed."""
+    graph = build_graph(*dated_build_inputs())
+    for _, data in graph.nodes(data=True):
+        for name in ("date", "date_conflict", "date_claims", "redated", "date_estimate", "date_clues"):
+            data.pop(name, None)
+    rdf_graph = to_rdf(graph)
+    for predicate in (KG.earliest, KG.latest, KG.dateConflict, KG.dateClaim, KG.possiblyRedated, KG.redatedReason,
+                      KG.estimatedEarliest, KG.estimatedLatest, KG.dateClue):
+        assert not list(rdf_graph.objects(None, predicate)), predicate
+    assert (node_iri(IN_MOSCOW), RDF.type, KG.Meeting) in rdf_graph
+
+
+@pytest.mark.parametrize(("estimate", "earliest", "latest"), [
+    ("2022-12-11/2022-12-31", "2022-12-11", "2022-12-31"),
+    ("2021-01-01", "2021-01-01", None),  # one date: the text bounds its time from below only
+    ("2022-02-30/2022-12-31", None, "2022-12-31"),  # a part that is no date is left out
+    (None, None, None),
+])
+def test_article_estimate_bounds(estimate, earliest, latest):
+    data = {"kind": "Article", "label": "t", "title": "t", "source": "s", "date_estimate": estimate}
+    triples = {predicate: value for _, predicate, value in node_triples("article:x", data)}
+    assert triples.get(KG.estimatedEarliest) == (Literal(earliest, datatype=XSD.date) if earliest else None)
+    assert triples.get(KG.estimatedLatest) == (Literal(latest, datatype=XSD.date) if latest else None)
+
+
+def test_two_expressions_for_one_day_are_two_claims():
+    claims = (("article:a", "on Wednesday", "2022-12-28", "day", "page date", False),
+              ("article:a", "yesterday", "2022-12-28", "day", "page date", False))
+    data = {"kind": "Meeting", "label": "m", "status": "held", "mode": "unknown", "date_claims": claims}
+    assert len({value for _, predicate, value in node_triples("meeting:m", data) if predicate == KG.dateClaim}) == 2

@@ -78,3 +78,16 @@ def test_surname_alone_joins_the_person_the_evidence_points_to(nlp):
     assert "Abbas" in by_article["a4"]  # no evidence either way: it stays apart
     mahmoud = next(e for e in resolution.entities if e.name == "Mahmoud Abbas")
     assert any("shares the post president of Palestine" in reason for reason in mahmoud.merges)
+
+
+def test_the_same_people_meeting_twice_stay_two_meetings(nlp):
+    resolution, _ = build(
+        nlp,
+        "Luiz Inácio Lula da Silva met Alvaro Uribe in Leticia on Tuesday.\n\n"
+        "In March 2003, Lula met Uribe and they discussed the border.",
+        "Luiz Inácio Lula da Silva met Alvaro Uribe in March 2003 in Brasilia.",
+        "Luiz Inácio Lula da Silva met Alvaro Uribe in January 2005 in Brasilia.",
+        dates=("2005-01-20", "2003-03-20", "2005-01-30"),
+    )
+    reports = sorted(sorted(r.evidence.article_id for r in m.reports) for m in resolution.meetings)
+    assert reports == [["a0"], ["a0", "a1"], ["a2"]]

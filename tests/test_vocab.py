@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from kg.query import parse_query
-from kg.vocab import KG, PREFIXES, node_iri
+from kg.vocab import KG, PREFIXES, TIME, node_iri
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "kg.ttl"
@@ -80,6 +80,18 @@ def test_the_ontology_aligns_the_main_classes():
     assert (KG.Post, RDFS.subClassOf, ns["org"]["Post"]) in ontology
     assert (KG.holds, RDFS.subPropertyOf, ns["org"]["holds"]) in ontology
     assert (KG.participant, RDFS.subPropertyOf, ns["sem"]["hasActor"]) in ontology
+
+
+def test_the_ontology_aligns_the_date_terms_to_owl_time():
+    ontology = Graph().parse(ONTOLOGY, format="turtle")
+    assert (KG.DateClaim, RDFS.subClassOf, PROV.Entity) in ontology
+    assert (KG.claimedBy, RDFS.subPropertyOf, PROV.wasDerivedFrom) in ontology
+    assert (KG.earliest, RDFS.seeAlso, TIME.hasBeginning) in ontology
+    assert (KG.latest, RDFS.seeAlso, TIME.hasEnd) in ontology
+    for term in (KG.earliest, KG.latest, KG.estimatedEarliest, KG.estimatedLatest):
+        assert ontology.value(term, RDFS.range) == XSD.date, term
+    for term in (KG.dateConflict, KG.uncertain, KG.possiblyRedated):
+        assert ontology.value(term, RDFS.range) == XSD.boolean, term
 
 
 def test_a_misspelt_term_fails_loudly():

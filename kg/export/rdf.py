@@ -3,7 +3,14 @@
 Every resource has an IRI minted from its node id (no blank nodes), so the same graph always gives the same Turtle:
 entities, meetings and articles from their node ids; a post from its holder, title and organisation or country
 (post/<person>--<title>--<organisation>); an evidence sentence from its article and span
-(evidence/<article>-<start>-<end>), so two facts read from one sentence share one Evidence.
+(evidence/<article>-<start>-<end>), so two facts read from one sentence share one Evidence; a meeting's date claim
+from its meeting, article, basis, interval and time expression
+(dateclaim/<meeting>--<article>--<basis>--<earliest>_<latest>[--<expression>]); an article's date clue from the article
+and the clue's place in its list (dateclue/<article>-<n>, counting from 1).
+
+Dates are xsd:date literals: an interval "earliest/latest" gives kg:earliest and kg:latest, a single day gives both
+the same date. An article's date estimate with one date has no upper bound, so it gives only kg:estimatedEarliest.
+Attributes that an older or hand-built graph lacks (dates, clues, re-dating) are left out, never guessed.
 """
 
 from __future__ import annotations
@@ -78,6 +85,11 @@ def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
             yield subject, KG.dateText, Literal(data["date_text"])
         for trigger in data.get("triggers", ()):
             yield subject, KG.trigger, Literal(trigger)
+        yield from interval_triples(subject, data.get("date"), KG.earliest, KG.latest)
+        if data.get("date_conflict") is not None:
+            yield subject, KG.dateConflict, Literal(bool(data["date_conflict"]))
+        for claim in data.get("date_claims", ()):
+            yield from date_claim_triples(node_id, claim)
     elif kind == "Article":
         yield subject, RDF.type, KG.Article
         yield subject, SDO.headline, Literal(data["title"])
@@ -87,6 +99,20 @@ def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
         if data.get("publisher") is not None:
             yield subject, KG.publisher, Literal(data["publisher"])
         yield subject, KG.source, Literal(data["source"])
+        if data.get("redated") is not None:
+            yield subject, KG.possiblyRedated, Literal(True)
+            yield subject, KG.redatedReason, Literal(data["redated"])
+        estimate = data.get("date_estimate")
+        if estimate is not None and "/" not in estimate:
+            estimate += "/"  # one date: the text bounds its time from below only
+        yield from interval_triples(subject, estimate, KG.estimatedEarliest, KG.estimatedLatest)
+        for n, (text, reading, sentence) in enumerate(data.get("date_clues", ()), start=1):
+            clue = mint("dateclue", f"{node_slug(node_id)}-{n}")
+            yield subject, KG.dateClue, clue
+            yield clue, RDF.type, KG.DateClue
+            yield clue, KG.clueText, Literal(text)
+            yield clue, KG.reading, Literal(reading)
+            yield clue, KG.sentence, Literal(sentence)
     else:
         raise ValueError(f"bug in kg: node {node_id!r} has unknown kind {kind!r}; see kg/graph.py for the node kinds")
 
@@ -100,7 +126,7 @@ def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mappi
     elif relation == "member_of":
         yield subject, KG.memberOf, object_
     elif relation == "role":
-        post = mint("post", f"{node_slug(source)}--{'-'.join(data['title'].lower().split())}--{node_slug(target)}")
+        post = mint("post", f"{node_slug(source)}--{slug(data['title'])}--{node_slug(target)}")
         yield subject, KG.holds, post
         yield post, RDF.type, KG.Post
         yield post, KG.title, Literal(data["title"])
@@ -112,6 +138,47 @@ def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mappi
         yield from evidence_triples(subject, data)
     else:
         raise ValueError(f"bug in kg: edge {source!r} -> {target!r} has unknown relation {relation!r}")
+
+
+def date_claim_triples(meeting_id: str, claim: tuple[str, str | None, str, str, str, bool]) -> Iterator[Triple]:
+    """`meeting_id` kg:dateClaim one claim (article node id, text, interval, granularity, basis, uncertain) of it."""
+    article_id, text, interval, granularity, basis, uncertain = claim
+    parts = [node_slug(meeting_id), node_slug(article_id), slug(basis), interval.replace("/", "_")]
+    if text is not None:
+        parts.append(slug(text))  # two expressions of one article ("Wednesday", "on 28 December") may name one day
+    subject = mint("dateclaim", "--".join(parts))
+    yield node_iri(meeting_id), KG.dateClaim, subject
+    yield subject, RDF.type, KG.DateClaim
+    yield subject, KG.claimedBy, node_iri(article_id)
+    if text is not None:
+        yield subject, KG.dateText, Literal(text)
+    yield from interval_triples(subject, interval, KG.earliest, KG.latest)
+    yield subject, KG.granularity, Literal(granularity)
+    yield subject, KG.basis, Literal(basis)
+    yield subject, KG.uncertain, Literal(bool(uncertain))
+
+
+def interval_triples(subject: URIRef, interval: str | None, earliest: URIRef, latest: URIRef) -> Iterator[Triple]:
+    """`subject` `earliest` and `latest` as xsd:date: "a/b" gives a and b, "a" gives a and a, "a/" gives a only.
+
+    A part that is not an ISO date is left out.
+    """
+    if interval is None:
+        return
+    first, _, last = interval.partition("/") if "/" in interval else (interval, "", interval)
+    for predicate, text in ((earliest, first), (latest, last)):
+        day = iso_date(text or None)
+        if day is not None:
+            yield subject, predicate, Literal(day, datatype=XSD.date)
+
+
+def slug(text: str) -> str:
+    """`text` in lower case with its runs of white space as single hyphens, for the local part of an IRI.
+
+    >>> slug("page date"), slug("  on 28  December ")
+    ('page-date', 'on-28-december')
+    """
+    return "-".join(text.lower().split())
 
 
 def evidence_triples(fact: URIRef, data: Mapping[str, Any]) -> Iterator[Triple]:
