@@ -78,6 +78,7 @@ def build_graph(
     extractions = sorted(extractions, key=lambda extraction: extraction.article.id)
     for extraction in extractions:
         article: Article = extraction.article
+        dating = extraction.dating
         graph.add_node(
             article_node(article.id),
             kind="Article",
@@ -87,10 +88,8 @@ def build_graph(
             publisher=article.publisher,
             source=article.source,
             redated=(redated or {}).get(article.id),
-            date_estimate="/".join(p for p in extraction.dating.estimate if p) if extraction.dating
-            and extraction.dating.estimate else None,
-            date_clues=tuple((c.text, c.reading, c.sentence) for c in extraction.dating.clues)
-            if extraction.dating else (),
+            date_estimate="/".join(p for p in dating.estimate if p) if dating and dating.estimate else None,
+            date_clues=tuple((c.text, c.reading, c.sentence) for c in dating.clues) if dating else (),
         )
     for entity in sorted(entities, key=lambda entity: entity.id):
         graph.add_node(entity.id, kind=entity.kind, label=entity.name, aliases=entity.aliases, merges=entity.merges)
