@@ -151,3 +151,130 @@ def test_page_in_a_browser(tmp_path):
             "undefined", 0]
     assert requests == [path.resolve().as_uri()]
     assert errors == []
+
+
+# --- dates: agreed, disputed, uncertain; articles whose page date is doubtful ----------------------------------------
+
+MOSCOW_TITLE = "Putin hosts Erdogan and Assad (2020-03-05)"
+TALKS_TITLE = "Talks in Moscow (2020-03-05)"
+MERKEL_TITLE = "Merkel <b>weighs</b> a meeting (2020-03-05)"
+COPY_REASON = f'it reports a meeting that the text of "Putin hosts Erdogan and Assad" dates to 2019 {HOSTILE_TAIL}'
+
+
+def make_dated_graph(*, moscow_date: str | None = None) -> nx.MultiDiGraph:
+    """make_graph with the date attributes of kg/graph.py: a1's text dates it to early 2019 and a2 copies a1's story,
+    so both page dates are doubtful; the Moscow meeting's claims conflict unless `moscow_date` is agreed; the Merkel
+    meeting's one claim rests on a page date and is uncertain."""
+    graph = make_graph()
+    graph.nodes["article:a1"].update(
+        redated="its text places it in 2019-01-01/2019-03-31 (the summit was last year)",
+        date_estimate="2019-01-01/2019-03-31",
+        date_clues=(("last year's summit", "the summit was last year", MOSCOW_1),))
+    graph.nodes["article:a2"].update(redated=COPY_REASON + " (the summit was last year)", date_estimate=None,
+                                     date_clues=())
+    graph.nodes["meeting:moscow"].update(
+        date=moscow_date,
+        date_conflict=moscow_date is None,
+        date_claims=(
+            ("article:a1", "on Thursday", "2020-03-05", "day", "page date", True),
+            ("article:a1", None, "2019-01-01/2019-03-31", "estimate", "estimate", False),
+            ("article:a2", f"in 2018 {HOSTILE_NAME}", "2018-01-01/2018-12-31", "year", "text", False),
+        ))
+    graph.nodes["meeting:merkel"].update(
+        date=None, date_conflict=False,
+        date_claims=(("article:a3", "next month", "2020-04-01/2020-04-30", "month", "page date", True),))
+    return graph
+
+
+@pytest.fixture(scope="module")
+def dated_html() -> str:
+    return to_html(make_dated_graph())
+
+
+def test_disputed_date_lists_every_claim_and_picks_none(dated_html):
+    moscow = page_data(dated_html)["meetings"]["meeting:moscow"]
+    assert moscow["date"] is None and moscow["date_conflict"] is True
+    claims = [(c["interval"], c["text"], c["basis_words"], c["uncertain"], c["source"]) for c in moscow["date_claims"]]
+    assert claims == [
+        ("2020-03-05", "on Thursday", "read against the page date", True, MOSCOW_TITLE),
+        ("2019-01-01/2019-03-31", None, "estimated from the article's text", False, MOSCOW_TITLE),
+        ("2018-01-01/2018-12-31", f"in 2018 {HOSTILE_NAME}", "from the text", False, TALKS_TITLE),
+    ]
+
+
+def test_uncertain_claim_is_never_the_date(dated_html):
+    merkel = page_data(dated_html)["meetings"]["meeting:merkel"]
+    assert merkel["date"] is None and merkel["date_conflict"] is False
+    assert [(c["interval"], c["basis"], c["uncertain"]) for c in merkel["date_claims"]] == [
+        ("2020-04-01/2020-04-30", "page date", True)]
+    # A date beside a conflict is not shown: the conflict wins.
+    graph = make_dated_graph()
+    graph.nodes["meeting:moscow"]["date"] = "2020-03-05"
+    moscow = page_data(to_html(graph))["meetings"]["meeting:moscow"]
+    assert moscow["date"] is None and moscow["date_conflict"] is True
+
+
+def test_agreed_date_is_the_date():
+    moscow = page_data(to_html(make_dated_graph(moscow_date="2019-03-14")))["meetings"]["meeting:moscow"]
+    assert (moscow["date"], moscow["date_conflict"]) == ("2019-03-14", False)
+
+
+def test_doubtful_page_dates_are_marked_and_counted(dated_html):
+    doubtful = {entry["source"]: entry for entry in page_data(dated_html)["doubtful"]}
+    assert sorted(doubtful) == [MOSCOW_TITLE, TALKS_TITLE]  # a3 is not re-dated
+    assert doubtful[MOSCOW_TITLE]["estimate"] == "2019-01-01/2019-03-31"
+    assert doubtful[MOSCOW_TITLE]["note"] == "text suggests 2019-01-01/2019-03-31 (the summit was last year)"
+    # Without an estimate of its own, the reason is given, without the other article's reasoning.
+    assert doubtful[TALKS_TITLE] == {"source": TALKS_TITLE, "estimate": None, "note": COPY_REASON}
+    counts = " ".join(dated_html.split())
+    assert "5 people &middot; 2 meetings (1 held, 1 possible) &middot; 3 articles &middot;" in counts
+    assert "2 articles with doubtful dates" in counts
+    assert "doubtful date" not in " ".join(to_html(make_graph()).split()).split("<script>")[0]
+
+
+def test_graph_without_date_attributes_renders():
+    graph = make_graph()
+    for _, data in graph.nodes(data=True):
+        for name in ("redated", "date_estimate", "date_clues", "date", "date_conflict", "date_claims"):
+            data.pop(name, None)
+    data = page_data(to_html(graph))
+    assert data["doubtful"] == []
+    assert data["meetings"]["meeting:moscow"]["date_claims"] == []
+    assert data["meetings"]["meeting:moscow"]["date"] is None
+
+
+def test_hostile_date_text_is_escaped(dated_html):
+    for hostile in (HOSTILE_NAME, HOSTILE_TAIL, "<b>weighs</b>"):
+        assert hostile not in dated_html
+    assert dated_html.count("</script>") == 2
+
+
+def test_dates_in_a_browser(tmp_path):
+    path = write_html(make_dated_graph(), tmp_path / "graph.html")
+    with open_page(path) as (page, requests, errors):
+        moscow = hover_edge(page, "Vladimir Putin", "Recep Tayyip Erdogan")
+        lines = moscow.splitlines()
+        assert "Date disputed" in lines and not any(line.startswith("When:") for line in lines)
+        assert "2020-03-05 \u201con Thursday\u201d, read against the page date, uncertain" in lines
+        assert "2019-01-01/2019-03-31, estimated from the article's text" in lines
+        assert f"2018-01-01/2018-12-31 \u201cin 2018 {HOSTILE_NAME}\u201d, from the text" in lines
+        assert f"\u2014 {MOSCOW_TITLE} \u26a0 page date doubtful" in lines
+        assert f"\u2014 {TALKS_TITLE} \u26a0 page date doubtful" in lines
+        assert (f"\u26a0 {MOSCOW_TITLE}: page date doubtful; text suggests 2019-01-01/2019-03-31 "
+                "(the summit was last year)") in lines
+        assert f"\u26a0 {TALKS_TITLE}: page date doubtful; {COPY_REASON}" in lines
+        merkel = hover_edge(page, "Angela Merkel", HOSTILE_NAME)
+        lines = merkel.splitlines()
+        assert "Date not settled" in lines and "Date disputed" not in lines
+        assert [line for line in lines if "2020-04-01/2020-04-30" in line] == [
+            "2020-04-01/2020-04-30 \u201cnext month\u201d, read against the page date, uncertain"]
+        assert "page date doubtful" not in merkel
+        assert page.evaluate("() => [typeof window.__pwned, document.querySelectorAll('img').length]") == [
+            "undefined", 0]
+    assert errors == []
+    agreed = write_html(make_dated_graph(moscow_date="2019-03-14"), tmp_path / "agreed.html")
+    with open_page(agreed) as (page, _, errors):
+        moscow = hover_edge(page, "Vladimir Putin", "Recep Tayyip Erdogan")
+        assert "Place: Moscow \u00b7 When: 2019-03-14 (\u201con Thursday\u201d)" in moscow.splitlines()
+        assert "Date disputed" not in moscow and "uncertain" not in moscow
+    assert errors == []
