@@ -22,6 +22,7 @@ from kg.records import DateClaim, Dating, Entity, Extraction, Meeting, MergedMee
 from kg.timex import Interval, resolve_time
 
 KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
+DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?$")  # "U.N.", "U.S."
 SAME_STORY_DAYS = 7  # reports of one meeting without a shared place must be published within a week
 RECENT = timedelta(days=45)  # a meeting an article reports without a date is taken to be this close to its page date
 
@@ -47,9 +48,9 @@ def name_tokens(name: str) -> tuple[str, ...]:
 def resolve(extractions: Sequence[Extraction]) -> Resolution:
     """Entities and merged meetings of a whole build."""
     keys: dict[str, tuple[str, str]] = {}  # mention id -> (kind, folded name) of the name it stands for
-    # Acronyms are names of their own, so "MIT" is the National Intelligence Organisation in every article that
-    # says so; a surname stands for a full name only in its own article ("MacKay" may be Peter or Elmer MacKay).
-    links: list[tuple[tuple[str, str], tuple[str, str]]] = []  # (acronym key, name key)
+    # A surname or an acronym stands for a full name in its own article ("MacKay" may be Peter or Elmer MacKay,
+    # "MIT" an intelligence service or a university); elsewhere only when the build leaves no doubt.
+    expansions: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # acronym key -> full name keys
     merges: dict[tuple[str, str], set[str]] = defaultdict(set)  # name key -> "alias → name: reason"
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for extraction in extractions:
@@ -60,13 +61,14 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
                 merges[canonical].add(f"{by_id[mention_id].name} → {by_id[canonical_id(extraction, canonical)].name}"
                                       f": {reason}")
                 if reason.startswith("acronym"):
-                    links.append((key, canonical))
+                    expansions[key].add(canonical)
+    _resolve_acronyms_across(extractions, keys, expansions, merges)
     _resolve_surnames_across(extractions, keys, merges)
     for extraction in extractions:
         for mention in extraction.mentions:
             names[keys[mention.id]][mention.name] += 1
 
-    entity_of_key, entities = _entities(names, links, keys, merges)
+    entity_of_key, entities = _entities(names, keys, merges)
     mention_entity = {mention_id: entity_of_key[key] for mention_id, key in keys.items()}
     published = {e.article.id: e.article.published for e in extractions}
     datings = {e.article.id: e.dating for e in extractions if e.dating is not None}
@@ -83,6 +85,21 @@ class _Profile:
 
     posts: set[tuple[str, str]]
     places: Counter
+
+
+def _resolve_acronyms_across(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]],
+                             expansions: dict[tuple[str, str], set[tuple[str, str]]],
+                             merges: dict[tuple[str, str], set[str]]) -> None:
+    """An acronym an article does not spell out stands for the one expansion the other articles give it."""
+    written = {keys[m.id]: m.name for e in extractions for m in e.mentions if _key(m) == keys[m.id]}
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            found = expansions.get(keys[mention.id], set())
+            if len(found) == 1:
+                (full,) = found
+                merges[full].add(f"{mention.name} → {written[full]}: the only expansion of {mention.name} in the build "
+                                 f"(used in {extraction.article.id})")
+                keys[mention.id] = full
 
 
 def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]]) -> dict[tuple[str, str], _Profile]:
@@ -135,7 +152,18 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
 
 
 def _key(mention: Mention) -> tuple[str, str]:
-    return mention.kind, fold(mention.name)
+    """The name a mention is known by: kind and folded name, acronyms without their dots ("U.N." is "UN")."""
+    name = mention.name.replace(".", "") if DOTTED_ACRONYM.match(mention.name) else mention.name
+    return mention.kind, fold(name)
+
+
+def initials(name: str) -> str:
+    """The acronym a name's capitalised words make.
+
+    >>> initials("National Intelligence Organisation"), initials("Ministry of Foreign Affairs")
+    ('NIO', 'MFA')
+    """
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
 
 
 def canonical_id(extraction: Extraction, key: tuple[str, str]) -> str:
@@ -153,7 +181,7 @@ def _resolve_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str
         key = _key(mention)
         if mention.id in acronyms:
             full = acronyms[mention.id]
-            yield mention.id, key, _key(full), f"acronym in parentheses after {full.name!r} in {article.id}"
+            yield mention.id, key, _key(full), f"acronym of {full.name!r} in {article.id}"
             continue
         tokens = name_tokens(mention.name)
         if len(tokens) == 1 and mention.kind in ("Person", "Organisation"):
@@ -173,9 +201,18 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
         if full.kind == "Organisation" and short.kind == "Organisation" and short.name.isupper() \
                 and body[full.end:short.start] in (" (", "(") and body[short.end:short.end + 1] == ")":
             expansions[short.name] = full
+    organisations = [m for m in mentions if m.kind == "Organisation" and len(m.name.split()) >= 2]
     for mention in mentions:
+        if mention.kind != "Organisation":
+            continue
+        short = mention.name.replace(".", "")
         full = expansions.get(mention.name)
-        if full is not None and mention.kind == "Organisation" and mention.id != full.id:
+        if full is None and short.isupper() and 2 <= len(short) <= 6:
+            # No expansion in parentheses: the one organisation of the article whose initials it is ("UN" and
+            # "United Nations").
+            spelled = {fold(m.name): m for m in organisations if initials(m.name) == short}
+            full = next(iter(spelled.values())) if len(spelled) == 1 else None
+        if full is not None and mention.id != full.id:
             found[mention.id] = full
     return found
 
@@ -194,51 +231,28 @@ def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequen
     return before[-1] if before else None
 
 
-def _entities(names: dict[tuple[str, str], Counter], links: list, keys: dict[str, tuple[str, str]],
+def _entities(names: dict[tuple[str, str], Counter], keys: dict[str, tuple[str, str]],
               merges: dict[tuple[str, str], set[str]]) -> tuple[dict[tuple[str, str], str], tuple[Entity, ...]]:
-    """Union the linked keys and give each group an entity with a stable id."""
-    parent = {key: key for key in names}
-
-    def find(key):
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    for alias, canonical in sorted(links):
-        parent.setdefault(alias, alias)
-        a, b = find(alias), find(canonical)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for key in sorted(parent):
-        names.setdefault(key, Counter())
-        groups[find(key)].append(key)
+    """One entity per name key, with a stable id and every name it was written as."""
     mentions_of: dict[tuple[str, str], list[str]] = defaultdict(list)
     for mention_id, key in keys.items():
-        mentions_of[find(key)].append(mention_id)
-
+        mentions_of[key].append(mention_id)
     entity_of_key: dict[tuple[str, str], str] = {}
     entities: list[Entity] = []
     used: set[str] = set()
-    for root, members in sorted(groups.items()):
-        counts = Counter()
-        for member in members:
-            counts.update(names.get(member, Counter()))
-        kind = "Person" if any(k == "Person" for k, _ in members) else root[0]
-        # The fullest name is the entity's name: most tokens, then most often written, then alphabetical.
-        name = sorted(counts, key=lambda n: (-len(name_tokens(n)), -counts[n], n))[0]
+    for key, counts in sorted(names.items()):
+        kind = key[0]
+        # The fullest name is the entity's name: most words, longest, most often written, then alphabetical.
+        name = sorted(counts, key=lambda n: (-len(name_tokens(n)), -len(n), -counts[n], n))[0]
         entity_id = f"{KIND_PREFIX[kind]}:{slugify(name)}"
         suffix = 2
         while entity_id in used:
             entity_id, suffix = f"{KIND_PREFIX[kind]}:{slugify(name)}-{suffix}", suffix + 1
         used.add(entity_id)
-        reasons = tuple(sorted(set().union(*(merges.get(member, set()) for member in members))))
         entities.append(Entity(id=entity_id, kind=kind, name=name,
                                aliases=tuple(sorted({n for n in counts if fold(n) != fold(name)})),
-                               mentions=tuple(sorted(mentions_of[root])), merges=reasons))
-        for member in members:
-            entity_of_key[member] = entity_id
+                               mentions=tuple(sorted(mentions_of[key])), merges=tuple(sorted(merges.get(key, ())))))
+        entity_of_key[key] = entity_id
     return entity_of_key, tuple(entities)
 
 

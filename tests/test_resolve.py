@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract
 from kg.records import Article
 from kg.resolve import resolve
@@ -91,3 +93,17 @@ def test_the_same_people_meeting_twice_stay_two_meetings(nlp):
     )
     reports = sorted(sorted(r.evidence.article_id for r in m.reports) for m in resolution.meetings)
     assert reports == [["a0"], ["a0", "a1"], ["a2"]]
+
+
+@pytest.mark.parametrize(("texts", "merged", "apart"), [
+    # an acronym spelled out by initials in its own article; dotted and plain forms are one name
+    (["The United Nations sent envoys, and the UN said the U.N. would stay."], {"United Nations"}, set()),
+    # two articles spell the same acronym out differently: a bare use elsewhere stays apart
+    (["The Massachusetts Institute of Technology (MIT) hosted it.",
+      "The National Intelligence Organisation (MIT) denied it.", "MIT said nothing."],
+     {"Massachusetts Institute of Technology", "National Intelligence Organisation"}, {"MIT"}),
+])
+def test_acronyms(nlp, texts, merged, apart):
+    _, names = build(nlp, *texts)
+    organisations = {n for e, n in names.items() if e.startswith("organisation:")}
+    assert merged | apart == organisations
