@@ -6,6 +6,12 @@ sentence are not a meeting: every participant must be an argument of the predica
 cancelled) comes from the modals, governing verbs and negation around the predicate; place and time from its
 prepositional phrases. Roles come from titles before a name ("Turkish defence minister Hulusi Akar") and appositions
 ("the head of its National Intelligence Organisation (MIT), Hakan Fidan").
+
+Participants may be written as names, as roles the article names a holder of ("the defence ministers of Russia,
+Turkey and Syria"), or as pronouns whose person the text leaves in no doubt (the reporter of the clause, the subject
+of the sentence before); people the text places at a meeting just reported ("Also present were ...") join it.
+Names the tagger missed or mistyped are repaired from the text around them ("President Saakashvili", a name tagged as
+a person elsewhere in the article, a full name in a list of people).
 """
 
 from __future__ import annotations
