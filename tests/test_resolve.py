@@ -107,3 +107,22 @@ def test_acronyms(nlp, texts, merged, apart):
     _, names = build(nlp, *texts)
     organisations = {n for e, n in names.items() if e.startswith("organisation:")}
     assert merged | apart == organisations
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    # the same person, written differently in two articles
+    ("Turkish President Recep Tayyip Erdogan met Vladimir Putin in Sochi.",
+     "Vladimir Putin met Recep Tayyip Erdoğan in Ankara.", True),
+    ("President George W. Bush met Tony Blair at Camp David.", "George W. Bush met Tony Blair in London.", True),
+    ("Syria's President Bashar al-Assad's forces advanced.", "Bashar al-Assad met Vladimir Putin in Moscow.", True),
+    # different people who share name parts
+    ("Palestinian President Mahmoud Abbas met Ehud Olmert.", "Syrian minister Ali Mahmoud Abbas met Hulusi Akar.",
+     False),
+    ("George H. W. Bush met Mikhail Gorbachev in Malta.", "George W. Bush met Tony Blair in London.", False),
+])
+def test_name_pairs(nlp, first, second, same):
+    resolution, _ = build(nlp, first, second)
+    people = [e for e in resolution.entities if e.kind == "Person"]
+    in_both = [e for e in people if {m.split("#")[0] for m in e.mentions} == {"a0", "a1"}]
+    subjects = {e.name for e in people if any(m.split("#")[0] == "a0" for m in e.mentions)}
+    assert bool([e for e in in_both if e.name not in ("Vladimir Putin", "Tony Blair")]) == same, subjects
