@@ -60,7 +60,9 @@ VIDEO_CUES = {"video", "videoconference", "videolink", "zoom", "virtual", "virtu
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prime", "minister", "king", "queen",
               "prince", "princess", "sheikh", "general", "gen", "senator", "sen", "rep", "secretary", "chancellor",
               "premier", "pope", "ayatollah", "lord", "lady", "judge", "governor", "gov", "mayor", "colonel", "col",
-              "captain", "capt", "lt", "major", "admiral", "commander", "vice", "deputy", "former", "ex", "the"}
+              "captain", "capt", "lt", "major", "admiral", "commander", "vice", "deputy", "former", "ex", "the",
+              "pm", "vp", "treasurer", "prof", "professor", "presidente", "sheik", "rev", "reverend", "sgt",
+              "sergeant", "ambassador", "mp", "president-elect"}
 # Titles that mark the name they precede or stand in apposition to as a person's.
 PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
                  "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "gen", "ambassador",

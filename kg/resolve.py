@@ -8,6 +8,7 @@ same entity. Reports of one meeting merge when their parties overlap and nothing
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -23,6 +24,7 @@ from kg.timex import Interval, resolve_time
 
 KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
 DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?$")  # "U.N.", "U.S."
+MIN_PLACE_EVIDENCE = 3.0  # rarity-weighted countries in common: "United States" alone is far from enough
 SAME_STORY_DAYS = 7  # reports of one meeting without a shared place must be published within a week
 RECENT = timedelta(days=45)  # a meeting an article reports without a date is taken to be this close to its page date
 
@@ -63,7 +65,9 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
                 if reason.startswith("acronym"):
                     expansions[key].add(canonical)
     _resolve_acronyms_across(extractions, keys, expansions, merges)
-    _resolve_surnames_across(extractions, keys, merges)
+    written = {keys[m.id]: m.name for e in extractions for m in e.mentions if _key(m) == keys[m.id]}
+    _resolve_variants(keys, merges, written)
+    _resolve_surnames_across(extractions, keys, merges, written)
     for extraction in extractions:
         for mention in extraction.mentions:
             names[keys[mention.id]][mention.name] += 1
@@ -81,10 +85,29 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
 
 @dataclass
 class _Profile:
-    """What the build says about one person: posts (title, organisation or country) and countries around them."""
+    """What the build says about one person: posts (title, organisation or country), the countries of the articles
+    they appear in, and those articles."""
 
     posts: set[tuple[str, str]]
     places: Counter
+    articles: set[str]
+
+
+def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]]) -> dict[tuple[str, str], _Profile]:
+    """Profiles of every name across the build (a surname's own profile comes from its article alone)."""
+    profiles: dict[tuple[str, str], _Profile] = defaultdict(lambda: _Profile(set(), Counter(), set()))
+    for extraction in extractions:
+        by_id = {m.id: m for m in extraction.mentions}
+        countries = {m.name for m in extraction.mentions if m.kind == "Country"}
+        people = {keys[m.id] for m in extraction.mentions if m.kind == "Person"}
+        for key in people:
+            profiles[key].places.update(countries)
+            profiles[key].articles.add(extraction.article.id)
+        for role in extraction.roles:
+            if role.of in by_id:
+                profiles[keys[role.holder]].posts.add((role.title.split()[-1] if role.title else "",
+                                                       by_id[role.of].name))
+    return profiles
 
 
 def _resolve_acronyms_across(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]],
@@ -97,63 +120,78 @@ def _resolve_acronyms_across(extractions: Sequence[Extraction], keys: dict[str, 
             found = expansions.get(keys[mention.id], set())
             if len(found) == 1:
                 (full,) = found
-                merges[full].add(f"{mention.name} → {written[full]}: the only expansion of {mention.name} in the build "
-                                 f"(used in {extraction.article.id})")
+                merges[full].add(f"{mention.name} → {written[full]}: the only expansion of {mention.name} in the "
+                                 f"build (used in {extraction.article.id})")
                 keys[mention.id] = full
 
 
-def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]]) -> dict[tuple[str, str], _Profile]:
-    """Profiles of every name across the build (a surname's own profile comes from its article alone)."""
-    profiles: dict[tuple[str, str], _Profile] = defaultdict(lambda: _Profile(set(), Counter()))
-    for extraction in extractions:
-        by_id = {m.id: m for m in extraction.mentions}
-        countries = {m.name for m in extraction.mentions if m.kind == "Country"}
-        people = {keys[m.id] for m in extraction.mentions if m.kind == "Person"}
-        for key in people:
-            profiles[key].places.update(countries)
-        for role in extraction.roles:
-            if role.of in by_id:
-                profiles[keys[role.holder]].posts.add((role.title.split()[-1] if role.title else "",
-                                                       by_id[role.of].name))
-    return profiles
+def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, str], set[str]],
+                      written: dict[tuple[str, str], str]) -> None:
+    """A full name that is a shorter form of exactly one longer name with the same first and last names, missing only
+    whole middle names, is that person ("Barack Obama" and "Barack Hussein Obama"); an initial tells people apart
+    ("George W. Bush" is not "George H. W. Bush")."""
+    full = sorted({k for k in keys.values() if k[0] == "Person" and len(name_tokens(k[1])) >= 2})
+    target = {}
+    for key in full:
+        tokens = name_tokens(key[1])
+        longer = [other for other in full if other != key and len(name_tokens(other[1])) > len(tokens)
+                  and name_tokens(other[1])[0] == tokens[0] and name_tokens(other[1])[-1] == tokens[-1]
+                  and set(tokens) < set(name_tokens(other[1]))
+                  and all(len(extra) >= 3 for extra in set(name_tokens(other[1])) - set(tokens))]
+        if len(longer) == 1:
+            target[key] = longer[0]
+    for mention_id, key in list(keys.items()):
+        if key in target:
+            keys[mention_id] = target[key]
+            merges[target[key]].add(f"{written[key]} → {written[target[key]]}: the only longer name in the build "
+                                    f"with the same first and last names")
 
 
 def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]],
-                             merges: dict[tuple[str, str], set[str]]) -> None:
-    """A surname no full name in its article explains ("Abbas") joins the one full name in the build it ends, when
-    the evidence points to that person: a post they share ("Palestinian President Abbas" and "Palestinian President
-    Mahmoud Abbas"), or the countries the two articles speak of. Ambiguous or unsupported, it stays apart."""
+                             merges: dict[tuple[str, str], set[str]], written: dict[tuple[str, str], str]) -> None:
+    """A surname no full name in its article explains ("Abbas") joins a full name in the build it ends, when the
+    evidence points to that person: a post only they share ("Palestinian President Abbas" and "Palestinian President
+    Mahmoud Abbas"), or countries the articles speak of that few other articles do, for a person who all but owns the
+    surname in the build ("Howard" in articles on Australia). Ambiguous or unsupported, it stays apart."""
     full = [key for key in set(keys.values()) if key[0] == "Person" and len(name_tokens(key[1])) >= 2]
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in sorted(full):
         by_surname[name_tokens(key[1])[-1]].append(key)
     profiles = _profiles(extractions, keys)
-    written = {keys[m.id]: m.name for e in extractions for m in e.mentions if _key(m) == keys[m.id]}
+    spread = Counter(m.name for e in extractions for m in {x.name: x for x in e.mentions if x.kind == "Country"}.values())
+    rarity = {country: math.log((len(extractions) + 1) / (count + 1)) for country, count in spread.items()}
     for extraction in extractions:
         local = None
         for mention in extraction.mentions:
             key = keys[mention.id]
             tokens = name_tokens(key[1])
-            if key[0] != "Person" or len(tokens) != 1 or not by_surname.get(tokens[0]):
+            candidates = by_surname.get(tokens[0], []) if key[0] == "Person" and len(tokens) == 1 else []
+            if not candidates:
                 continue
             local = local or _profiles([extraction], keys)
             mine = local[key]
-            scores = {c: 3 * len(mine.posts & profiles[c].posts)
-                      + sum(1 for place in mine.places if profiles[c].places[place] >= 1) for c in by_surname[tokens[0]]}
-            ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
-            best, score = ranked[0]
-            runner_up = ranked[1][1] if len(ranked) > 1 else 0
-            if score >= 3 and score >= runner_up + 2:
-                keys[mention.id] = best
-                shared = sorted(mine.posts & profiles[best].posts)
-                evidence = (f"shares the post {shared[0][0]} of {shared[0][1]}" if shared
-                            else "the articles speak of the same countries")
-                merges[best].add(f"{mention.name} → {written[best]}: surname in {extraction.article.id}; {evidence}")
+            posted = [c for c in candidates if mine.posts & profiles[c].posts]
+            if len(posted) == 1:
+                best = posted[0]
+                title, of = sorted(mine.posts & profiles[best].posts)[0]
+                evidence = f"shares the post {title} of {of}"
+            else:
+                weights = {c: sum(rarity.get(p, 0.0) for p in mine.places if profiles[c].places[p]) for c in candidates}
+                best = max(candidates, key=lambda c: (weights[c], len(profiles[c].articles), c))
+                others = sum(len(profiles[c].articles) for c in candidates if c != best)
+                if posted or weights[best] < MIN_PLACE_EVIDENCE or len(profiles[best].articles) < 4 * others:
+                    continue
+                shared = sorted(p for p in mine.places if profiles[best].places[p])
+                evidence = f"the articles speak of {', '.join(shared)}"
+            keys[mention.id] = best
+            merges[best].add(f"{mention.name} → {written[best]}: surname in {extraction.article.id}; {evidence}")
 
 
 def _key(mention: Mention) -> tuple[str, str]:
     """The name a mention is known by: kind and folded name, acronyms without their dots ("U.N." is "UN")."""
     name = mention.name.replace(".", "") if DOTTED_ACRONYM.match(mention.name) else mention.name
+    if mention.kind == "Person":
+        name = " ".join(re.sub(r"[.\[\]()]", " ", name).split())  # "George W. Bush", "George W Bush", "George W.] Bush"
     return mention.kind, fold(name)
 
 
