@@ -130,16 +130,19 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
     """A full name that is a shorter form of exactly one longer name with the same first and last names, missing only
     whole middle names, is that person ("Barack Obama" and "Barack Hussein Obama"); an initial tells people apart
     ("George W. Bush" is not "George H. W. Bush")."""
-    full = sorted({k for k in keys.values() if k[0] == "Person" and len(name_tokens(k[1])) >= 2})
+    tokens_of = {k: name_tokens(k[1]) for k in set(keys.values()) if k[0] == "Person"}
+    by_ends: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key, tokens in sorted(tokens_of.items()):
+        if len(tokens) >= 2:
+            by_ends[tokens[0], tokens[-1]].append(key)
     target = {}
-    for key in full:
-        tokens = name_tokens(key[1])
-        longer = [other for other in full if other != key and len(name_tokens(other[1])) > len(tokens)
-                  and name_tokens(other[1])[0] == tokens[0] and name_tokens(other[1])[-1] == tokens[-1]
-                  and set(tokens) < set(name_tokens(other[1]))
-                  and all(len(extra) >= 3 for extra in set(name_tokens(other[1])) - set(tokens))]
-        if len(longer) == 1:
-            target[key] = longer[0]
+    for (first, last), group in by_ends.items():
+        for key in group:
+            tokens = set(tokens_of[key])
+            longer = [other for other in group if tokens < set(tokens_of[other])
+                      and all(len(extra) >= 3 for extra in set(tokens_of[other]) - tokens)]
+            if len(longer) == 1:
+                target[key] = longer[0]
     for mention_id, key in list(keys.items()):
         if key in target:
             keys[mention_id] = target[key]
