@@ -11,7 +11,10 @@ import networkx as nx
 from kg.dating import date_article
 from kg.errors import KGError
 from kg.export import write_text_atomic
+from kg.export.csv import write_who_met_whom_csv
+from kg.export.graphml import write_graphml
 from kg.export.html import write_html
+from kg.export.jsonld import write_jsonld
 from kg.export.rdf import write_turtle
 from kg.extract import extract
 from kg.graph import build_graph
@@ -19,7 +22,13 @@ from kg.ingest import Skipped, read_articles
 from kg.nlp import DEFAULT_MODEL, load_model, parse_articles
 from kg.resolve import resolve
 
-EXPORTERS = {"graph.ttl": write_turtle, "graph.html": write_html}
+EXPORTERS = {
+    "graph.ttl": write_turtle,  # for SPARQL (kg query, kg serve)
+    "graph.html": write_html,  # the who-met-whom page
+    "graph.jsonld": write_jsonld,  # the same RDF for JSON tools
+    "graph.graphml": write_graphml,  # for Gephi
+    "who_met_whom.csv": write_who_met_whom_csv,  # one row per pair of people per meeting
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +40,7 @@ class BuildResult:
 
 
 def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MODEL, n_process: int = 1) -> BuildResult:
-    """Read, parse, extract, resolve, build the graph and write graph.ttl, graph.html and report.md into `out_dir`."""
+    """Read, parse, extract, resolve, build the graph and write every EXPORTERS file and report.md into `out_dir`."""
     articles, skipped = read_articles(paths)
     if not articles:
         reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no .txt, .html or .jsonl files"

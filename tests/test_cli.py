@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests_support import ROOT
+from tests_support import OUTPUTS, ROOT
 
 runner = CliRunner()
 
@@ -16,7 +16,7 @@ def test_build_without_paths_builds_the_examples(tmp_path):
     result = runner.invoke(app, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "read 2 articles, skipped 0" in result.output
-    assert {p.name for p in tmp_path.iterdir()} == {"graph.ttl", "graph.html", "report.md"}
+    assert {p.name for p in tmp_path.iterdir()} == OUTPUTS
     report = (tmp_path / "report.md").read_text()
     assert "- articles read: 2" in report and "Meeting in Moscow (held" in report
 
