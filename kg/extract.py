@@ -138,7 +138,7 @@ def clean_name(text: str) -> str:
     >>> clean_name("al-Assad’s"), clean_name("President  Hu Jintao"), clean_name("the Ministers’")
     ('al-Assad', 'Hu Jintao', 'Ministers')
     """
-    text = " ".join(text.split())
+    text = " ".join(re.sub(r"[\[\]{}]", " ", text).split())  # "George W.] Bush": wiki markup left in the text
     text = re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text) if len(text) > 3 else text
     words = text.split(" ")
     while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:

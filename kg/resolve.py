@@ -139,9 +139,8 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
     for (first, last), group in by_ends.items():
         for key in group:
             tokens = set(tokens_of[key])
-            longer = [other for other in group if tokens < set(tokens_of[other])
-                      and all(len(extra) >= 3 for extra in set(tokens_of[other]) - tokens)]
-            if len(longer) == 1:
+            longer = [other for other in group if tokens < set(tokens_of[other])]
+            if len(longer) == 1 and all(len(extra) >= 3 for extra in set(tokens_of[longer[0]]) - tokens):
                 target[key] = longer[0]
     for mention_id, key in list(keys.items()):
         if key in target:

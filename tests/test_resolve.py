@@ -126,3 +126,17 @@ def test_name_pairs(nlp, first, second, same):
     in_both = [e for e in people if {m.split("#")[0] for m in e.mentions} == {"a0", "a1"}]
     subjects = {e.name for e in people if any(m.split("#")[0] == "a0" for m in e.mentions)}
     assert bool([e for e in in_both if e.name not in ("Vladimir Putin", "Tony Blair")]) == same, subjects
+
+
+def test_a_name_short_of_two_longer_ones_stays_apart(nlp):
+    _, names = build(
+        nlp,
+        "George Bush met Mikhail Gorbachev in Malta.",
+        "George Herbert Walker Bush met Helmut Kohl in Bonn.",
+        "George W. Bush met Tony Blair in London.",
+        "Barack Obama met Gordon Brown in London.",
+        "Barack Hussein Obama met Nicolas Sarkozy in Paris.",
+    )
+    people = set(names.values())
+    assert {"George Bush", "George Herbert Walker Bush", "George W. Bush", "Barack Hussein Obama"} <= people
+    assert "Barack Obama" not in people
