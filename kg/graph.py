@@ -107,6 +107,8 @@ def build_graph(
             of = mention_entity.get(role.of) if role.of else None
             if holder is None or of is None:
                 continue
+            if not role.title and graph.nodes[of]["kind"] != "Organisation":
+                continue  # "Canada's Tony Blair": a country's possessive with no post is no membership
             relation = "role" if role.title else "member_of"
             _add_fact(graph, holder, of, relation, role.evidence, title=role.title, keyed_by=role.title)
 

@@ -28,6 +28,9 @@ class KG(DefinedNamespace):
     Article: URIRef
     Post: URIRef
     Evidence: URIRef
+    Membership: URIRef
+    Mention: URIRef
+    Participation: URIRef
     MeetingStatus: URIRef
     MeetingMode: URIRef
     DateClaim: URIRef
@@ -45,6 +48,8 @@ class KG(DefinedNamespace):
 
     # Properties
     participant: URIRef
+    participation: URIRef
+    agent: URIRef
     place: URIRef
     status: URIRef
     mode: URIRef
@@ -54,14 +59,19 @@ class KG(DefinedNamespace):
     postIn: URIRef
     title: URIRef
     memberOf: URIRef
+    member: URIRef
+    organisation: URIRef
     evidence: URIRef
     fromArticle: URIRef
     sentence: URIRef
     start: URIRef
     end: URIRef
+    method: URIRef
+    confidence: URIRef
     alias: URIRef
     mergeReason: URIRef
     mentionedIn: URIRef
+    mentionOf: URIRef
     publisher: URIRef
     published: URIRef
     source: URIRef
@@ -96,6 +106,9 @@ MEETING = Namespace(ID + "meeting/")
 ARTICLE = Namespace(ID + "article/")
 POST = Namespace(ID + "post/")
 EVIDENCE = Namespace(ID + "evidence/")
+MEMBERSHIP = Namespace(ID + "membership/")
+MENTION = Namespace(ID + "mention/")
+PARTICIPATION = Namespace(ID + "participation/")
 DATECLAIM = Namespace(ID + "dateclaim/")
 DATECLUE = Namespace(ID + "dateclue/")
 
@@ -109,6 +122,9 @@ INSTANCE_NAMESPACES: dict[str, Namespace] = {
     "article": ARTICLE,
     "post": POST,
     "evidence": EVIDENCE,
+    "membership": MEMBERSHIP,
+    "mention": MENTION,
+    "participation": PARTICIPATION,
     "dateclaim": DATECLAIM,
     "dateclue": DATECLUE,
 }

@@ -26,7 +26,7 @@ from kg.graph import build_graph
 from kg.query import format_rows, load_query, run_query
 from kg.records import (Article, DateClaim, DateClue, Dating, Entity, Evidence, Extraction, Meeting, MergedMeeting,
                         Mention, Role)
-from kg.vocab import KG, mint, node_iri
+from kg.vocab import KG, mint, node_iri, node_slug
 
 QUERIES = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 
@@ -239,7 +239,67 @@ def test_post_has_evidence_from_each_article_and_a_readable_label(turtle):
     assert (post, RDF.type, KG.Post) in parsed
     articles = {parsed.value(ev, KG.fromArticle) for ev in parsed.objects(post, KG.evidence)}
     assert articles == {node_iri("article:a1"), node_iri("article:a2")}
-    assert (node_iri(HOSTILE_ID), KG.memberOf, node_iri("organisation:united-nations")) in parsed
+
+
+def test_membership_is_a_node_with_its_evidence(turtle):
+    parsed = Graph().parse(turtle, format="turtle")
+    person, un = node_iri(HOSTILE_ID), node_iri("organisation:united-nations")
+    assert (person, KG.memberOf, un) in parsed  # the direct triple stays, for simple queries
+    membership = mint("membership", f"{node_slug(HOSTILE_ID)}--united-nations")
+    assert (membership, RDF.type, KG.Membership) in parsed
+    assert (parsed.value(membership, KG.member), parsed.value(membership, KG.organisation)) == (person, un)
+    (ev,) = parsed.objects(membership, KG.evidence)
+    assert ev == mint("evidence", f"a2-{BODY_2.index(S4)}-{BODY_2.index(S4) + len(S4)}--title")
+    assert (parsed.value(ev, KG.fromArticle), parsed.value(ev, KG.sentence)) == (node_iri("article:a2"), Literal(S4))
+
+
+def test_each_participation_links_to_the_sentences_that_name_the_participant(turtle):
+    parsed = Graph().parse(turtle, format="turtle")
+    meeting = node_iri("meeting:moscow-2020-01-13")
+    participations = set(parsed.objects(meeting, KG.participation))
+    agents = {parsed.value(p, KG.agent): p for p in participations}
+    assert set(agents) == set(parsed.objects(meeting, KG.participant)) and len(agents) == 4
+    assert agents[node_iri("country:turkey")] == mint("participation", "moscow-2020-01-13--country--turkey")
+    sentences = {agent: {str(parsed.value(ev, KG.sentence)) for ev in parsed.objects(p, KG.evidence)}
+                 for agent, p in agents.items()}
+    # Turkey is a participant only in the first report; the people in both.
+    assert sentences[node_iri("country:turkey")] == {S1}
+    assert sentences[node_iri("person:ali-mamlouk")] == {S1, S3}
+    assert all((p, RDF.type, KG.Participation) in parsed for p in participations)
+
+
+def test_each_mention_links_to_its_first_sentence_in_each_article(turtle):
+    parsed = Graph().parse(turtle, format="turtle")
+    akar = node_iri("person:hulusi-akar")
+    assert set(parsed.objects(akar, KG.mentionedIn)) == {node_iri("article:a1"), node_iri("article:a2")}
+    mentions = set(parsed.subjects(KG.mentionOf, akar))
+    assert mentions == {mint("mention", "person--hulusi-akar--a1"), mint("mention", "person--hulusi-akar--a2")}
+    found = {(parsed.value(ev, KG.fromArticle), str(parsed.value(ev, KG.sentence)))
+             for mention in mentions for ev in parsed.objects(mention, KG.evidence)}
+    assert found == {(node_iri("article:a1"), S1), (node_iri("article:a2"), S3)}
+
+
+def test_every_evidence_says_how_it_was_read_and_how_far_to_trust_it(turtle):
+    parsed = Graph().parse(turtle, format="turtle")
+    readings = set()
+    for ev in parsed.subjects(RDF.type, KG.Evidence):
+        (method,), (confidence,) = parsed.objects(ev, KG.method), parsed.objects(ev, KG.confidence)
+        assert confidence.datatype == XSD.decimal and 0 < confidence.toPython() <= 1
+        readings.add((str(ev).rpartition("--")[2], str(method), str(confidence)))
+    assert readings == {("parse", "dependency-parse rules", "0.9"), ("title", "title and apposition rules", "0.8"),
+                        ("ner", "named-entity recognition", "0.84")}
+    # One sentence read by two methods is two Evidence resources, each with one method and one confidence.
+    start = BODY_1.index(S1)
+    shared = {mint("evidence", f"a1-{start}-{start + len(S1)}--{reading}") for reading in ("parse", "title", "ner")}
+    assert shared <= set(parsed.subjects(RDF.type, KG.Evidence))
+
+
+def test_a_participant_leads_to_its_sentence_in_sparql(turtle):
+    query = """SELECT ?title ?sentence WHERE {
+        ?meeting kg:participation ?p . ?p kg:agent ?who . ?who rdfs:label "Ali Mamlouk" .
+        ?p kg:evidence ?ev . ?ev kg:sentence ?sentence ; kg:fromArticle/schema:headline ?title .
+    } ORDER BY ?title"""
+    assert run_query(turtle, query)[1] == [(TITLE_2, S3), (TITLE_1, S1)]
 
 
 def test_prefixes_bound_in_the_graph_need_no_declaration(turtle):

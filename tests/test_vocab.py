@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SH, XSD
 
 from kg.query import parse_query
 from kg.vocab import KG, PREFIXES, TIME, node_iri
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "kg.ttl"
+SHAPES = ROOT / "ontology" / "shapes.ttl"
 QUERIES = sorted((ROOT / "ontology" / "queries").glob("*.rq"))
 NS = str(KG._NS)
 TERM_TYPES = (OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual)
@@ -92,6 +93,27 @@ def test_the_ontology_aligns_the_date_terms_to_owl_time():
         assert ontology.value(term, RDFS.range) == XSD.date, term
     for term in (KG.dateConflict, KG.uncertain, KG.possiblyRedated):
         assert ontology.value(term, RDFS.range) == XSD.boolean, term
+
+
+def test_the_ontology_aligns_the_provenance_terms():
+    ontology = Graph().parse(ONTOLOGY, format="turtle")
+    org = PREFIXES["org"]
+    assert (KG.Membership, RDFS.subClassOf, org["Membership"]) in ontology
+    assert (KG.member, RDFS.subPropertyOf, org["member"]) in ontology
+    assert (KG.organisation, RDFS.subPropertyOf, org["organization"]) in ontology
+    for cls in (KG.Membership, KG.Mention, KG.Participation, KG.Evidence):
+        assert (cls, RDFS.subClassOf, PROV.Entity) in ontology, cls
+    assert ontology.value(KG.confidence, RDFS.range) == XSD.decimal
+    assert ontology.value(KG.method, RDFS.range) == XSD.string
+
+
+def test_shapes_use_only_declared_terms_and_cover_every_class_kg_writes(ontology):
+    shapes = Graph().parse(SHAPES, format="turtle")
+    used = {str(term) for triple in shapes for term in triple if str(term).startswith(NS) and str(term) != NS}
+    assert used <= declared(ontology, *TERM_TYPES), used - declared(ontology, *TERM_TYPES)
+    # Statuses and modes are fixed individuals, checked by the Meeting shape's sh:in; every other class has a shape.
+    classes = declared(ontology, OWL.Class) - {str(KG.MeetingStatus), str(KG.MeetingMode)}
+    assert {str(cls) for cls in shapes.objects(None, SH.targetClass)} == classes
 
 
 def test_a_misspelt_term_fails_loudly():
