@@ -30,8 +30,10 @@ def build_cli(
                                                            "(default: the bundled examples/)")] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder")] = Path("out"),
     model: Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use")] = DEFAULT_MODEL,
+    validate: Annotated[bool, typer.Option("--validate", help="Check the graph against ontology/shapes.ttl")] = False,
 ) -> None:
-    """Extract people, organisations, countries and meetings; write graph.ttl, graph.html and report.md."""
+    """Extract people, organisations, countries and meetings; write the graph (Turtle, JSON-LD, GraphML, CSV), the
+    page and a report."""
     from kg.pipeline import build  # spaCy loads slowly: only commands that parse import it
 
     try:
@@ -46,6 +48,17 @@ def build_cli(
                f"{kinds.count('Country')} countries, {kinds.count('Meeting')} meetings")
     for path in result.written:
         typer.echo(f"wrote {path}")
+    if validate:
+        from kg.export.rdf import to_rdf
+        from kg.validate import format_violations, validate as check
+
+        try:
+            violations = check(to_rdf(result.graph))
+        except KGError as err:
+            raise _fail(err) from None
+        typer.echo(format_violations(violations), err=bool(violations))
+        if violations:
+            raise typer.Exit(code=1)
 
 
 @app.command("query")

@@ -66,3 +66,9 @@ def test_query_formats_and_errors(tmp_path):
     assert bad.exit_code == 1 and "line 1" in bad.output
     missing = runner.invoke(app, ["query", str(tmp_path / "nope.ttl"), query])
     assert missing.exit_code == 1 and "nope.ttl" in missing.output
+
+
+def test_build_validate_reports_no_violations_on_the_examples(tmp_path):
+    result = runner.invoke(app, ["build", "--out", str(tmp_path), "--validate"])
+    assert result.exit_code == 0, result.output
+    assert "no violations" in result.output
