@@ -78,3 +78,19 @@ def query_cli(
     except KGError as err:
         raise _fail(err) from None
     typer.echo(format_rows(variables, rows, output), nl=False)
+
+
+@app.command("serve")
+def serve_cli(
+    graph: Annotated[Path, typer.Argument(help="A Turtle file written by kg build")],
+    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on")] = 7878,
+    host: Annotated[str, typer.Option("--host", help="Address to bind; localhost unless you mean to share it")]
+    = "127.0.0.1",
+) -> None:
+    """Serve a graph as a SPARQL endpoint (Oxigraph's server) for YASGUI, SPARQLWrapper or Jena's clients."""
+    from kg.serve import run_server
+
+    try:
+        run_server(graph, host=host, port=port, echo=typer.echo)
+    except KGError as err:
+        raise _fail(err) from None
