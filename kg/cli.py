@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
+from rich.console import Console
 
 from kg.errors import KGError
+from kg.ingest import DEFAULT_MAX_BYTES
 from kg.nlp import DEFAULT_MODEL
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Who met whom, from the news.")
+DEFAULT_MAX_MB = DEFAULT_MAX_BYTES / 1_000_000
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
@@ -31,23 +36,41 @@ def build_cli(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder")] = Path("out"),
     model: Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use")] = DEFAULT_MODEL,
     validate: Annotated[bool, typer.Option("--validate", help="Check the graph against ontology/shapes.ttl")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes that parse articles")] = 1,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Folder of per-article results "
+                                                                "(default: OUT/.cache)")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; keep no results")] = False,
+    max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Skip files larger than this many MB")]
+    = DEFAULT_MAX_MB,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with 1 when any input was skipped")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only")] = False,
+    dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", help='Parse on this Dask cluster '
+                                                       '(an address, or "local" for one on this machine)')] = None,
 ) -> None:
     """Extract people, organisations, countries and meetings; write the graph (Turtle, JSON-LD, GraphML, CSV), the
     page and a report."""
     from kg.pipeline import build  # spaCy loads slowly: only commands that parse import it
 
     try:
-        result = build(paths or [EXAMPLES], out_dir=out_dir, model=model)
+        with _progress_bar(quiet) as progress:
+            result = build(paths or [EXAMPLES], out_dir=out_dir, model=model, jobs=jobs,
+                           cache_dir=None if no_cache else cache or out_dir / ".cache",
+                           max_bytes=round(max_size * 1_000_000), dask_scheduler=dask_scheduler, progress=progress)
     except KGError as err:
         raise _fail(err) from None
     for skipped in result.skipped:
-        typer.secho(f"skipped {skipped.source}: {skipped.reason}", err=True, fg=typer.colors.YELLOW)
-    kinds = [data["kind"] for _, data in result.graph.nodes(data=True)]
-    typer.echo(f"read {result.articles} articles, skipped {len(result.skipped)}; "
-               f"{kinds.count('Person')} people, {kinds.count('Organisation')} organisations, "
-               f"{kinds.count('Country')} countries, {kinds.count('Meeting')} meetings")
-    for path in result.written:
-        typer.echo(f"wrote {path}")
+        typer.secho(f"skipped {skipped.reason}", err=True, fg=typer.colors.YELLOW)
+    if result.cache_corrupt:
+        typer.secho(f"{result.cache_corrupt} cache entries failed their checks and were parsed again", err=True,
+                    fg=typer.colors.YELLOW)
+    if not quiet:
+        kinds = [data["kind"] for _, data in result.graph.nodes(data=True)]
+        typer.echo(f"read {result.articles} articles ({result.parsed} parsed, "
+                   f"{result.articles - result.parsed} from the cache), skipped {len(result.skipped)}; "
+                   f"{kinds.count('Person')} people, {kinds.count('Organisation')} organisations, "
+                   f"{kinds.count('Country')} countries, {kinds.count('Meeting')} meetings")
+        for path in result.written:
+            typer.echo(f"wrote {path}")
     if validate:
         from kg.export.rdf import to_rdf
         from kg.validate import format_violations, validate as check
@@ -56,9 +79,36 @@ def build_cli(
             violations = check(to_rdf(result.graph))
         except KGError as err:
             raise _fail(err) from None
-        typer.echo(format_violations(violations), err=bool(violations))
+        if violations or not quiet:
+            typer.echo(format_violations(violations), err=bool(violations))
         if violations:
             raise typer.Exit(code=1)
+    if strict and result.skipped:
+        typer.secho(f"--strict: {len(result.skipped)} inputs skipped", err=True, fg=typer.colors.RED)
+        raise typer.Exit(code=1)
+
+
+@contextlib.contextmanager
+def _progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr with articles per second and the time left; nothing when quiet or not a terminal."""
+    if quiet:
+        yield None
+        return
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                               TimeRemainingColumn)
+
+    columns = (TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+               TextColumn("left"), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("extract", total=None, rate="")
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+            speed = bar.tasks[task].speed
+            bar.update(task, rate=f"{speed:.1f} articles/s" if speed else "")
+
+        yield advance
 
 
 @app.command("query")

@@ -7,6 +7,7 @@ any installed spaCy pipeline with a parser and an entity recogniser can be used 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -43,6 +44,16 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         raise ModelError(f"spaCy pipeline {name!r} has no {' or '.join(missing)}; kg reads the parse and entities")
     nlp.add_pipe("kg_paragraph_starts", before="parser")
     return nlp
+
+
+def model_version(name: str) -> str:
+    """The version of the installed pipeline `name` (a package or a folder), read from its meta.json, not loaded."""
+    try:
+        path = Path(name) if Path(name).is_dir() else spacy.util.get_package_path(name)
+        return str(spacy.util.get_model_meta(path)["version"])
+    except (ImportError, OSError, ValueError, KeyError):
+        load_model(name)  # says what is wrong with it, or loads a pipeline that has no meta.json
+        return "unknown"
 
 
 def parse_articles(nlp: Language, articles: Iterable[Article], *, batch_size: int = 32,

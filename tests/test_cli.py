@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 from typer.testing import CliRunner
 
@@ -15,8 +16,8 @@ runner = CliRunner()
 def test_build_without_paths_builds_the_examples(tmp_path):
     result = runner.invoke(app, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "read 2 articles, skipped 0" in result.output
-    assert {p.name for p in tmp_path.iterdir()} == OUTPUTS
+    assert "read 2 articles (2 parsed, 0 from the cache), skipped 0" in result.output
+    assert {p.name for p in tmp_path.iterdir()} == OUTPUTS | {".cache"}
     report = (tmp_path / "report.md").read_text()
     assert "- articles read: 2" in report and "Meeting in Moscow (held" in report
 
@@ -29,7 +30,7 @@ def test_bad_file_is_reported_and_the_good_ones_are_built(tmp_path):
     result = runner.invoke(app, ["build", str(bad.parent), str(ROOT / "examples"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "broken.txt: not UTF-8" in result.output
-    assert "read 2 articles, skipped 1" in result.output
+    assert "read 2 articles (2 parsed, 0 from the cache), skipped 1" in result.output
     assert "broken.txt: not UTF-8" in (out / "report.md").read_text()
 
 
@@ -72,3 +73,27 @@ def test_build_validate_reports_no_violations_on_the_examples(tmp_path):
     result = runner.invoke(app, ["build", "--out", str(tmp_path), "--validate"])
     assert result.exit_code == 0, result.output
     assert "no violations" in result.output
+
+
+def test_strict_fails_on_any_skip_and_quiet_prints_only_problems(tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(ROOT / "examples", folder)
+    (folder / "empty.txt").write_text("")
+    (folder / "long.txt").write_text("Title: Long\n\n" + "The minister met the envoy. " * 40_000)
+    out = tmp_path / "out"
+    plain = runner.invoke(app, ["build", str(folder), "--out", str(out), "--quiet"])
+    assert plain.exit_code == 0
+    assert "empty.txt: empty file" in plain.output
+    assert "long.txt: 1,119,999 characters of text, more than the 1,000,000 spaCy parses at once" in plain.output
+    assert "wrote" not in plain.output and "read 2 articles" not in plain.output
+    assert "Meeting in Moscow (held" in (out / "report.md").read_text()
+    strict = runner.invoke(app, ["build", str(folder), "--out", str(out), "--strict"])
+    assert strict.exit_code == 1
+    assert "--strict: 2 inputs skipped" in strict.output
+    assert "read 2 articles (0 parsed, 2 from the cache), skipped 2" in strict.output
+
+
+def test_max_size_is_in_megabytes(tmp_path):
+    result = runner.invoke(app, ["build", str(ROOT / "examples"), "--out", str(tmp_path), "--max-size", "0.001"])
+    assert result.exit_code == 1
+    assert "over the size limit of 1,000 bytes" in result.output and "--max-size" in result.output

@@ -6,6 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
+UMASK = os.umask(0o022)
+os.umask(UMASK)  # reading the umask means setting it: this puts it back
+
 
 def write_text_atomic(path: Path, text: str) -> Path:
     """Write `text` to `path` through a temporary file in the same folder and a rename."""
@@ -14,6 +17,7 @@ def write_text_atomic(path: Path, text: str) -> Path:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        os.chmod(temp, 0o666 & ~UMASK)  # mkstemp makes the file private; outputs get the usual permissions
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -9,13 +9,19 @@ access.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDF, XSD
 
 from kg.export import write_text_atomic
-from kg.export.rdf import to_rdf
+from kg.export.rdf import CompactNames, triples
+from kg.vocab import PREFIXES
+
+INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
 def write_jsonld(graph: nx.MultiDiGraph, path: Path) -> Path:
@@ -25,28 +31,38 @@ def write_jsonld(graph: nx.MultiDiGraph, path: Path) -> Path:
 
 def to_jsonld(graph: nx.MultiDiGraph) -> str:
     """The graph's RDF as compact JSON-LD text, with its nodes, keys and values in a fixed order."""
-    rdf_graph = to_rdf(graph)
-    context = {prefix: str(namespace) for prefix, namespace in sorted(rdf_graph.namespaces())}
-    document = json.loads(rdf_graph.serialize(format="json-ld", context=context, auto_compact=True))
-    return json.dumps(sorted_values(document), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    names = CompactNames(PREFIXES)
+    nodes: dict[str, dict[str, list]] = {}
+    for subject, predicate, object_ in triples(graph):
+        key = "@type" if predicate == RDF.type else names.compact(predicate)
+        value = names.compact(object_) if key == "@type" else _value(object_, names)
+        nodes.setdefault(names.compact(subject), {}).setdefault(key, []).append(value)
+    document = {
+        "@context": {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())},
+        "@graph": [{"@id": node_id, **{key: _one_or_sorted(values) for key, values in properties.items()}}
+                   for node_id, properties in sorted(nodes.items())],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def sorted_values(value: Any) -> Any:
-    """`value` with every JSON array sorted, at any depth.
+def _value(term: URIRef | Literal, names: CompactNames) -> Any:
+    """An object in JSON-LD: a node reference, a bare JSON value where it means the same literal, or a value object."""
+    if not isinstance(term, Literal):
+        return {"@id": names.compact(term)}
+    if term.language:
+        return {"@language": term.language, "@value": str(term)}
+    if term.datatype in (None, XSD.string):
+        return str(term)
+    if term.datatype == XSD.boolean and str(term) in ("true", "false"):
+        return str(term) == "true"
+    if term.datatype == XSD.integer and INTEGER.fullmatch(str(term)):
+        return int(term)
+    return {"@type": names.compact(term.datatype), "@value": str(term)}  # a JSON number would read as xsd:double
 
-    rdflib writes nodes and multi-valued properties in the order its store yields triples, which is not fixed. Our RDF
-    has no rdf:List, so no array is ordered data: every array is a set of nodes or of values and can be sorted.
 
-    >>> sorted_values({"@graph": [{"@id": "b", "p": ["y", "x"]}, {"@id": "a"}]})
-    {'@graph': [{'@id': 'a'}, {'@id': 'b', 'p': ['x', 'y']}]}
-    """
-    if isinstance(value, dict):
-        return {key: sorted_values(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return sorted((sorted_values(item) for item in value), key=_sort_key)
-    return value
-
-
-def _sort_key(value: Any) -> str:
-    # A node object's text starts with its "@id" (keys sorted), so nodes sort by IRI; plain values by their JSON text.
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+def _one_or_sorted(values: list) -> Any:
+    """One value alone; several as an array in a fixed order (no array in our RDF is ordered data), repeats dropped."""
+    if len(values) == 1:
+        return values[0]
+    unique = {json.dumps(value, ensure_ascii=False, sort_keys=True): value for value in values}
+    return [unique[text] for text in sorted(unique)]

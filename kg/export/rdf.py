@@ -30,6 +30,7 @@ Attributes that an older or hand-built graph lacks (dates, clues, re-dating) are
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from datetime import date
@@ -70,6 +71,7 @@ READINGS: dict[str, tuple[str, str, Decimal]] = {
     "mentioned_in": NER,
 }
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+OBJECT_SEPARATOR = " ,\n        "  # objects of one predicate, one a line
 
 
 def to_rdf(graph: nx.MultiDiGraph) -> Graph:
@@ -77,20 +79,96 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     rdf_graph = Graph(bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         rdf_graph.bind(prefix, namespace)
-    for node_id, data in sorted(graph.nodes(data=True)):
-        for triple in node_triples(node_id, data):
-            rdf_graph.add(triple)
-    for source, target, _key, data in sorted(graph.edges(keys=True, data=True), key=lambda edge: edge[:3]):
-        for triple in edge_triples(source, target, data, graph.nodes):
-            rdf_graph.add(triple)
+    for triple in triples(graph):
+        rdf_graph.add(triple)
     return rdf_graph
+
+
+def triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
+    """Every triple of the graph's RDF, as `to_rdf` holds them; a triple two facts share comes once for each."""
+    for node_id, data in graph.nodes(data=True):
+        yield from node_triples(node_id, data)
+    for source, target, data in graph.edges(data=True):
+        yield from edge_triples(source, target, data, graph.nodes)
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: Path) -> Path:
     """Write the graph as Turtle to `path`; the same graph always gives the same bytes."""
-    # longturtle already sorts prefixes, subjects, predicates and objects; with no blank nodes to rename,
-    # canon=True gives the same bytes at about five times the cost, so it is left off.
-    return write_text_atomic(path, to_rdf(graph).serialize(format="longturtle"))
+    return write_text_atomic(path, to_turtle(graph))
+
+
+def to_turtle(graph: nx.MultiDiGraph) -> str:
+    """The graph's RDF as Turtle: prefixes, then each subject with its predicates and objects, all sorted.
+
+    Written here rather than by rdflib's serializer, which took 40 s for the 560,000 triples of a 3,950-article
+    build where this takes a few; every other reader (rdflib, Oxigraph) reads it back to the same triples.
+    """
+    names = CompactNames(PREFIXES)
+    # Written forms are plain strings, much cheaper to hash than rdflib terms when dropping repeated triples.
+    written = {(names.iri(s), "a" if p == RDF.type else names.iri(p), names.term(o)) for s, p, o in triples(graph)}
+    by_subject: dict[str, list[tuple[str, str]]] = {}
+    for subject, predicate, object_ in written:
+        by_subject.setdefault(subject, []).append((predicate, object_))
+    lines = [f"PREFIX {prefix}: <{namespace}>" for prefix, namespace in sorted(PREFIXES.items())]
+    for subject in sorted(by_subject):
+        pairs = sorted(by_subject[subject], key=lambda pair: (pair[0] != "a", pair))  # rdf:type first
+        groups = [(predicate, [object_ for _, object_ in objects])
+                  for predicate, objects in itertools.groupby(pairs, key=lambda pair: pair[0])]
+        lines += ["", subject]
+        lines += [f"    {predicate} {OBJECT_SEPARATOR.join(objects)} ;" for predicate, objects in groups]
+        lines[-1] = lines[-1][:-1] + "."
+    return "\n".join(lines) + "\n"
+
+
+class CompactNames:
+    """Turtle forms of IRIs and literals: prefixed names where the local part allows, escaped otherwise."""
+
+    # A conservative PN_LOCAL: letters, digits, _, -, . (not last) and %XX escapes; anything else gets <...>.
+    LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*(?:[A-Za-z0-9_-]|%[0-9A-Fa-f]{2}))?")
+    # Characters IRIREF does not allow written as themselves.
+    IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+    STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+    STRING_UNSAFE = re.compile(r'[\\"\x00-\x1f\x7f]')
+    # Literals Turtle can write bare (12, 0.9, true), when their lexical form is the one the bare syntax reads.
+    BARE = {XSD.integer: re.compile(r"[+-]?[0-9]+"), XSD.decimal: re.compile(r"[+-]?[0-9]*\.[0-9]+"),
+            XSD.boolean: re.compile(r"true|false")}
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self.prefixes = {str(namespace): prefix for prefix, namespace in prefixes.items()}
+        self.written: dict[str, str] = {}  # IRIs repeat (predicates, articles, people): each is worked out once
+
+    def iri(self, iri: str) -> str:
+        iri = str(iri)
+        written = self.written.get(iri)
+        if written is None:
+            written = self.written[iri] = self._iri(iri)
+        return written
+
+    def compact(self, iri: str) -> str:
+        """`iri` as a JSON-LD compact IRI where it has a prefix, else whole."""
+        written = self.iri(iri)
+        return iri if written.startswith("<") else written
+
+    def _iri(self, iri: str) -> str:
+        # Every namespace of PREFIXES ends with "/" or "#", and a local part that may follow a prefix has neither.
+        end = max(iri.rfind("/"), iri.rfind("#")) + 1
+        prefix = self.prefixes.get(iri[:end])
+        if prefix is not None and self.LOCAL.fullmatch(iri, end):
+            return f"{prefix}:{iri[end:]}"
+        return "<" + self.IRI_UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04X}", iri) + ">"
+
+    def term(self, term: URIRef | Literal) -> str:
+        if not isinstance(term, Literal):
+            return self.iri(term)
+        text = str(term)
+        if term.datatype in self.BARE and self.BARE[term.datatype].fullmatch(text):
+            return text
+        quoted = '"' + self.STRING_UNSAFE.sub(lambda m: self.STRING_ESCAPES.get(m[0], f"\\u{ord(m[0]):04X}"), text) + '"'
+        if term.language:
+            return f"{quoted}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{quoted}^^{self.iri(term.datatype)}"
+        return quoted
 
 
 def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
