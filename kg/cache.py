@@ -1,7 +1,7 @@
 """Per-article extraction results kept on disk, so a rebuild parses only new or changed articles.
 
 An entry is the Extraction of one article, as JSON, in a file named by its key: a SHA-256 over the article (every
-field, body included) and the pipeline's fingerprint (the source of every module that shapes an extraction, their data
+field but the path it was read from, body included) and the pipeline's fingerprint (the source of every module that shapes an extraction, their data
 files, the spaCy version and the model's name and version). Change any of them and the key changes, so a stale entry
 is never found. Each file also carries the SHA-256 of its own payload: a truncated, edited or otherwise corrupt file
 fails that check (or the JSON parse, or the record types) and is parsed again, never trusted.
@@ -16,7 +16,6 @@ import hashlib
 import json
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 import spacy
 
@@ -38,13 +37,19 @@ def fingerprint(model_name: str, model_version: str) -> str:
 
 
 def article_key(article: Article, pipeline: str) -> str:
-    """The key of one article's entry: its fields and the pipeline's fingerprint."""
-    fields = json.dumps(asdict(article), ensure_ascii=False, sort_keys=True)
+    """The key of one article's entry: its fields but its source, and the pipeline's fingerprint.
+
+    Extraction never reads where a file lies, so a folder moved or mounted elsewhere keeps its entries.
+    """
+    fields = json.dumps({**asdict(article), "source": None}, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(f"{pipeline}\0{fields}".encode()).hexdigest()
 
 
 class Cache:
-    """A folder of entries, `<key[:2]>/<key>.json`. Counts what it found, missed and threw away."""
+    """A folder of entries, `<key[:2]>/<key>.json`. Counts what it found, missed and threw away.
+
+    An entry is two lines: {"key", "sha256"} and the payload, so the checksum is over the payload's bytes as written.
+    """
 
     def __init__(self, folder: Path, pipeline: str) -> None:
         self.folder = folder
@@ -57,20 +62,20 @@ class Cache:
     def get(self, article: Article) -> Extraction | None:
         """The cached extraction of `article`, or None when there is none or it cannot be trusted."""
         key = article_key(article, self.pipeline)
-        path = self._path(key)
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
+            header, payload = self._path(key).read_bytes().split(b"\n", 1)
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        except (OSError, ValueError):  # unreadable, or not two lines
             self.corrupt += 1
             return None
         try:
-            if entry["key"] != key or entry["sha256"] != _digest(entry["extraction"]):
-                raise ValueError("checksum")
-            extraction = from_json(entry["extraction"], article)
-        except (KeyError, TypeError, ValueError, AttributeError):
+            entry = json.loads(header)
+            if entry != {"key": key, "sha256": hashlib.sha256(payload).hexdigest()}:
+                raise ValueError("not this article's entry, or not the payload it was written with")
+            extraction = from_json(json.loads(payload), article)
+        except (KeyError, TypeError, ValueError, AttributeError):  # json's errors are ValueErrors
             self.corrupt += 1
             return None
         self.hits += 1
@@ -78,13 +83,9 @@ class Cache:
 
     def put(self, extraction: Extraction) -> None:
         key = article_key(extraction.article, self.pipeline)
-        payload = to_json(extraction)
-        entry = {"key": key, "sha256": _digest(payload), "extraction": payload}
-        write_text_atomic(self._path(key), json.dumps(entry, ensure_ascii=False, separators=(",", ":")))
-
-
-def _digest(payload: Any) -> str:
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        payload = json.dumps(to_json(extraction), ensure_ascii=False, separators=(",", ":"))
+        header = json.dumps({"key": key, "sha256": hashlib.sha256(payload.encode()).hexdigest()})
+        write_text_atomic(self._path(key), f"{header}\n{payload}")
 
 
 def to_json(extraction: Extraction) -> dict:

@@ -94,13 +94,13 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     resolution = resolve(extractions)
     graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity,
                         resolution.redated)
-    written = write_outputs(graph, out_dir, to_report(graph, len(articles), skipped))
+    written = write_outputs(graph, out_dir, to_report(graph, len(articles), skipped), jobs=jobs)
     return BuildResult(graph, len(articles), tuple(skipped), tuple(written), len(todo),
                        cache.corrupt if cache else 0)
 
 
-def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str) -> list[Path]:
-    """Write every EXPORTERS file and report.md into `out_dir`, all or none.
+def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str, *, jobs: int = 1) -> list[Path]:
+    """Write every EXPORTERS file and report.md into `out_dir`, all or none; the files in `jobs` processes.
 
     Everything is written into a staging folder first and moved into place, one rename a file, only when all of it is
     written: a build that fails or is killed while it parses, merges or writes leaves the previous outputs as they
@@ -111,13 +111,31 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str) -> list[Pa
         shutil.rmtree(left, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=STAGING))
     try:
-        staged = [writer(graph, staging / name) for name, writer in EXPORTERS.items()]
+        if jobs > 1:  # forked processes see the graph as it is in memory, without pickling it
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=_keep, initargs=(graph, staging)) as pool:
+                staged = list(pool.map(_write_kept, EXPORTERS))
+        else:
+            staged = [writer(graph, staging / name) for name, writer in EXPORTERS.items()]
         staged.append(write_text_atomic(staging / "report.md", report))
         for path in staged:
             os.replace(path, out_dir / path.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [out_dir / path.name for path in staged]
+
+
+_kept: tuple[nx.MultiDiGraph, Path] | None = None  # the graph and staging folder, in a process that writes outputs
+
+
+def _keep(graph: nx.MultiDiGraph, staging: Path) -> None:
+    global _kept
+    _kept = graph, staging
+
+
+def _write_kept(name: str) -> Path:
+    graph, staging = _kept
+    return EXPORTERS[name](graph, staging / name)
 
 
 def extract_article(article: Article, doc: Doc) -> Extraction:
@@ -145,11 +163,12 @@ def extract_all(articles: Sequence[Article], *, model: str, jobs: int = 1, dask_
     if not articles:
         return
     batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]
+    pool = None
     if dask_scheduler is not None:
         from kg.distributed import map_batches  # an optional extra: only its users import it
 
         results = map_batches(extract_batch, batches, model=model, scheduler=dask_scheduler)
-    elif jobs > 1:
+    elif jobs > 1 and len(batches) > 1:  # one batch is parsed here, sparing the start of a pool
         _loaded(model)  # forked workers share the loaded model instead of each loading their own
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
         results = pool.map(extract_batch, batches, itertools.repeat(model))
@@ -163,7 +182,7 @@ def extract_all(articles: Sequence[Article], *, model: str, jobs: int = 1, dask_
             if progress:
                 progress(done)
     finally:
-        if dask_scheduler is None and jobs > 1:
+        if pool is not None:
             pool.shutdown(cancel_futures=True)
 
 

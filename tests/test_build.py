@@ -64,10 +64,11 @@ def test_a_corrupt_cache_entry_is_parsed_again_not_trusted(articles, tmp_path):
     entries = sorted(cache.rglob("*.json"))
     assert len(entries) == 2
     entries[0].write_bytes(entries[0].read_bytes()[:100])  # cut short, as by a full disk
-    entry = json.loads(entries[1].read_text())
-    for mention in entry["extraction"]["mentions"]:  # valid JSON, wrong content
+    header, payload = entries[1].read_text().split("\n", 1)
+    extraction = json.loads(payload)
+    for mention in extraction["mentions"]:  # valid JSON, wrong content
         mention["name"] = "Someone Else"
-    entries[1].write_text(json.dumps(entry))
+    entries[1].write_text(f"{header}\n{json.dumps(extraction)}")
     result = build([articles], out_dir=tmp_path / "after", cache_dir=cache)
     assert (result.parsed, result.cache_corrupt) == (2, 2)
     assert outputs(tmp_path / "after") == outputs(tmp_path / "clean")

@@ -88,8 +88,9 @@ def triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
     """Every triple of the graph's RDF, as `to_rdf` holds them; a triple two facts share comes once for each."""
     for node_id, data in graph.nodes(data=True):
         yield from node_triples(node_id, data)
+    known: dict[tuple, URIRef] = {}
     for source, target, data in graph.edges(data=True):
-        yield from edge_triples(source, target, data, graph.nodes)
+        yield from edge_triples(source, target, data, graph.nodes, known)
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: Path) -> Path:
@@ -222,8 +223,12 @@ def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
         raise ValueError(f"bug in kg: node {node_id!r} has unknown kind {kind!r}; see kg/graph.py for the node kinds")
 
 
-def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mapping[str, Mapping]) -> Iterator[Triple]:
-    """The triples of one edge, with the Evidence it was read from; `nodes` gives the labels a Post is named by."""
+def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mapping[str, Mapping],
+                 known: dict[tuple, URIRef] | None = None) -> Iterator[Triple]:
+    """The triples of one edge, with the Evidence it was read from; `nodes` gives the labels a Post is named by.
+
+    `known` holds the Evidence already given by earlier edges of one graph, whose triples are not given again.
+    """
     relation = data["relation"]
     subject, object_ = node_iri(source), node_iri(target)
     if relation == "mentioned_in":
@@ -231,14 +236,14 @@ def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mappi
         yield subject, KG.mentionedIn, object_
         yield mention, RDF.type, KG.Mention
         yield mention, KG.mentionOf, subject
-        yield from evidence_triples(mention, data)
+        yield from evidence_triples(mention, data, known)
     elif relation == "member_of":
         membership = mint("membership", f"{node_slug(source)}--{node_slug(target)}")
         yield subject, KG.memberOf, object_
         yield membership, RDF.type, KG.Membership
         yield membership, KG.member, subject
         yield membership, KG.organisation, object_
-        yield from evidence_triples(membership, data)
+        yield from evidence_triples(membership, data, known)
     elif relation == "role":
         post = mint("post", f"{node_slug(source)}--{slug(data['title'])}--{node_slug(target)}")
         yield subject, KG.holds, post
@@ -246,17 +251,17 @@ def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mappi
         yield post, KG.title, Literal(data["title"])
         yield post, KG.postIn, object_
         yield post, RDFS.label, Literal(f"{data['title']} of {nodes[target]['label']}")
-        yield from evidence_triples(post, data)
+        yield from evidence_triples(post, data, known)
     elif relation == "participant":
         participation = mint("participation", f"{node_slug(source)}--{kind_and_slug(target)}")
         yield subject, KG.participant, object_
         yield subject, KG.participation, participation
         yield participation, RDF.type, KG.Participation
         yield participation, KG.agent, object_
-        yield from evidence_triples(participation, data)
+        yield from evidence_triples(participation, data, known)
     elif relation in MEETING_PREDICATES:
         yield subject, MEETING_PREDICATES[relation], object_
-        yield from evidence_triples(subject, data)
+        yield from evidence_triples(subject, data, known)
     else:
         raise ValueError(f"bug in kg: edge {source!r} -> {target!r} has unknown relation {relation!r}")
 
@@ -312,10 +317,18 @@ def slug(text: str) -> str:
     return "-".join(text.lower().split())
 
 
-def evidence_triples(fact: URIRef, data: Mapping[str, Any]) -> Iterator[Triple]:
-    """`fact` kg:evidence the sentence an edge was read from, and that Evidence's own triples."""
+def evidence_triples(fact: URIRef, data: Mapping[str, Any], known: dict[tuple, URIRef] | None = None
+                     ) -> Iterator[Triple]:
+    """`fact` kg:evidence the sentence an edge was read from, and that Evidence's own triples unless in `known`."""
     reading, method, confidence = READINGS[data["relation"]]
+    key = (data["article"], data["start"], data["end"], reading)
+    evidence = None if known is None else known.get(key)
+    if evidence is not None:  # many facts come from one sentence: its Evidence is written once
+        yield fact, KG.evidence, evidence
+        return
     evidence = mint("evidence", f"{node_slug(data['article'])}-{data['start']}-{data['end']}--{reading}")
+    if known is not None:
+        known[key] = evidence
     yield fact, KG.evidence, evidence
     yield evidence, RDF.type, KG.Evidence
     yield evidence, KG.fromArticle, node_iri(data["article"])
