@@ -1,8 +1,8 @@
 """Per-article extraction results kept on disk, so a rebuild parses only new or changed articles.
 
 An entry is the Extraction of one article, as JSON, in a file named by its key: a SHA-256 over the article (every
-field but the path it was read from, body included) and the pipeline's fingerprint (the source of every module that shapes an extraction, their data
-files, the spaCy version and the model's name and version). Change any of them and the key changes, so a stale entry
+field but the path it was read from, body included) and the pipeline's fingerprint (the source of every module that
+shapes an extraction, their data files, the spaCy version and the model's name and version). Change any of them and the key changes, so a stale entry
 is never found. Each file also carries the SHA-256 of its own payload: a truncated, edited or otherwise corrupt file
 fails that check (or the JSON parse, or the record types) and is parsed again, never trusted.
 

@@ -8,8 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from rdflib import RDF, RDFS, Graph
+from rdflib.namespace import SDO
+from typer.testing import CliRunner
+
+from kg.cli import app
 from kg.errors import InputError
 from kg.ingest import Skipped, decode_text, looks_english, read_articles, read_file
+from kg.vocab import KG
 from tests_support import ROOT
 
 SEED = ROOT / "examples" / "000_ac96e4b3b8268ecb.txt"
@@ -203,7 +209,8 @@ def test_hostile_page_gives_its_article_and_no_code(tmp_path):
                             "They discussed R&D, trade and the &lt;b&gt; tag in a treaty.")
 
 
-def test_a_folder_of_good_and_bad_inputs_reads_every_good_article_and_reports_every_bad_one(tmp_path):
+def make_mixed_folder(tmp_path):
+    """Good articles in every encoding beside every kind of bad input; the good as {file: (title, body, encoding)}."""
     def article(title: str, body: str, newline: str = "\n") -> str:
         return newline.join([f"Title: {title}", "Date: 2020-01-02", "", body, ""])
 
@@ -244,7 +251,11 @@ def test_a_folder_of_good_and_bad_inputs_reads_every_good_article_and_reports_ev
     (tmp_path / "scripts.html").write_text("<html><head><style>p { margin: 0 }</style></head><body><nav>Home</nav>"
                                            "<script>document.write('<p>Putin met Trump in Helsinki.</p>')</script>"
                                            "</body></html>", encoding="utf-8")
+    return good
 
+
+def test_a_folder_of_good_and_bad_inputs_reads_every_good_article_and_reports_every_bad_one(tmp_path):
+    good = make_mixed_folder(tmp_path)
     articles, skipped = read_articles([tmp_path, tmp_path / "missing.txt"], max_bytes=2_000)
 
     assert {a.title: a.body for a in articles} == {
@@ -272,3 +283,26 @@ def test_a_folder_of_good_and_bad_inputs_reads_every_good_article_and_reports_ev
         what, to_do = expected[s.source.removeprefix(f"{tmp_path}/")]
         assert s.reason.startswith(f"{s.source}: {what}") and to_do in s.reason, s.reason
     assert [s.line for s in skipped if s.line] == [2, 3]
+
+
+def test_a_build_of_the_mixed_folder_builds_the_good_articles_and_reports_the_bad(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make_mixed_folder(folder)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["build", str(folder), "--out", str(out), "--max-size", "0.002", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "read 7 articles (7 parsed, 0 from the cache), skipped 10" in result.output
+    report = (out / "report.md").read_text(encoding="utf-8")
+    for name in ("feed.jsonl:2", "feed.jsonl:3", "empty.txt", "blank.jsonl", "photo.txt", "big.txt", "french.txt",
+                 "german.html", "chinese.html", "scripts.html"):
+        assert f"  - {folder / name}: " in report and f"skipped {folder / name}: " in result.output
+    graph = Graph().parse(out / "graph.ttl", format="turtle")
+    titles = {str(title) for title in graph.objects(None, SDO.headline)}
+    assert titles == {"Merkel meets Macron", "Erdoğan meets Putin", "Sánchez meets Costa", "Aznar meets Schröder",
+                      "Modi meets Albanese", "Lula meets Kirchner", "Abe meets Moon"}
+    people = {str(label) for person in graph.subjects(RDF.type, KG.Person)
+              for label in graph.objects(person, RDFS.label)}
+    assert {"Pedro Sánchez", "José María Aznar", "Vladimir Putin"} <= people  # from cp1252, latin-1 and UTF-16
+    strict = CliRunner().invoke(app, ["build", str(folder), "--out", str(out), "--max-size", "0.002", "--strict"])
+    assert strict.exit_code == 1

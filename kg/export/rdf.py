@@ -125,7 +125,8 @@ class CompactNames:
     """Turtle forms of IRIs and literals: prefixed names where the local part allows, escaped otherwise."""
 
     # A conservative PN_LOCAL: letters, digits, _, -, . (not last) and %XX escapes; anything else gets <...>.
-    LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*(?:[A-Za-z0-9_-]|%[0-9A-Fa-f]{2}))?")
+    LOCAL = re.compile(r"(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})"
+                       r"(?:(?:[A-Za-z0-9_.-]|%[0-9A-Fa-f]{2})*(?:[A-Za-z0-9_-]|%[0-9A-Fa-f]{2}))?")
     # Characters IRIREF does not allow written as themselves.
     IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
     STRING_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
@@ -164,7 +165,8 @@ class CompactNames:
         text = str(term)
         if term.datatype in self.BARE and self.BARE[term.datatype].fullmatch(text):
             return text
-        quoted = '"' + self.STRING_UNSAFE.sub(lambda m: self.STRING_ESCAPES.get(m[0], f"\\u{ord(m[0]):04X}"), text) + '"'
+        escape = self.STRING_ESCAPES.get
+        quoted = '"' + self.STRING_UNSAFE.sub(lambda m: escape(m[0], f"\\u{ord(m[0]):04X}"), text) + '"'
         if term.language:
             return f"{quoted}@{term.language}"
         if term.datatype is not None and term.datatype != XSD.string:
