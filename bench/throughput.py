@@ -12,7 +12,8 @@ In one run, each step in a fresh Python process, with the same number of process
 The raw time counts nlp.pipe alone; the build's counts everything from reading the files to the last output written,
 loading the model included. For each: wall time, articles per second and the peak memory of the whole process tree
 (the sum over the process and its workers of their proportional set size, so pages the workers share with the parent
-count once), sampled every 0.2 s. FOLDER defaults to ../shared/corpus/wikinews_politics_2004_2009 and --add to ../shared/corpus/wikinews_2019_2020.
+count once), sampled every 0.2 s. FOLDER defaults to ../shared/corpus/wikinews_politics_2004_2009 and --add to
+../shared/corpus/wikinews_2019_2020.
 """
 
 from __future__ import annotations
