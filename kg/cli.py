@@ -98,8 +98,8 @@ def _progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
                                TimeRemainingColumn)
 
     columns = (TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
-               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-               TextColumn("left"), TimeRemainingColumn())
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(),
+               TextColumn("left"))
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("extract", total=None, rate="")
 
@@ -144,3 +144,20 @@ def serve_cli(
         run_server(graph, host=host, port=port, echo=typer.echo)
     except KGError as err:
         raise _fail(err) from None
+
+
+@app.command("render")
+def render_cli(
+    graph: Annotated[Path, typer.Argument(help="A Turtle file in the kg vocabulary: kg build's, or a CONSTRUCT")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="The page to write (default: GRAPH with .html)")]
+    = None,
+) -> None:
+    """Draw the who-met-whom page of a Turtle file, so the page shows exactly what the Turtle says."""
+    from kg.export.html import write_html
+    from kg.render import read_turtle
+
+    try:
+        written = write_html(read_turtle(graph), out or graph.with_suffix(".html"))
+    except KGError as err:
+        raise _fail(err) from None
+    typer.echo(f"wrote {written}")

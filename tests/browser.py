@@ -4,8 +4,11 @@
         assert requests == [path.resolve().as_uri()]   # nothing but the page itself was fetched
         assert errors == []                            # no console error, page error or dialog
         text = hover_edge(page, "Vladimir Putin", "Recep Tayyip Erdogan")
+        details = search(page, "Shoigu")               # type, press Enter: the node is centred and described
 
-The page must define a global `network` (a vis.Network), as kg/export/html.py's page does.
+The page must define a global `network` (a vis.Network) and the elements of kg/export/html.py's page: `#tip` (the
+tooltip, whose `data-item` names the node or line it describes), `#search`, `#results`, `#details` and the filter
+check boxes.
 """
 
 from __future__ import annotations
@@ -78,58 +81,88 @@ def open_page(path: Path, *, viewport: dict | None = None) -> Iterator[tuple[obj
 
 
 def node_labels(page) -> list[str]:
-    """The labels of the nodes in the drawn network, sorted."""
+    """The labels of the nodes drawn now (those the filters let through), sorted."""
     return sorted(page.evaluate("() => network.body.data.nodes.get().map(node => node.label)"))
 
 
+def drawn_edges(page) -> list[dict]:
+    """The lines drawn now, as the page's data gives them (from, to, and meetings or facts)."""
+    return page.evaluate("() => network.body.data.edges.get()")
+
+
+def switch_view(page, view: str) -> None:
+    """Show the "people" or the "graph" view, and wait for it to be drawn."""
+    page.check(f"input[name=view][value={view}]")
+    _next_frame(page)
+
+
+def set_filter(page, value: str, checked: bool) -> None:
+    """Tick or untick the kind or status check box with this value ("planned", "Article", ...)."""
+    page.set_checked(f".controls input[type=checkbox][value={value}]", checked)
+    _next_frame(page)
+
+
+def search(page, text: str) -> str:
+    """Type `text` into the search box and press Enter; return the text of the details panel that opens."""
+    page.fill("#search", text)
+    page.press("#search", "Enter")
+    _next_frame(page)
+    return page.locator("#details").inner_text()
+
+
 def hover_edge(page, a_label: str, b_label: str) -> str:
-    """Move the mouse to the middle of the edge between the nodes labelled `a_label` and `b_label`; return the text of
-    the tooltip that appears (waits for it to be visible)."""
-    point = page.evaluate(
+    """Move the mouse onto the line between the nodes labelled `a_label` and `b_label`, at its middle or, if another
+    node lies there, at the point nearest the middle that is clear of nodes; return the text of the tooltip that
+    appears (waits for it to be visible)."""
+    found = page.evaluate(
         """([a, b]) => {
             const nodes = network.body.data.nodes.get();
             const ids = [a, b].map(label => nodes.find(node => node.label === label).id);
-            const positions = network.getPositions(ids);
-            const middle = network.canvasToDOM({
-                x: (positions[ids[0]].x + positions[ids[1]].x) / 2,
-                y: (positions[ids[0]].y + positions[ids[1]].y) / 2,
-            });
+            const edge = network.body.data.edges.get().find(edge =>
+                (edge.from === ids[0] && edge.to === ids[1]) || (edge.from === ids[1] && edge.to === ids[0]));
+            const all = network.getPositions();
+            const [p, q] = ids.map(id => all[id]);
+            const clear = spot => Object.values(all).every(node => Math.hypot(node.x - spot.x, node.y - spot.y) > 30);
+            const spots = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].map(t =>
+                ({x: p.x + t * (q.x - p.x), y: p.y + t * (q.y - p.y)}));
+            const spot = network.canvasToDOM(spots.find(clear) || spots[0]);
             const box = network.body.container.getBoundingClientRect();
-            return {x: box.left + middle.x, y: box.top + middle.y};
+            return {item: edge.id, x: box.left + spot.x, y: box.top + spot.y};
         }""",
         [a_label, b_label],
     )
-    return _hover(page, point)
+    return _hover(page, found)
 
 
 def hover_node(page, label: str) -> str:
     """Move the mouse onto the node labelled `label`; return the text of the tooltip that appears."""
-    point = page.evaluate(
+    found = page.evaluate(
         """(label) => {
             const node = network.body.data.nodes.get().find(node => node.label === label);
             const spot = network.canvasToDOM(network.getPositions([node.id])[node.id]);
             const box = network.body.container.getBoundingClientRect();
-            return {x: box.left + spot.x, y: box.top + spot.y};
+            return {item: node.id, x: box.left + spot.x, y: box.top + spot.y};
         }""",
         label,
     )
-    return _hover(page, point)
+    return _hover(page, found)
 
 
-def _hover(page, point: dict) -> str:
-    # Rest on an empty corner of the canvas first, so a tooltip already open closes, then arrive in steps:
-    # vis-network opens a tooltip when the pointer moves over an item, and says so with a "showPopup" event.
+def _hover(page, found: dict) -> str:
+    # Rest on an empty corner of the drawing first, so a tooltip already open closes, then arrive in steps: the page
+    # opens its tooltip when vis-network says the pointer is over an item, and names the item in data-item.
     corner = page.evaluate(
         """() => {
             const box = network.body.container.getBoundingClientRect();
-            window.__kgShown = null;
-            network.once("showPopup", item => { window.__kgShown = item; });
             return {x: box.right - 3, y: box.bottom - 3};
         }"""
     )
     page.mouse.move(corner["x"], corner["y"])
-    page.mouse.move(point["x"], point["y"], steps=5)
-    page.wait_for_function("() => window.__kgShown !== null", timeout=5000)
-    tooltip = page.locator("div.vis-tooltip")
-    tooltip.wait_for(state="visible", timeout=5000)
-    return tooltip.inner_text()
+    page.mouse.move(found["x"], found["y"], steps=5)
+    page.wait_for_function("(item) => { const tip = document.getElementById('tip');"
+                           " return !tip.hidden && tip.dataset.item === item; }", arg=found["item"], timeout=5000)
+    return page.locator("#tip").inner_text()
+
+
+def _next_frame(page) -> None:
+    page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")

@@ -1,12 +1,14 @@
-"""The page of the examples' build, in real Chromium with the network blocked: what a reader sees."""
+"""The page of real builds, in real Chromium with the network blocked: what a reader sees and can do."""
 
 from __future__ import annotations
 
-from browser import hover_edge, node_labels, open_page
+from kg.pipeline import build
+from browser import drawn_edges, hover_edge, hover_node, node_labels, open_page, search, set_filter, switch_view
 
 PARTICIPANTS = {"Hulusi Akar", "Hakan Fidan", "Ali Mahmoud Abbas", "Ali Mamlouk", "Sergei Shoigu"}
 EVIDENCE = "met Syrian defence minister Ali Mahmoud Abbas and Syrian intelligence chief Ali Mamlouk in Moscow"
 PAGE_DATE_READING = "2025-11-05"  # "Wednesday" read against the page date of an article whose text is from 2022
+MOSCOW_TITLE = "Turkey, Syria, Russia defence ministers hold talks in Moscow"
 
 
 def test_page_loads_offline_and_shows_the_moscow_meeting(examples_build, tmp_path):
@@ -19,7 +21,7 @@ def test_page_loads_offline_and_shows_the_moscow_meeting(examples_build, tmp_pat
         tooltip = hover_edge(page, "Hulusi Akar", "Ali Mamlouk")
         assert EVIDENCE in tooltip
         assert "Moscow" in tooltip and "held" in tooltip
-        assert "Turkey, Syria, Russia defence ministers hold talks in Moscow" in tooltip
+        assert MOSCOW_TITLE in tooltip
         # The reports disagree on the date: no date is picked, and the page-date reading is only an uncertain claim.
         lines = tooltip.splitlines()
         assert "Date disputed" in lines
@@ -30,5 +32,72 @@ def test_page_loads_offline_and_shows_the_moscow_meeting(examples_build, tmp_pat
         assert any("estimated from the article's text" in line for line in lines)
         assert any("text suggests 2022-" in line for line in lines)
         page.screenshot(path=str(tmp_path / "page.png"))
+    assert requests == [page_path.resolve().as_uri()]
+    assert errors == []
+
+
+def test_search_hover_and_filters_on_the_examples(examples_build):
+    result, out = examples_build
+    graph = result.graph
+    planned = sorted(node for node, data in graph.nodes(data=True)
+                     if data["kind"] == "Meeting" and data["status"] == "planned")
+    planned_labels = {graph.nodes[node]["label"] for node in planned}
+    assert planned  # the examples state one: "... will meet ..."
+    page_path = out / "graph.html"
+    with open_page(page_path) as (page, requests, errors):
+        details = search(page, "Shoigu")
+        assert details.splitlines()[:2] == ["Sergei Shoigu", "person"]
+        assert "defence minister: Russia" in details
+        assert page.evaluate("() => network.getSelectedNodes()") == ["person:sergei-shoigu"]
+        view, spot = page.evaluate("() => [network.getViewPosition(),"
+                                   " network.getPositions(['person:sergei-shoigu'])['person:sergei-shoigu']]")
+        assert abs(view["x"] - spot["x"]) < 1 and abs(view["y"] - spot["y"]) < 1
+        # The people Shoigu met in Moscow also planned a meeting: a line lists both until planned ones are hidden.
+        both = hover_edge(page, "Sergei Shoigu", "Hulusi Akar")
+        assert "Meeting in Moscow" in both and any(label in both for label in planned_labels)
+        set_filter(page, "planned", False)
+        held = hover_edge(page, "Sergei Shoigu", "Hulusi Akar")
+        assert "Meeting in Moscow" in held and not any(label in held for label in planned_labels)
+        assert not any(set(edge["meetings"]) <= set(planned) for edge in drawn_edges(page))
+        switch_view(page, "graph")
+        drawn = set(page.evaluate("() => network.body.data.nodes.getIds()"))
+        assert not drawn & set(planned)
+        set_filter(page, "planned", True)
+        assert set(planned) <= set(page.evaluate("() => network.body.data.nodes.getIds()"))
+        # The Moscow meeting as a node of the full graph: its evidence on hover.
+        moscow = hover_node(page, "Meeting in Moscow")
+        assert EVIDENCE in moscow and MOSCOW_TITLE in moscow
+    assert requests == [page_path.resolve().as_uri()]
+    assert errors == []
+
+
+HOSTILE = "<img src=x onerror=window.__pwned=1>"
+BREAKOUT = "</script><script>window.__pwned=2</script>"
+
+
+def test_hostile_article_builds_into_a_page_that_shows_it_as_text(tmp_path):
+    """Through the whole pipeline (spaCy included): the title and the sentence that states a meeting carry markup.
+
+    spaCy finds no person in a name made of markup, so hostile names are tested on a hand-built graph in
+    test_html.py; here the article's own text reaches the page as the tooltip's evidence and the panel's source."""
+    article = tmp_path / "in" / "hostile.txt"
+    article.parent.mkdir()
+    sentence = (f"Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Moscow on Thursday, "
+                f"with \"{HOSTILE}\" and '{BREAKOUT}' on the table.")
+    title = f"Putin meets Erdogan {HOSTILE} \"quoted\" {BREAKOUT}"
+    article.write_text(f"Title: {title}\nDate: 2020-03-05\n\n{sentence}\n", encoding="utf-8")
+    result = build([article.parent], out_dir=tmp_path / "out")
+    page_path = tmp_path / "out" / "graph.html"
+    html = page_path.read_text(encoding="utf-8")
+    assert HOSTILE not in html and BREAKOUT not in html and html.count("</script>") == 3
+    assert {data["title"] for _, data in result.graph.nodes(data=True) if data["kind"] == "Article"} == {title}
+    with open_page(page_path) as (page, requests, errors):
+        tooltip = hover_edge(page, "Vladimir Putin", "Recep Tayyip Erdogan")
+        assert f"\u201c{sentence}\u201d" in tooltip.splitlines()
+        assert f"\u2014 {title} (2020-03-05)" in tooltip.splitlines()
+        details = search(page, "Putin")
+        assert f"{title} (2020-03-05)" in details.splitlines()
+        assert page.evaluate("() => [typeof window.__pwned, document.querySelectorAll('img').length]") == [
+            "undefined", 0]
     assert requests == [page_path.resolve().as_uri()]
     assert errors == []

@@ -1,7 +1,11 @@
 """The graph -> a self-contained HTML page of who met whom.
 
-The page shows people joined by the meetings they attended together (held, planned, possible or cancelled); hovering
-a line or a name lists those meetings with their place, date, evidence sentences and source articles.
+The page has two views of one graph. "People" joins people by the meetings they attended together (held, planned,
+possible or cancelled), wider lines for more meetings; hovering a line or a name lists those meetings with their
+status, place, date, evidence sentences and source articles. "Full graph" shows every kind of node (people,
+organisations, countries, places, meetings, articles) and the facts between them. A legend doubles as the filter by
+kind and by status; a date range keeps the meetings that may fall in it; a search box finds a node by name or alias
+and centres it; clicking a node opens a panel with its details and its sources.
 
 Dates are shown only as far as they can be trusted: a meeting's date is the one its trusted claims agree on; when the
 claims disagree the tooltip says "Date disputed" and lists each claim with what it rests on, and a claim read against a
@@ -9,58 +13,92 @@ page date that the text contradicts is marked uncertain and never shown as the d
 doubtful (`redated`) are marked wherever they are cited, and the tooltip says when their text suggests they were
 written.
 
-pyvis collects the nodes and edges; the page uses its own template because pyvis's template links bootstrap and
-vis-network from CDNs. vis-network's script and stylesheet are inlined from the pyvis package, so the page makes no
-requests.
-Article text is untrusted: the data goes into the page as JSON with "<" escaped, and the tooltips are built in the
-browser with `textContent`, so no name or sentence is ever parsed as HTML.
+Scale: positions are computed here (`layout`), so the browser draws at once with physics off, and each view draws at
+most MAX_NODES nodes and MAX_LINES lines, the most connected ones; the page says what it left out and how to see it.
+Everything else is a pass or two over the graph's nodes and edges. pyvis's `add_node` checks a list for duplicates on
+every call (quadratic), so the node and edge lists are built here and only pyvis's bundled vis-network is used,
+inlined with its stylesheet: the page makes no requests.
+
+Article text is untrusted: the data goes into the page as JSON with "<", ">" and "&" escaped, the page's script builds
+every text it shows with `textContent`, and vis-network draws labels on a canvas, so no name or sentence is ever
+parsed as HTML. The few strings in the page's own HTML are numbers and fixed words, escaped by Jinja all the same.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import itertools
 import json
 import math
 import re
+from collections import Counter
 from pathlib import Path
 
 import jinja2
 import networkx as nx
+import numpy as np
 import pyvis
 from markupsafe import Markup
-from pyvis.network import Network
 
 from kg.export import write_text_atomic
-from kg.graph import people_who_met
 from kg.records import STATUSES
 
+# The page's HTML, CSS and script, a Jinja template: the graph's data goes in as JSON, never as markup.
+PAGE = (Path(__file__).parent / "page.html").read_text(encoding="utf-8")
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+# Each view draws at most this many nodes and lines: in headless Chromium vis-network set up a view of 3,000 nodes
+# and 13,000 lines in about 0.6 s, most of it on the lines (bench/page_speed.py, bench/README.md).
+MAX_NODES = 3000
+MAX_LINES = 15000
 LAYOUT_SEED = 7
-NODE_SPACING = 170.0  # pixels between neighbouring people in a laid-out group
-GROUP_GAP = 120.0  # pixels between groups of people who never met
+NODE_SPACING = 170.0  # pixels between neighbouring nodes in a laid-out group
+GROUP_GAP = 120.0  # pixels between groups that share no edge
+SMALL_GROUP = 4  # groups this small sit on a ring; larger ones get a force-directed layout
 STATUS_COLOURS = {"held": "#1f5fa8", "planned": "#d97706", "possible": "#8b5cf6", "cancelled": "#9a9a9a"}
-PERSON_COLOUR = {"background": "#dbe7f5", "border": "#1f5fa8"}
-MAX_TIP_MEETINGS = 6  # a tooltip follows the mouse and cannot scroll, so it lists only the first few meetings
+KIND_COLOURS = {  # (fill, border) of the nodes of each kind in the full graph
+    "Person": ("#dbe7f5", "#1f5fa8"),
+    "Organisation": ("#dcfce7", "#15803d"),
+    "Country": ("#ccfbf1", "#0f766e"),
+    "Place": ("#fce7f3", "#be185d"),
+    "Meeting": ("#ffedd5", "#c2410c"),
+    "Article": ("#e5e7eb", "#6b7280"),
+}
+KIND_NAMES = {"Person": "people", "Organisation": "organisations", "Country": "countries", "Place": "places",
+              "Meeting": "meetings", "Article": "articles"}
+KIND_SHAPES = {"Meeting": "diamond", "Article": "square"}
+MAX_TIP_MEETINGS = 6  # a tooltip cannot scroll, so it lists only the first few meetings; the panel lists all
+MAX_LABEL = 40  # characters of an article's title shown as its label in the full graph
 BASIS_WORDS = {  # what a date claim rests on, as the tooltip says it
     "text": "from the text",
     "page date": "read against the page date",
     "estimate": "estimated from the article's text",
 }
 DOUBT_COLOUR = "#b45309"
+# How a fact reads from its source node to its target node, on a line of the full graph.
+RELATION_WORDS = {"participant": "participant", "located_in": "place", "reported_by": "reported by",
+                  "member_of": "member of", "mentioned_in": "mentioned in"}  # role: "<title> of"
+# The panel's sections, in this order; each item is a node on the page (see `node_details`).
+SECTIONS = ("Posts", "People", "Participants", "Place", "Meetings", "Reports", "Mentions")
 
 OPTIONS = {
     # Positions come from Python, so the browser draws at once instead of running a simulation.
     "physics": {"enabled": False},
     "layout": {"improvedLayout": False, "randomSeed": LAYOUT_SEED},
-    "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": True, "multiselect": False},
+    # No node or line has a vis-network "title": the page shows its own tooltips, built when they open.
+    "interaction": {"hover": True, "hideEdgesOnDrag": True, "hideEdgesOnZoom": True, "multiselect": False},
     "nodes": {
         "shape": "dot",
         "size": 12,
         "borderWidth": 2,
+        # Labels smaller than about 5 pixels on screen are not drawn: zoomed out, a large graph is dots.
         "font": {"size": 15, "face": "system-ui, sans-serif", "strokeWidth": 4, "strokeColor": "#ffffff"},
     },
-    # Straight edges: cheap to draw, and the middle of an edge is the middle of the line between its people.
+    # Straight edges: cheap to draw, and the middle of an edge is the middle of the line between its nodes.
     "edges": {"smooth": False, "hoverWidth": 1.5, "selectionWidth": 1.5},
+    "groups": {kind: {"shape": KIND_SHAPES.get(kind, "dot"),
+                      "color": {"background": fill, "border": border,
+                                "highlight": {"background": fill, "border": "#111827"},
+                                "hover": {"background": fill, "border": "#111827"}}}
+               for kind, (fill, border) in KIND_COLOURS.items()},
 }
 
 
@@ -68,57 +106,63 @@ def script_json(value: object) -> str:
     """JSON that is safe inside a <script> element: no "<", ">" or "&" can end the script or open a comment.
 
     >>> script_json({"name": "</script><b>"})
-    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
-    text = json.dumps(value, sort_keys=True, ensure_ascii=True)
+    text = json.dumps(value, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def meeting_info(graph: nx.MultiDiGraph, meeting_id: str) -> dict:
-    """What a tooltip says of one meeting: label, status, place, date_text, date, date_conflict, date_claims, and each
-    evidence sentence with the titles of the articles that state it.
+    """What a tooltip says of one meeting: label, status, place, date_text, date, date_conflict, date_claims, span,
+    and each evidence sentence with the titles of the articles that state it.
 
     `date` is the date the trusted claims agree on, and is None when they conflict. `date_claims` lists each claim as
     {interval, text, basis, basis_words, uncertain, source}, `source` being the cited title of its article; the page
-    lists them when there is no agreed date."""
+    lists them when there is no agreed date. `span` is [earliest, latest] of every date the meeting may have (its
+    date, or else all its claims), for the date filter; None when nothing dates it."""
     data = graph.nodes[meeting_id]
-    edges = graph.out_edges(meeting_id, data="relation")
-    places = sorted({graph.nodes[target]["label"] for _, target, relation in edges if relation == "located_in"})
-    sources: dict[str, list[str]] = {}
-    for _, article, edge in sorted(graph.out_edges(meeting_id, data=True), key=lambda e: (e[1], e[2]["start"])):
-        if edge["relation"] == "reported_by":
-            titles = sources.setdefault(edge["sentence"], [])
-            title = article_title(graph, article)
-            if title not in titles:  # two reports in one sentence of one article cite it once
-                titles.append(title)
+    edges = [(target, edge) for target, keyed in graph.adj[meeting_id].items() for edge in keyed.values()]
+    places = sorted({graph.nodes[target]["label"] for target, edge in edges if edge["relation"] == "located_in"})
+    sources: dict[str | None, list[str]] = {}
+    reports = [(article, edge) for article, edge in edges if edge["relation"] == "reported_by"]
+    for article, edge in sorted(reports, key=lambda report: (report[0], _number(report[1]["start"]))):
+        titles = sources.setdefault(edge["sentence"], [])
+        title = article_title(graph, article)
+        if title not in titles:  # two reports in one sentence of one article cite it once
+            titles.append(title)
     conflict = bool(data.get("date_conflict"))
+    # Sorted here as well as in resolve, so a graph read back from Turtle (which keeps no order) gives the same page.
     claims = [
         {"interval": interval, "text": text, "basis": basis, "basis_words": BASIS_WORDS.get(basis, basis),
          "uncertain": bool(uncertain), "source": article_title(graph, article) if article in graph else article}
-        for article, text, interval, _granularity, basis, uncertain in data.get("date_claims") or ()
+        for article, text, interval, _granularity, basis, uncertain
+        in sorted(data.get("date_claims") or (), key=lambda c: (c[0], c[4] or "", c[2] or "", c[1] or ""))
     ]
+    date = None if conflict else data.get("date")
+    bounds = [part for interval in ([date] if date else [c["interval"] for c in claims]) if interval
+              for part in interval.split("/") if part]
     return {
         "label": data["label"],
         "status": data["status"],
         "place": ", ".join(places) or None,
         "date_text": data.get("date_text"),
-        "date": None if conflict else data.get("date"),
+        "date": date,
         "date_conflict": conflict,
         "date_claims": claims,
+        "span": [min(bounds), max(bounds)] if bounds else None,
         "evidence": [{"sentence": sentence, "sources": titles} for sentence, titles in sources.items()],
     }
 
 
-def doubtful_articles(graph: nx.MultiDiGraph, meeting_ids: list[str]) -> list[dict]:
-    """The articles cited for these meetings whose page date is doubtful, as {source, estimate, note}: `source` is
-    the cited title (as in a meeting's evidence), `note` what the page says of the article's date."""
-    cited = set()
-    for meeting_id in meeting_ids:
-        cited.update(article for _, article, relation in graph.out_edges(meeting_id, data="relation")
-                     if relation == "reported_by")
-        cited.update(claim[0] for claim in graph.nodes[meeting_id].get("date_claims") or () if claim[0] in graph)
+def _number(value: int | None) -> int:
+    return -1 if value is None else value
+
+
+def doubtful_articles(graph: nx.MultiDiGraph, articles: list[str]) -> list[dict]:
+    """Those of `articles` whose page date is doubtful, as {source, estimate, note}: `source` is the cited title (as
+    in a meeting's evidence), `note` what the page says of the article's date."""
     doubtful: dict[str, dict] = {}
-    for article in sorted(cited):
+    for article in sorted(articles):
         data = graph.nodes[article]
         if not data.get("redated"):
             continue
@@ -143,25 +187,50 @@ def article_title(graph: nx.MultiDiGraph, article: str) -> str:
 
 
 def edge_style(statuses: list[str], meetings: int) -> dict:
-    """vis-network style of a line between two people: solid when they met, dashed otherwise, wider for more meetings.
+    """The style of a line between two people: the firmest status of their meetings, which the page draws solid for
+    held and dashed otherwise in the status's colour, and a width that grows with the number of meetings.
 
     >>> edge_style(["possible", "held"], 2)
-    {'color': {'color': '#1f5fa8', 'highlight': '#1f5fa8', 'hover': '#1f5fa8'}, 'dashes': False, 'width': 3.5}
+    {'status': 'held', 'width': 3.5}
     """
-    status = min(statuses, key=STATUSES.index)  # the firmest status decides: a held meeting outweighs a planned one
-    colour = STATUS_COLOURS[status]
-    return {
-        "color": {"color": colour, "highlight": colour, "hover": colour},
-        "dashes": status != "held",
-        "width": min(2.0 + 1.5 * (meetings - 1), 9.0),
-    }
+    # The firmest status decides: a held meeting outweighs a planned one.
+    return {"status": min(statuses, key=STATUSES.index), "width": min(2.0 + 1.5 * (meetings - 1), 9.0)}
 
 
-def layout_people(people: nx.Graph, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
-    """Pixel positions: each group of connected people is laid out on its own, and the groups are packed in rows,
-    largest first, so small groups do not drift to the edges of one big layout."""
-    groups = sorted((sorted(group) for group in nx.connected_components(people)), key=lambda g: (-len(g), g[0]))
-    placed = [_group_layout(people, group, seed) for group in groups]
+# --- layout: pixel positions computed ahead, so the browser draws at once --------------------------------------------
+
+def layout(nodes: list[str], pairs: list[tuple[str, str]], *, weights: dict[tuple[str, str], float] | None = None,
+           spacing: float = NODE_SPACING, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
+    """Pixel positions of `nodes` joined by `pairs` (each pulling with its weight, 1 by default): each connected group
+    is laid out on its own, and the groups are packed in rows, largest first, so small groups do not drift to the
+    edges of one big layout. The same nodes and pairs, in any order, give the same positions."""
+    nodes = sorted(set(nodes))
+    index = {node: i for i, node in enumerate(nodes)}
+    # Connected groups by union-find: linear, where networkx would first need a graph built of the pairs.
+    parent = list(range(len(nodes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    pull: dict[tuple[int, int], float] = {}
+    for a, b in pairs:
+        i, j = sorted((index[a], index[b]))
+        if i != j:
+            pull[(i, j)] = (weights or {}).get((a, b), 1.0)
+    links = sorted(pull)
+    for i, j in links:
+        parent[root(i)] = root(j)
+    members: dict[int, list[int]] = {}
+    for i in range(len(nodes)):
+        members.setdefault(root(i), []).append(i)
+    group_links: dict[int, list[tuple[int, int]]] = {}
+    for i, j in links:
+        group_links.setdefault(root(i), []).append((i, j))
+    groups = sorted(members, key=lambda group: (-len(members[group]), members[group][0]))
+    placed = [_group_layout(members[group], group_links.get(group, []), pull, spacing, seed) for group in groups]
     widths = [2 * radius + GROUP_GAP for _, radius in placed]
     # Rows about 1.6 times as wide as a square of the same area suit a landscape screen.
     row_limit = max([0.0, *widths, 1.6 * math.sqrt(sum(w * w for w in widths))])
@@ -170,246 +239,338 @@ def layout_people(people: nx.Graph, *, seed: int = LAYOUT_SEED) -> dict[str, tup
     for (group_positions, _), width in zip(placed, widths):
         if x > 0 and x + width > row_limit:
             x, y, row_height = 0.0, y + row_height, 0.0
-        for person, (px, py) in group_positions.items():
-            positions[person] = (round(x + width / 2 + px, 1), round(y + width / 2 + py, 1))
+        for i, (px, py) in group_positions.items():
+            positions[nodes[i]] = (round(x + width / 2 + px, 1), round(y + width / 2 + py, 1))
         x += width
         row_height = max(row_height, width)
     return positions
 
 
-def _group_layout(people: nx.Graph, group: list[str], seed: int) -> tuple[dict, float]:
-    """Positions of one connected group around (0, 0), and the group's radius."""
-    if len(group) == 1:
-        return {group[0]: (0.0, 0.0)}, NODE_SPACING / 2
-    # A sorted copy: the layout depends on node and edge order, which must not depend on how the graph was built.
-    ordered = nx.Graph()
-    ordered.add_nodes_from(group)
-    ordered.add_edges_from(sorted(tuple(sorted(edge)) for edge in people.subgraph(group).edges))
-    radius = NODE_SPACING * math.sqrt(len(group)) / 2
-    if len(group) >= 500 and importlib.util.find_spec("scipy") is None:
-        # networkx needs scipy to lay out 500 or more nodes; a circle keeps the page working without it.
-        positions = nx.circular_layout(ordered, scale=radius)
-    else:
-        positions = nx.spring_layout(ordered, seed=seed, scale=radius)
-    return {person: (float(px), float(py)) for person, (px, py) in positions.items()}, radius
+def _group_layout(members: list[int], links: list[tuple[int, int]], pull: dict[tuple[int, int], float],
+                  spacing: float, seed: int) -> tuple[dict[int, tuple[float, float]], float]:
+    """Positions of one connected group (node indices, sorted, and their links with their pull) around (0, 0), and
+    its radius."""
+    n = len(members)
+    if n <= SMALL_GROUP:
+        # On a ring, neighbours `spacing` apart, the first on the left: a pair is a horizontal line.
+        ring = spacing / (2 * math.sin(math.pi / n)) if n > 1 else 0.0
+        return ({member: (-ring * math.cos(2 * math.pi * k / n), -ring * math.sin(2 * math.pi * k / n))
+                 for k, member in enumerate(members)}, ring + spacing / 2)
+    local = {member: k for k, member in enumerate(members)}
+    pairs = np.array([(local[i], local[j]) for i, j in links], dtype=np.int64).reshape(-1, 2)
+    points = force_layout(n, pairs, np.array([pull[link] for link in links]), seed=seed)
+    points -= points.mean(axis=0)
+    # Room for every node, spacing x spacing on average in a disc, and no line shorter than `spacing` for the median.
+    along = points[pairs[:, 0]] - points[pairs[:, 1]]
+    spread = math.sqrt(2 * float((points ** 2).sum(axis=1).mean()))  # the radius of a uniform disc like it
+    points *= max(spacing * math.sqrt(n / math.pi) / max(spread, 1e-9),
+                  spacing / max(float(np.median(np.sqrt((along ** 2).sum(axis=1)))), 1e-9))
+    reach = float(np.sqrt((points ** 2).sum(axis=1)).max())
+    return {member: (float(x), float(y)) for member, (x, y) in zip(members, points)}, reach + spacing / 2
 
 
-def to_network(graph: nx.MultiDiGraph) -> tuple[Network, dict[str, dict]]:
-    """The who-met-whom network of people (pyvis) and the tooltip facts of every meeting on it, by meeting id."""
-    people = people_who_met(graph, statuses=STATUSES)
-    positions = layout_people(people)
-    meetings = {meeting_id: meeting_info(graph, meeting_id)
-                for meeting_id in sorted({m for _, _, ids in people.edges(data="meetings") for m in ids})}
-    # directed=True only skips pyvis's duplicate-edge scan, which is quadratic; each pair is one edge already.
-    network = Network(directed=True)
-    for person in sorted(people):
-        data = people.nodes[person]
-        attended = sorted({m for other in people[person] for m in people[person][other]["meetings"]})
-        network.add_node(person, label=data["label"], color=PERSON_COLOUR, x=positions[person][0],
-                         y=positions[person][1], size=min(10 + 2 * len(attended), 26),
-                         aliases=list(data.get("aliases", ())), meetings=attended)
-    for a, b in sorted(tuple(sorted(edge)) for edge in people.edges):
-        ids = sorted(people[a][b]["meetings"])
-        network.add_edge(a, b, arrows={"to": {"enabled": False}}, meetings=ids,
-                         **edge_style([meetings[m]["status"] for m in ids], len(ids)))
-    return network, meetings
+def force_layout(n: int, pairs: np.ndarray, weights: np.ndarray, *, seed: int, iterations: int = 60,
+                 samples: int = 16, near: int = 3) -> np.ndarray:
+    """Fruchterman-Reingold positions (n x 2) of n nodes joined by `pairs` (m x 2 node indices), each pulling with its
+    weight, in about a unit square.
+
+    In a group of up to 4 * `samples` nodes every node pushes every other. In a larger one a step costs about
+    n * (`samples` + 4 * `near`) instead of n * n (3,000 nodes: 0.1 s, where networkx's all-pairs layout took 19 s
+    and its sparse one needs scipy): each node is pushed by `samples` nodes drawn at random, scaled up to stand for
+    all (random vertex sampling, Gove 2019), and by the `near` nodes on each side of it when the nodes are sorted by
+    grid column then height, and by grid row then width, so that nodes close together always push apart.
+    """
+    rng = np.random.default_rng(seed)
+    x, y = rng.random(n) - 0.5, rng.random(n) - 0.5
+    ideal2 = 1.0 / n  # the square of the ideal distance between neighbours
+    a, b = pairs[:, 0], pairs[:, 1]
+
+    def add(push_x: np.ndarray, push_y: np.ndarray, one: np.ndarray, other: np.ndarray, fx: np.ndarray,
+            fy: np.ndarray) -> None:
+        """Add the forces (fx, fy) of each pair to `other` and take them from `one`."""
+        push_x += np.bincount(other, fx, n) - np.bincount(one, fx, n)
+        push_y += np.bincount(other, fy, n) - np.bincount(one, fy, n)
+
+    for step in range(iterations):
+        # x and y apart rather than as one (n, 2) array: numpy's loops run twice as fast on them.
+        if n <= 4 * samples:
+            dx, dy = x[:, None] - x[None, :], y[:, None] - y[None, :]
+            weight = ideal2 / np.maximum(dx * dx + dy * dy, 1e-9)
+        else:
+            others = rng.integers(0, n, size=(n, samples))
+            dx, dy = x[:, None] - x[others], y[:, None] - y[others]
+            weight = (n / samples) * ideal2 / np.maximum(dx * dx + dy * dy, 1e-9)
+        push_x, push_y = (dx * weight).sum(axis=1), (dy * weight).sum(axis=1)
+        if n > 4 * samples:
+            column, row = np.floor(x * math.sqrt(n)), np.floor(y * math.sqrt(n))
+            for order in (np.lexsort((y, column)), np.lexsort((x, row))):
+                for gap in range(1, near + 1):
+                    one, other = order[:-gap], order[gap:]
+                    ax, ay = x[other] - x[one], y[other] - y[one]
+                    weight = ideal2 / np.maximum(ax * ax + ay * ay, 1e-9)
+                    add(push_x, push_y, one, other, ax * weight, ay * weight)
+        ax, ay = x[a] - x[b], y[a] - y[b]
+        weight = weights * np.sqrt((ax * ax + ay * ay) / ideal2)
+        add(push_x, push_y, a, b, ax * weight, ay * weight)  # a pulls b, and b pulls a
+        # Each step moves a node at most `temperature`, which cools to a small floor.
+        temperature = 0.1 * (1 - step / iterations) + 0.002
+        length = np.maximum(np.sqrt(push_x * push_x + push_y * push_y), 1e-9)
+        x += push_x * (np.minimum(length, temperature) / length)
+        y += push_y * (np.minimum(length, temperature) / length)
+    return np.column_stack((x, y))
 
 
-def to_html(graph: nx.MultiDiGraph) -> str:
+def most_connected(ranks: dict[str, tuple], neighbours: dict[str, set[str]], *, max_nodes: int,
+                   max_lines: int) -> set[str]:
+    """The nodes of highest rank (a tuple of counts; ties by id), taken in that order while they are at most
+    `max_nodes` with at most `max_lines` lines between them: vis-network's time to set up grows with both."""
+    kept: set[str] = set()
+    lines = 0
+    for node in sorted(ranks, key=lambda node: (*(-count for count in ranks[node]), node)):
+        lines += sum(other in kept for other in neighbours.get(node, ()))
+        if len(kept) == max_nodes or lines > max_lines:
+            break
+        kept.add(node)
+    return kept
+
+
+# --- the two views and what the page says of each node ----------------------------------------------------------------
+
+Links = dict[tuple[str, str], set[tuple[str, str]]]
+
+
+def read_links(graph: nx.MultiDiGraph) -> Links:
+    """Each pair of linked nodes (source, target) with its facts as (relation, title or ""): the parallel edges of a
+    fact, one per article, are one fact here. One pass over the graph's own adjacency, which is several times faster
+    than its edge views."""
+    return {(source, target): {(edge["relation"], edge.get("title") or "") for edge in keyed.values()}
+            for source, targets in graph.adjacency() for target, keyed in targets.items()}
+
+
+def who_met_whom(graph: nx.MultiDiGraph, links: Links) -> tuple[dict[str, list[str]], dict[tuple[str, str], list[str]]]:
+    """The people of every meeting, and the meetings of every pair of people (a < b), all sorted: what
+    kg.graph.people_who_met gives for all statuses, without copying each person's attributes for every meeting."""
+    attendees: dict[str, set[str]] = {}
+    for (meeting, person), facts in links.items():
+        if ("participant", "") in facts and graph.nodes[person]["kind"] == "Person":
+            attendees.setdefault(meeting, set()).add(person)
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for meeting in sorted(attendees):
+        for pair in itertools.combinations(sorted(attendees[meeting]), 2):
+            pairs.setdefault(pair, []).append(meeting)
+    return {meeting: sorted(people) for meeting, people in sorted(attendees.items())}, pairs
+
+
+def people_view(graph: nx.MultiDiGraph, attendees: dict[str, list[str]], pairs: dict[tuple[str, str], list[str]],
+                meetings: dict[str, dict], *, max_nodes: int, max_lines: int) -> dict:
+    """People joined by the meetings they attended together: nodes and lines for vis-network, and what was left out."""
+    partners: dict[str, set[str]] = {person: set() for people in attendees.values() for person in people}
+    for a, b in pairs:
+        partners[a].add(b)
+        partners[b].add(a)
+    degree = {person: len(others) for person, others in partners.items()}
+    kept = most_connected({person: (count,) for person, count in degree.items()}, partners, max_nodes=max_nodes,
+                          max_lines=max_lines)
+    lines = [pair for pair in sorted(pairs) if pair[0] in kept and pair[1] in kept]
+    # A person whose every partner was left out would stand alone, saying nothing: leave them out too. (A person
+    # whose meetings had no other person in them stands alone in any case.)
+    shown = {person for pair in lines for person in pair} | {person for person in kept if not degree[person]}
+    # Each meeting pulls its people together as hard as one line would: the 28 lines of a meeting of eight people
+    # pull with 1/7 each, or they would tie the eight into a knot; and no pair pulls harder than one line, however
+    # often they met.
+    weights = {(a, b): min(1.0, sum(1 / (len(attendees[meeting]) - 1) for meeting in pairs[(a, b)]))
+               for a, b in lines}
+    positions = layout(list(shown), lines, weights=weights)
+    nodes = [{"id": person, "label": graph.nodes[person]["label"], "group": "Person", "x": positions[person][0],
+              "y": positions[person][1], "size": min(10 + 2 * degree[person], 26)} for person in sorted(shown)]
+    edges = [{"id": f"p{n}", "from": a, "to": b, "meetings": pairs[(a, b)],
+              **edge_style([meetings[m]["status"] for m in pairs[(a, b)]], len(pairs[(a, b)]))}
+             for n, (a, b) in enumerate(lines)]
+    return {"nodes": nodes, "edges": edges, "total_nodes": len(degree), "total_edges": len(pairs),
+            "left_out_links": max((degree[person] for person in degree if person not in shown), default=0)}
+
+
+def graph_view(graph: nx.MultiDiGraph, links: Links, *, max_nodes: int, max_lines: int) -> dict:
+    """Every kind of node and the facts between them (one line per pair of nodes, naming each fact)."""
+    # No two nodes have facts both ways (see kg/graph.py), so a pair of nodes is one line.
+    neighbours: dict[str, set[str]] = {node: set() for node in graph}
+    stated = {node: 0 for node in graph}
+    for (source, target), facts in links.items():
+        neighbours[source].add(target)
+        neighbours[target].add(source)
+        if facts != {("mentioned_in", "")}:
+            stated[source] += 1
+            stated[target] += 1
+    degree = {node: len(others) for node, others in neighbours.items()}
+    # Most connected by what was stated (meetings, posts, places, reports) before mere mentions: every article links
+    # to all it names, which would fill a large graph's view with articles and the names they mention once.
+    shown = most_connected({node: (stated[node], degree[node]) for node in graph}, neighbours, max_nodes=max_nodes,
+                           max_lines=max_lines)
+    lines = sorted(pair for pair in links if pair[0] in shown and pair[1] in shown)
+    positions = layout(list(shown), lines, spacing=NODE_SPACING * 0.8)
+    nodes = []
+    for node in sorted(shown):
+        data = graph.nodes[node]
+        label = data["label"]
+        if data["kind"] == "Article" and len(label) > MAX_LABEL:
+            label = label[:MAX_LABEL - 1].rstrip() + "\u2026"
+        nodes.append({"id": node, "label": label, "group": data["kind"], "x": positions[node][0],
+                      "y": positions[node][1], "size": min(8 + 2 * math.sqrt(degree[node]), 26)})
+    edges = [{"id": f"g{n}", "from": source, "to": target,
+              "facts": sorted({f"{title} of" if relation == "role" else RELATION_WORDS[relation]
+                               for relation, title in links[(source, target)]})}
+             for n, (source, target) in enumerate(lines)]
+    left_out = Counter(graph.nodes[node]["kind"] for node in graph if node not in shown)
+    return {"nodes": nodes, "edges": edges, "total_nodes": len(degree), "total_edges": len(links),
+            "left_out": {KIND_NAMES[kind]: count for kind, count in sorted(left_out.items())},
+            "left_out_links": max((degree[node] for node in graph if node not in shown), default=0)}
+
+
+
+def node_details(graph: nx.MultiDiGraph, node: str, links_out: list, links_in: list, on_page: set[str]) -> dict:
+    """What the panel says of a node: kind, label, aliases, its meetings (a person's), its sources (article ids) and
+    sections of linked nodes on the page ({heading: [[words, node id], ...]}); `more` counts links to nodes left off
+    the page. `links_out` and `links_in` are the node's links as (other node, facts), facts as in `read_links`."""
+    data = graph.nodes[node]
+    kind = data["kind"]
+    sections: dict[str, set[tuple[str, str]]] = {}
+    sources, meetings, off_page = set(), set(), set()
+
+    def link(heading: str, words: str, other: str) -> None:
+        if other in on_page:
+            sections.setdefault(heading, set()).add((words, other))
+        else:
+            off_page.add(other)
+
+    for other, facts in links_out:
+        for relation, title in facts:
+            if relation in ("mentioned_in", "reported_by"):
+                sources.add(other)
+            elif relation == "participant":
+                link("Participants", "", other)
+            elif relation == "located_in":
+                link("Place", "", other)
+            elif relation in ("role", "member_of"):
+                link("Posts", title or "member", other)
+    for other, facts in links_in:
+        for relation, title in facts:
+            if relation == "participant" and kind == "Person":
+                meetings.add(other)  # every meeting of a person is listed, on the page or not
+            elif relation in ("participant", "located_in"):
+                link("Meetings", "", other)
+            elif relation in ("role", "member_of"):
+                link("People", title or "member", other)
+            elif relation == "reported_by":
+                link("Reports", "", other)
+            elif relation == "mentioned_in":
+                link("Mentions", "", other)
+
+    def order(item: tuple[str, str]) -> tuple:
+        words, other = item
+        return graph.nodes[other]["label"].casefold(), other, words
+
+    details = {"kind": kind, "label": data["label"], "aliases": list(data.get("aliases") or ()),
+               "sources": sorted(sources), "more": len(off_page),
+               "sections": [[heading, [list(item) for item in sorted(sections[heading], key=order)]]
+                            for heading in SECTIONS if heading in sections]}
+    if kind == "Person":
+        details["meetings"] = sorted(meetings)
+    return details
+
+
+def to_page_data(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, max_lines: int = MAX_LINES) -> dict:
+    """Everything the page's script draws from: both views, and the details of every node, meeting and article on
+    the page."""
+    links = read_links(graph)
+    attendees, pairs = who_met_whom(graph, links)
+    met = sorted({meeting for ids in pairs.values() for meeting in ids})
+    meetings = {meeting: meeting_info(graph, meeting) for meeting in met}
+    views = {"people": people_view(graph, attendees, pairs, meetings, max_nodes=max_nodes, max_lines=max_lines),
+             "graph": graph_view(graph, links, max_nodes=max_nodes, max_lines=max_lines)}
+    on_page = {node["id"] for view in views.values() for node in view["nodes"]}
+    links_out: dict[str, list] = {node: [] for node in on_page}
+    links_in: dict[str, list] = {node: [] for node in on_page}
+    for (source, target), facts in links.items():
+        if source in on_page:
+            links_out[source].append((target, facts))
+        if target in on_page:
+            links_in[target].append((source, facts))
+    nodes = {node: node_details(graph, node, links_out[node], links_in[node], on_page) for node in sorted(on_page)}
+    wanted = {node for node in on_page if graph.nodes[node]["kind"] == "Meeting"}
+    wanted.update(meeting for details in nodes.values() for meeting in details.get("meetings", ()))
+    meetings.update({meeting: meeting_info(graph, meeting) for meeting in sorted(wanted - meetings.keys())})
+    articles = {node for node in on_page if graph.nodes[node]["kind"] == "Article"}
+    articles.update(source for details in nodes.values() for source in details["sources"])
+    between_people = set(met)
+    cited = {article for (meeting, article), facts in links.items()
+             if meeting in between_people and ("reported_by", "") in facts}
+    by_status = Counter(meetings[meeting]["status"] for meeting in met)
+    return {
+        "views": views,
+        "nodes": nodes,
+        "meetings": meetings,
+        "articles": {article: {"cite": article_title(graph, article),
+                               "publisher": graph.nodes[article].get("publisher"),
+                               "source": graph.nodes[article].get("source")} for article in sorted(articles)},
+        "doubtful": doubtful_articles(graph, sorted(articles | cited)),
+        "counts": {"people": views["people"]["total_nodes"], "meetings": len(met), "articles": len(cited),
+                   "by_status": {status: by_status[status] for status in STATUSES if by_status[status]},
+                   "doubtful": len(doubtful_articles(graph, sorted(cited)))},
+        "options": OPTIONS,
+        "maxTipMeetings": MAX_TIP_MEETINGS,
+        "statusColours": STATUS_COLOURS,
+    }
+
+
+def left_out_notes(views: dict) -> list[str]:
+    """What each view left out, in words, for the page's header; none when everything is drawn.
+
+    >>> left_out_notes({"people": {"nodes": [{}], "edges": [], "total_nodes": 3, "total_edges": 1,
+    ...                            "left_out_links": 1},
+    ...                 "graph": {"nodes": [{}], "edges": [], "total_nodes": 1, "total_edges": 0}})
+    ['People: the 1 most connected of 3 people (0 of 1 lines) are drawn; the 2 left out had at most 1 line each.']
+    """
+    notes = []
+    people, full = views["people"], views["graph"]
+    if len(people["nodes"]) < people["total_nodes"]:
+        left = people["total_nodes"] - len(people["nodes"])
+        notes.append(f"People: the {len(people['nodes']):,} most connected of {people['total_nodes']:,} people "
+                     f"({len(people['edges']):,} of {people['total_edges']:,} lines) are drawn; the {left:,} left "
+                     f"out had at most {_count(people['left_out_links'], 'line')} each.")
+    if len(full["nodes"]) < full["total_nodes"]:
+        kinds = ", ".join(f"{count:,} {kind}" for kind, count in full["left_out"].items())
+        notes.append(f"Full graph: the {len(full['nodes']):,} most connected of {full['total_nodes']:,} nodes are "
+                     f"drawn; left out: {kinds}, with at most {_count(full['left_out_links'], 'link')} each.")
+    return notes
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def to_html(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, max_lines: int = MAX_LINES) -> str:
     """The page as a string: the same graph always gives the same bytes."""
-    network, meetings = to_network(graph)
-    by_status = {status: sum(m["status"] == status for m in meetings.values()) for status in STATUSES}
-    articles = {source for m in meetings.values() for evidence in m["evidence"] for source in evidence["sources"]}
-    doubtful = doubtful_articles(graph, sorted(meetings))
-    doubted = sum(entry["source"] in articles for entry in doubtful)
+    data = to_page_data(graph, max_nodes=max_nodes, max_lines=max_lines)
+    counts = data["counts"]
     environment = jinja2.Environment(autoescape=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
     return environment.from_string(PAGE).render(
         vis_css=Markup((VIS_DIR / "vis-network.css").read_text(encoding="utf-8")),
         vis_js=Markup((VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")),
-        data=Markup(script_json({"nodes": network.nodes, "edges": network.edges, "meetings": meetings,
-                                 "doubtful": doubtful, "options": OPTIONS, "maxTipMeetings": MAX_TIP_MEETINGS})),
-        people=len(network.nodes),
-        meetings=len(meetings),
-        by_status=", ".join(f"{count} {status}" for status, count in by_status.items() if count),
-        articles=len(articles),
-        doubtful=("1 article with a doubtful date" if doubted == 1 else f"{doubted} articles with doubtful dates")
-        if doubted else "",
+        data=Markup(script_json(data)),
+        people=counts["people"],
+        meetings=counts["meetings"],
+        by_status=", ".join(f"{count} {status}" for status, count in counts["by_status"].items()),
+        articles=counts["articles"],
+        doubtful=("1 article with a doubtful date" if counts["doubtful"] == 1
+                  else f"{counts['doubtful']} articles with doubtful dates") if counts["doubtful"] else "",
+        left_out=left_out_notes(data["views"]),
+        kinds=KIND_COLOURS,
+        kind_names=KIND_NAMES,
         colours=STATUS_COLOURS,
         doubt_colour=DOUBT_COLOUR,
     )
 
 
-def write_html(graph: nx.MultiDiGraph, path: Path) -> Path:
+def write_html(graph: nx.MultiDiGraph, path: Path, *, max_nodes: int = MAX_NODES, max_lines: int = MAX_LINES) -> Path:
     """Write the page to `path`; it needs no other file and no network."""
-    return write_text_atomic(path, to_html(graph))
-
-
-PAGE = """\
-<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Who met whom</title>
-<style>{{ vis_css }}</style>
-<style>
-html, body { margin: 0; height: 100%; font-family: system-ui, sans-serif; color: #1f2933; }
-body { display: flex; flex-direction: column; }
-header { padding: 10px 18px 8px; border-bottom: 1px solid #d9dee3; display: flex; flex-wrap: wrap;
-         align-items: baseline; gap: 6px 28px; }
-h1 { font-size: 20px; margin: 0; }
-.counts, .hint { margin: 0; font-size: 14px; color: #52606d; }
-.legend { display: flex; gap: 18px; margin: 0; padding: 0; list-style: none; font-size: 14px; }
-.legend li { display: flex; align-items: center; gap: 6px; }
-.legend .line { display: inline-block; width: 34px; }
-#network { flex: 1; min-height: 300px; }
-.empty { padding: 24px 18px; }
-div.vis-tooltip { white-space: normal; max-width: 40em; font-family: system-ui, sans-serif; font-size: 13px;
-                  background: #ffffff; border-color: #9aa5b1; padding: 8px 10px; }
-.tip-head { font-weight: 600; font-size: 14px; margin-bottom: 4px; }
-.tip-aliases, .tip-facts, .tip-source, .tip-more { color: #52606d; }
-.tip-meeting { border-top: 1px solid #e4e7eb; padding-top: 4px; margin-top: 4px; }
-.tip-status { font-size: 12px; padding: 0 5px; border-radius: 3px; color: #ffffff; margin-left: 6px; }
-{% for status, colour in colours.items() %}.tip-{{ status }} { background: {{ colour }}; }
-{% endfor %}.tip-sentence { margin: 4px 0 0 0; font-style: italic; }
-.doubt, .tip-doubt, .tip-disputed { color: {{ doubt_colour }}; }
-.tip-doubt { font-size: 12px; font-weight: 600; white-space: nowrap; }
-.tip-disputed { font-weight: 600; }
-.tip-claims { margin: 2px 0 0 0; padding-left: 18px; color: #52606d; }
-.tip-interval { font-weight: 600; color: #1f2933; }
-.tip-claim-uncertain .tip-interval { font-weight: normal; color: #7b8794; }
-.tip-uncertain { font-size: 12px; padding: 0 4px; border-radius: 3px; border: 1px solid {{ doubt_colour }}; }
-.tip-notes { border-top: 1px solid #e4e7eb; margin-top: 6px; padding-top: 4px; font-size: 12px; color: #52606d; }
-</style>
-</head>
-<body>
-<header>
-<h1>Who met whom</h1>
-<p class="counts">{{ people }} people &middot; {{ meetings }} meetings{% if by_status %} ({{ by_status }}){% endif %}
- &middot; {{ articles }} articles
-{%- if doubtful %} &middot; <span class="doubt">&#9888; {{ doubtful }}</span>{% endif %}</p>
-<ul class="legend">
-{% for status, colour in colours.items() -%}
-<li><span class="line" style="border-top: 3px {{ 'solid' if status == 'held' else 'dashed' }} {{ colour }};"></span>
-{{- status }}</li>
-{% endfor %}</ul>
-<p class="hint">Hover a line or a name for the meetings and the sentences that report them.</p>
-</header>
-{% if people %}<div id="network"></div>{% else %}<p class="empty">No meetings between people were found.</p>{% endif %}
-<script>{{ vis_js }}</script>
-<script>
-"use strict";
-var DATA = {{ data }};
-
-// Tooltips are DOM elements filled with textContent: names and sentences come from articles and must stay text.
-function element(tag, className, text) {
-  var node = document.createElement(tag);
-  node.className = className;
-  if (text) node.textContent = text;
-  return node;
-}
-
-// Cited titles are article text: a Map, not an object, so no title can name a property such as "__proto__".
-var DOUBTFUL = new Map(DATA.doubtful.map(function (entry) { return [entry.source, entry]; }));
-var DOUBT_MARK = "\\u26a0 page date doubtful";
-
-// The cited titles after a dash, each doubtful one marked; `noted` collects those for the tooltip's notes.
-function sources(className, prefix, titles, noted) {
-  var line = element("div", className, prefix);
-  titles.forEach(function (title, index) {
-    if (index) line.append("; ");
-    line.append(title);
-    if (DOUBTFUL.has(title)) {
-      line.append(" ", element("span", "tip-doubt", DOUBT_MARK));
-      noted.add(title);
-    }
-  });
-  return line;
-}
-
-function claimItem(claim, noted) {
-  var item = element("li", claim.uncertain ? "tip-claim tip-claim-uncertain" : "tip-claim");
-  item.append(element("span", "tip-interval", claim.interval));
-  var how = (claim.text ? " \\u201c" + claim.text + "\\u201d" : "") + ", " + claim.basis_words;
-  item.append(how);
-  if (claim.uncertain) item.append(", ", element("span", "tip-uncertain", "uncertain"));
-  item.append(sources("tip-claim-source", "\\u2014 ", [claim.source], noted));
-  return item;
-}
-
-function meetingBlock(meetingId, noted) {
-  var meeting = DATA.meetings[meetingId];
-  var block = element("div", "tip-meeting");
-  var head = element("div", "tip-title");
-  var status = element("span", "tip-status tip-" + meeting.status, meeting.status);
-  head.append(element("strong", "", meeting.label), status);
-  block.append(head);
-  // Only an agreed date is "When"; without one, the claims are listed, each with what it rests on.
-  var claims = meeting.date ? [] : meeting.date_claims;
-  var when = meeting.date ? meeting.date + (meeting.date_text ? " (\\u201c" + meeting.date_text + "\\u201d)" : "")
-                          : !claims.length && meeting.date_text;
-  var facts = [meeting.place && "Place: " + meeting.place, when && "When: " + when];
-  facts = facts.filter(Boolean);
-  if (facts.length) block.append(element("div", "tip-facts", facts.join(" \\u00b7 ")));
-  if (claims.length) {
-    block.append(element("div", meeting.date_conflict ? "tip-date tip-disputed" : "tip-date tip-facts",
-                         meeting.date_conflict ? "Date disputed" : "Date not settled"));
-    var list = element("ul", "tip-claims");
-    claims.forEach(function (claim) { list.append(claimItem(claim, noted)); });
-    block.append(list);
-  }
-  // Sentences from the same articles in a row are cited once, after the last of them.
-  meeting.evidence.forEach(function (evidence, index) {
-    block.append(element("p", "tip-sentence", "\\u201c" + evidence.sentence + "\\u201d"));
-    var next = meeting.evidence[index + 1];
-    if (!next || next.sources.join("\\n") !== evidence.sources.join("\\n")) {
-      block.append(sources("tip-source", "\\u2014 ", evidence.sources, noted));
-    }
-  });
-  return block;
-}
-
-function tooltip(heading, aliases, meetingIds) {
-  var tip = element("div", "tip");
-  var noted = new Set();
-  tip.append(element("div", "tip-head", heading));
-  if (aliases.length) tip.append(element("div", "tip-aliases", "Also: " + aliases.join(", ")));
-  meetingIds.slice(0, DATA.maxTipMeetings).forEach(function (meetingId) {
-    tip.append(meetingBlock(meetingId, noted));
-  });
-  var more = meetingIds.length - DATA.maxTipMeetings;
-  if (more > 0) tip.append(element("div", "tip-more", "and " + more + " more"));
-  if (noted.size) {
-    var notes = element("div", "tip-notes");
-    noted.forEach(function (title) {
-      var note = element("div", "tip-note");
-      note.append(element("span", "tip-doubt", "\\u26a0"), " " + title + ": page date doubtful; "
-                  + DOUBTFUL.get(title).note);
-      notes.append(note);
-    });
-    tip.append(notes);
-  }
-  return tip;
-}
-
-var labels = {};
-DATA.nodes.forEach(function (node) {
-  labels[node.id] = node.label;
-  node.title = tooltip(node.label, node.aliases, node.meetings);
-});
-DATA.edges.forEach(function (edge) {
-  edge.title = tooltip(labels[edge.from] + " \\u2014 " + labels[edge.to], [], edge.meetings);
-});
-
-var nodes = new vis.DataSet(DATA.nodes);
-var edges = new vis.DataSet(DATA.edges);
-var network = null;
-var container = document.getElementById("network");
-if (container) {
-  network = new vis.Network(container, {nodes: nodes, edges: edges}, DATA.options);
-  network.fit();
-}
-</script>
-</body>
-</html>
-"""
+    return write_text_atomic(path, to_html(graph, max_nodes=max_nodes, max_lines=max_lines))
