@@ -1,4 +1,4 @@
-"""The command line: `kg build` and `kg query`. The only module that prints."""
+"""The command line: `kg build`, `kg query`, `kg serve` and `kg render`. The only module that prints."""
 
 from __future__ import annotations
 
