@@ -1,22 +1,29 @@
 """Mentions -> entities, and article-level meetings -> merged meetings, each merge with its reason.
 
-Inside an article: a surname ("Akar", "al-Assad's") joins the one full name it ends ("Hulusi Akar"); an acronym in
-parentheses after an organisation ("National Intelligence Organisation (MIT)") joins it; a name the tagger called an
+Inside an article: a surname ("Akar", "al-Assad's") joins the one full name it ends ("Hulusi Akar"), and so does
+the end of a longer name written before it ("Malloch Brown" after "Mark Malloch Brown"); an acronym in parentheses
+after an organisation ("National Intelligence Organisation (MIT)") joins it; a name the tagger called an
 organisation joins the person whose surname it is. Across articles, the same name (folded for case and accents) is the
-same entity. Reports of one meeting merge when their parties overlap and nothing they state disagrees.
+same entity; so are spellings of one name ("Bashar Assad", "Bashar al-Assad"), a name and its one longer form, and,
+on evidence, a nickname or an initial ("Dick Cheney", "Richard B. Cheney"); a surname alone joins a full name when a
+post, the countries spoken of, or an overwhelming namesake with nothing against it says so. Reports of one meeting
+merge when their parties overlap and nothing they state disagrees.
 """
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
-from kg.countries import fold
-from kg.extract import NAME_PARTICLES
+from kg.countries import country_named, country_of_demonym, fold
+from kg.extract import HONORIFICS, NAME_PARTICLES, PERSON_TITLES
 from kg.ingest import slugify
 from kg.dating import REDATED_AFTER
 from kg.records import DateClaim, Dating, Entity, Extraction, Meeting, MergedMeeting, Mention
@@ -27,6 +34,11 @@ DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?$")  # "U.N.", "U.S."
 MIN_PLACE_EVIDENCE = 3.0  # rarity-weighted countries in common: "United States" alone is far from enough
 SAME_STORY_DAYS = 7  # reports of one meeting without a shared place must be published within a week
 RECENT = timedelta(days=45)  # a meeting an article reports without a date is taken to be this close to its page date
+# A name alone ("Bush") stands for the namesake named in this many times the articles of all the others together, in
+# the build and within WINDOW of the article, if that namesake is named in DOMINANT_MIN_ARTICLES articles or more.
+DOMINANCE = 4
+DOMINANT_MIN_ARTICLES = 10
+WINDOW = timedelta(days=183)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +50,21 @@ class Resolution:
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Folded tokens of a name, without particles: the part that identifies a surname.
+    """Folded tokens of a name, without particles: the part that identifies a surname. A leading "Al" written apart
+    from the rest is a first name ("Al Gore"); the Arabic article is joined to its name ("al-Assad").
 
-    >>> name_tokens("Bashar al-Assad"), name_tokens("Assad")
-    (('bashar', 'assad'), ('assad',))
+    >>> name_tokens("Bashar al-Assad"), name_tokens("al-Assad"), name_tokens("Al Gore")
+    (('bashar', 'assad'), ('assad',), ('al', 'gore'))
     """
-    tokens = [t for t in re.split(r"[^\w]+", fold(name)) if t]
-    return tuple(t for t in tokens if t not in NAME_PARTICLES) or tuple(tokens)
+    folded = fold(name)
+    tokens = [t.strip("'") for t in re.split(r"[^\w']+", folded) if t.strip("'")]  # "O'Connor" is one name
+    given = tokens[:1] if folded.startswith("al ") else []
+    return tuple(given + [t for t in tokens[len(given):] if t not in NAME_PARTICLES]) or tuple(tokens)
+
+
+def _plain_tokens(name: str) -> tuple[str, ...]:
+    """Folded tokens of a name without any particle, a leading "Al" included ("Al Rawi" is ('rawi',))."""
+    return tuple(t.strip("'") for t in re.split(r"[^\w']+", fold(name)) if t.strip("'") not in NAME_PARTICLES | {""})
 
 
 def resolve(extractions: Sequence[Extraction]) -> Resolution:
@@ -66,11 +86,11 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
                     expansions[key].add(canonical)
     _resolve_acronyms_across(extractions, keys, expansions, merges)
     written = {keys[m.id]: m.name for e in extractions for m in e.mentions if _key(m) == keys[m.id]}
-    _resolve_variants(keys, merges, written)
-    _resolve_surnames_across(extractions, keys, merges, written)
+    ambiguous = _resolve_variants(keys, merges, written, _profiles(extractions, keys))
+    _resolve_surnames_across(extractions, keys, merges, written, ambiguous)
     for extraction in extractions:
         for mention in extraction.mentions:
-            names[keys[mention.id]][mention.name] += 1
+            names[keys[mention.id]][person_name(mention.name) if mention.kind == "Person" else mention.name] += 1
 
     entity_of_key, entities = _entities(names, keys, merges)
     mention_entity = {mention_id: entity_of_key[key] for mention_id, key in keys.items()}
@@ -86,23 +106,34 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
 @dataclass
 class _Profile:
     """What the build says about one person: posts (title, organisation or country), the countries of the articles
-    they appear in, and those articles."""
+    they appear in, those articles and their dates, and the other names those articles mention."""
 
-    posts: set[tuple[str, str]]
-    places: Counter
-    articles: set[str]
+    posts: set[tuple[str, str]] = field(default_factory=set)
+    places: Counter = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    dates: list[date] = field(default_factory=list)
+    context: list[frozenset] = field(default_factory=list)  # the names of each article, for `with_context` only
 
 
-def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]]) -> dict[tuple[str, str], _Profile]:
-    """Profiles of every name across the build (a surname's own profile comes from its article alone)."""
-    profiles: dict[tuple[str, str], _Profile] = defaultdict(lambda: _Profile(set(), Counter(), set()))
+def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]],
+              with_context: set[tuple[str, str]] = frozenset()) -> dict[tuple[str, str], _Profile]:
+    """Profiles of every name across the build (a surname's own profile comes from its article alone); only the
+    names in `with_context` (and a single article's) get the other names of their articles, which are many."""
+    profiles: dict[tuple[str, str], _Profile] = defaultdict(_Profile)
     for extraction in extractions:
         by_id = {m.id: m for m in extraction.mentions}
         countries = {m.name for m in extraction.mentions if m.kind == "Country"}
         people = {keys[m.id] for m in extraction.mentions if m.kind == "Person"}
+        named = {keys[m.id] for m in extraction.mentions}
+        published = extraction.article.published
         for key in people:
-            profiles[key].places.update(countries)
-            profiles[key].articles.add(extraction.article.id)
+            profile = profiles[key]
+            profile.places.update(countries)
+            profile.articles.add(extraction.article.id)
+            if published:
+                profile.dates.append(date.fromisoformat(published))
+            if key in with_context or len(extractions) == 1:
+                profile.context.append(frozenset(named - {key}))
         for role in extraction.roles:
             if role.of in by_id:
                 profiles[keys[role.holder]].posts.add((role.title.split()[-1] if role.title else "",
@@ -126,75 +157,310 @@ def _resolve_acronyms_across(extractions: Sequence[Extraction], keys: dict[str, 
 
 
 def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, str], set[str]],
-                      written: dict[tuple[str, str], str]) -> None:
+                      written: dict[tuple[str, str], str], profiles: dict[tuple[str, str], _Profile]
+                      ) -> dict[tuple[str, str], list[tuple[str, str]]]:
     """A full name that is a shorter form of exactly one longer name with the same first and last names, missing only
-    whole middle names, is that person ("Barack Obama" and "Barack Hussein Obama"); an initial tells people apart
-    ("George W. Bush" is not "George H. W. Bush")."""
-    tokens_of = {k: name_tokens(k[1]) for k in set(keys.values()) if k[0] == "Person"}
-    by_ends: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for key, tokens in sorted(tokens_of.items()):
-        if len(tokens) >= 2:
-            by_ends[tokens[0], tokens[-1]].append(key)
-    target = {}
-    for (first, last), group in by_ends.items():
-        for key in group:
-            tokens = set(tokens_of[key])
-            longer = [other for other in group if tokens < set(tokens_of[other])]
-            if len(longer) == 1 and all(len(extra) >= 3 for extra in set(tokens_of[longer[0]]) - tokens):
-                target[key] = longer[0]
+    whole middle names, is that person ("Barack Obama" and "Barack Hussein Obama"); so is a first and last name short
+    of one longer name by initials only ("Edward Kennedy" and "Edward M. Kennedy"), but a name with initials never
+    joins one with more ("George W. Bush" is not "George H. W. Bush"). Names that differ only in particles are one
+    ("Bashar Assad" and "Bashar al-Assad"); so are names that differ by a nickname for the first name the build also
+    spells out ("Dick Cheney" and "Richard Cheney"). A nickname or an initial takes evidence as well
+    (`_same_person_evidence`). Returns the names short of two or more longer ones, with those longer names: they are
+    decided article by article (`_resolve_surnames_across`)."""
+    forms = _person_forms(set(keys.values()))
+    counts = Counter(keys.values())
+    people_in: dict[str, set[tuple[str, str]]] = defaultdict(set)  # article id -> the people it names
+    for mention_id, key in keys.items():
+        if key[0] == "Person":
+            people_in[mention_id.split("#")[0]].add(key)
+    by_ends: dict[tuple[str, str], dict[tuple[str, ...], list[tuple[str, str]]]] = \
+        defaultdict(lambda: defaultdict(list))  # (first name, surname) -> name tokens -> keys written so
+    for key, form in sorted(forms.items()):
+        if len(form) >= 2:
+            by_ends[form[0], form[-1]][form].append(key)
+    # The most written key of each form stands for the form.
+    standing = {form: min(same, key=lambda k: (-counts[k], k)) for group in by_ends.values()
+                for form, same in group.items()}
+    proposed: list[tuple[tuple[str, str], tuple[str, str], str, bool]] = []  # key, target, why, needs evidence
+    ambiguous: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for group in by_ends.values():
+        for form, same in group.items():
+            longer = [other for other in group if set(form) < set(other)]
+            extra = set(longer[0]) - set(form) if len(longer) == 1 else set()
+            if len(longer) == 1 and (all(len(part) >= 3 for part in extra) or len(form) == 2):
+                initials = not all(len(part) >= 3 for part in extra)
+                why = ("the only name in the build with the same first and last names and more initials" if initials
+                       else "the only longer name in the build with the same first and last names")
+                to = standing[longer[0]]
+            elif len(same) > 1:
+                to, why, initials = standing[form], "the same name written another way", False
+            else:
+                to = None
+            for key in same:
+                if to is None or key == to:
+                    continue
+                given = sorted({name_tokens(key[1])[0], name_tokens(to[1])[0]})
+                if len(given) > 1:
+                    short, full = sorted(given, key=lambda name: name not in nicknames())
+                    proposed.append((key, to, f"{why}, {short!r} being short for {full!r}", True))
+                else:
+                    proposed.append((key, to, why, initials))
+            if len(longer) > 1:
+                for key in same:
+                    ambiguous[key] = sorted(standing[other] for other in longer)
+    target = {key: (to, why) for key, to, why, needs in proposed if not needs}
+    # A nickname can be someone's given name ("Jack Reed" is not "John Reed"), and a common name with an initial
+    # someone else's ("Michael Smith" the reporter is not "Michael J. Smith" the soldier): either takes evidence that
+    # the two are one, weighed against all the target stands for so far, the most named first.
+    joined: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for key, (to, _) in target.items():
+        joined[to].add(key)
+    for key, to, why, _ in sorted((p for p in proposed if p[3]), key=lambda p: (-len(profiles[p[0]].articles), p[0])):
+        evidence = _same_person_evidence({key}, {to} | joined[to], profiles, people_in)
+        if evidence is not None:
+            target[key] = (to, f"{why}, and {evidence}")
+            joined[to].add(key)
     for mention_id, key in list(keys.items()):
         if key in target:
-            keys[mention_id] = target[key]
-            merges[target[key]].add(f"{written[key]} → {written[target[key]]}: the only longer name in the build "
-                                    f"with the same first and last names")
+            to, why = target[key]
+            keys[mention_id] = to
+            merges[to].add(f"{written[key]} → {written[to]}: {why}")
+    for key, (to, _) in target.items():
+        merges[to] |= merges.pop(key, set())  # what was merged into a name goes with it
+    return {key: sorted({target.get(c, (c, ""))[0] for c in found}) for key, found in ambiguous.items()
+            if key not in target}
+
+
+def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str]],
+                          profiles: dict[tuple[str, str], _Profile], people_in: dict[str, set[tuple[str, str]]]
+                          ) -> str | None:
+    """What says that two names of one first and last name (each with the names already joined to it) are one person:
+    an article naming both, a post both hold, a person few articles name who comes up with both ("Harry Reid" with
+    "Ted Kennedy" and "Edward M. Kennedy"), or one so much more named that the other, written in the same months, is
+    taken to be it. None if nothing does."""
+    a, b = (_Profile(posts=set().union(*(profiles[k].posts for k in keys)),
+                     articles=set().union(*(profiles[k].articles for k in keys)),
+                     dates=[d for k in keys for d in profiles[k].dates]) for keys in (ours, theirs))
+    if a.articles & b.articles:
+        return f"both are named in {min(a.articles & b.articles)}"
+    posts = sorted((title, of) for title, of in a.posts & b.posts if title)
+    if posts:
+        return f"both hold the post {posts[0][0]} of {posts[0][1]}"
+    rare = max(3, len(people_in) // 100)  # named in at most 1% of the articles: not everyone's companion
+    met_a, met_b = ({other for article in p.articles for other in people_in[article]
+                     if len(profiles[other].articles) <= rare} for p in (a, b))
+    shared = sorted((met_a & met_b) - ours - theirs)
+    if shared:
+        return f"both come up with {shared[0][1]!r}, whom few articles name"
+    big, small = sorted((a, b), key=lambda p: -len(p.articles))
+    if len(big.articles) >= DOMINANT_MIN_ARTICLES and len(big.articles) >= DOMINANCE * len(small.articles) \
+            and small.dates and all(any(abs(d - e) <= WINDOW for e in big.dates) for d in small.dates):
+        return f"one is named in {len(big.articles)} articles, the other in {len(small.articles)}, in the same months"
+    return None
+
+
+@cache
+def nicknames() -> dict[str, tuple[str, ...]]:
+    """Folded nickname -> the given names it is short for (kg/data/nicknames.tsv).
+
+    >>> nicknames()["dick"], nicknames()["ted"]
+    (('richard',), ('edward', 'theodore'))
+    """
+    found: dict[str, list[str]] = defaultdict(list)
+    with resources.files("kg").joinpath("data/nicknames.tsv").open(encoding="utf-8") as stream:
+        for row in csv.DictReader(stream, delimiter="\t"):
+            for nickname in row["nicknames"].split("|"):
+                found[fold(nickname)].append(fold(row["name"]))
+    return {nickname: tuple(sorted(names)) for nickname, names in found.items()}
+
+
+def _person_forms(all_keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Name tokens of every person key, a nickname first name replaced by the given name it is short for when the
+    build has exactly one such given name with the same surname ("Ted Kennedy" is "Edward Kennedy" if some Edward
+    Kennedy is named and no Theodore Kennedy)."""
+    tokens_of = {key: name_tokens(key[1]) for key in all_keys if key[0] == "Person"}
+    spelled = {(tokens[0], tokens[-1]) for tokens in tokens_of.values() if len(tokens) >= 2}
+    forms = {}
+    for key, tokens in tokens_of.items():
+        if len(tokens) >= 2:
+            given = [name for name in nicknames().get(tokens[0], ()) if (name, tokens[-1]) in spelled]
+            if len(given) == 1:
+                tokens = (given[0], *tokens[1:])
+        forms[key] = tokens
+    return forms
 
 
 def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]],
-                             merges: dict[tuple[str, str], set[str]], written: dict[tuple[str, str], str]) -> None:
-    """A surname no full name in its article explains ("Abbas") joins a full name in the build it ends, when the
-    evidence points to that person: a post only they share ("Palestinian President Abbas" and "Palestinian President
-    Mahmoud Abbas"), or countries the articles speak of that few other articles do, for a person who all but owns the
-    surname in the build ("Howard" in articles on Australia). Ambiguous or unsupported, it stays apart."""
+                             merges: dict[tuple[str, str], set[str]], written: dict[tuple[str, str], str],
+                             ambiguous: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
+    """A surname no full name in its article explains ("Abbas"), or a name short of several longer ones ("George
+    Bush"), joins a full name in the build that fits it, when the evidence points to that person: a post only they
+    share ("Palestinian President Abbas" and "Palestinian President Mahmoud Abbas"); countries the articles speak of
+    that few other articles do, for a person who all but owns the name in the build ("Howard" in articles on
+    Australia); or a namesake so dominant, in the build and in the months around the article, that only contrary
+    evidence could make it someone else, and there is none (`_dominant`). A full name whose first name is spelled
+    like that of a far more frequent namesake ("Nicholas Sarkozy", "Nicolas Sarkozy") joins it by a shared post only.
+    Ambiguous or unsupported, it stays apart."""
     full = [key for key in set(keys.values()) if key[0] == "Person" and len(name_tokens(key[1])) >= 2]
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in sorted(full):
         by_surname[name_tokens(key[1])[-1]].append(key)
-    profiles = _profiles(extractions, keys)
+    forms = _person_forms(set(keys.values()))
+    articles_of = {key: len(profile.articles) for key, profile in _profiles(extractions, keys).items()}
+    misspelt = {key: found for key in full
+                if key not in ambiguous and (found := _spelled_like(key, by_surname, forms, articles_of))}
+
+    def candidates_of(key: tuple[str, str]) -> list[tuple[str, str]]:
+        if key[0] != "Person":
+            return []
+        tokens = name_tokens(key[1])
+        if len(tokens) > 1:
+            return ambiguous.get(key) or misspelt.get(key, [])
+        return by_surname.get(tokens[0], [])
+
+    wanted = {c for e in extractions for m in e.mentions for c in candidates_of(keys[m.id])}
+    profiles = _profiles(extractions, keys, with_context=wanted)
     spread = Counter(m.name for e in extractions for m in {x.name: x for x in e.mentions if x.kind == "Country"}.values())
     rarity = {country: math.log((len(extractions) + 1) / (count + 1)) for country, count in spread.items()}
     for extraction in extractions:
         local = None
         for mention in extraction.mentions:
             key = keys[mention.id]
-            tokens = name_tokens(key[1])
-            candidates = by_surname.get(tokens[0], []) if key[0] == "Person" and len(tokens) == 1 else []
+            candidates = candidates_of(key) if _alone(mention, key) else []
             if not candidates:
                 continue
             local = local or _profiles([extraction], keys)
             mine = local[key]
             posted = [c for c in candidates if mine.posts & profiles[c].posts]
+            weights = {c: sum(rarity.get(p, 0.0) for p in mine.places if profiles[c].places[p]) for c in candidates}
+            best = max(candidates, key=lambda c: (weights[c], len(profiles[c].articles), c))
+            others = sum(len(profiles[c].articles) for c in candidates if c != best)
             if len(posted) == 1:
                 best = posted[0]
                 title, of = sorted(mine.posts & profiles[best].posts)[0]
                 evidence = f"shares the post {title} of {of}"
-            else:
-                weights = {c: sum(rarity.get(p, 0.0) for p in mine.places if profiles[c].places[p]) for c in candidates}
-                best = max(candidates, key=lambda c: (weights[c], len(profiles[c].articles), c))
-                others = sum(len(profiles[c].articles) for c in candidates if c != best)
-                if posted or weights[best] < MIN_PLACE_EVIDENCE or len(profiles[best].articles) < 4 * others:
-                    continue
+            elif key in misspelt:
+                continue  # a spelling takes a post in common
+            elif not posted and weights[best] >= MIN_PLACE_EVIDENCE and len(profiles[best].articles) >= 4 * others:
                 shared = sorted(p for p in mine.places if profiles[best].places[p])
                 evidence = f"the articles speak of {', '.join(shared)}"
+            else:
+                found = _dominant(key, candidates, mine, profiles, forms, written, extraction.article.published)
+                if found is None:
+                    continue
+                best, evidence = found
             keys[mention.id] = best
-            merges[best].add(f"{mention.name} → {written[best]}: surname in {extraction.article.id}; {evidence}")
+            what = "surname" if len(name_tokens(key[1])) == 1 else "name"
+            merges[best].add(f"{written[key]} → {written[best]}: {what} in {extraction.article.id}; {evidence}")
+            # What was merged into the name in this article goes with it ("Bashir → Omar al-Bashir").
+            merges[best] |= {reason for reason in merges.get(key, ()) if f" in {extraction.article.id}" in reason}
+
+
+def _alone(mention: Mention, key: tuple[str, str]) -> bool:
+    """A mention that may be read as a name on its own: capitalised ("the bush" is no one), and, for a surname, not a
+    country's name ("Nepal" alone is more likely the country than Madhav Kumar Nepal)."""
+    return _capitalised(mention.name) and (len(name_tokens(key[1])) > 1 or country_named(mention.name) is None)
+
+
+def _capitalised(name: str) -> bool:
+    """A name whose last word starts with a capital, as names do ("al-Assad", not "da venda").
+
+    >>> _capitalised("al-Assad"), _capitalised("de Villepin"), _capitalised("da venda"), _capitalised("bush")
+    (True, True, False, False)
+    """
+    return re.split(r"[\s-]+", name.strip())[-1][:1].isupper()
+
+
+def _spelled_like(key: tuple[str, str], by_surname: dict[str, list[tuple[str, str]]],
+                  forms: dict[tuple[str, str], tuple[str, ...]], articles_of: dict[tuple[str, str], int]
+                  ) -> list[tuple[str, str]]:
+    """Full names with the same surname, a first name one or two letters away and the other names of `key`, named in
+    DOMINANCE times as many articles: the names `key` may be a misspelling of."""
+    first, *rest = forms[key]
+    found = []
+    for other in by_surname.get(forms[key][-1], []):
+        their_first, *their_rest = forms[other]
+        if other != key and their_first != first and their_first[:1] == first[:1] \
+                and edit_distance(first, their_first) <= 2 and set(rest) <= set(their_rest) \
+                and articles_of.get(other, 0) >= DOMINANCE * articles_of.get(key, 0):
+            found.append(other)
+    return found
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Letters to insert, delete or change to turn one word into the other.
+
+    >>> edit_distance("nicholas", "nicolas"), edit_distance("steven", "stephen")
+    (1, 2)
+    """
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine: _Profile,
+              profiles: dict[tuple[str, str], _Profile], forms: dict[tuple[str, str], tuple[str, ...]],
+              written: dict[tuple[str, str], str], published: str | None) -> tuple[tuple[str, str], str] | None:
+    """The candidate a name alone stands for when one of them is named in DOMINANCE times as many articles as all the
+    others together, across the build and within WINDOW of the article (a "Bush" of 2006 is George W. Bush, not his
+    father), with nothing in the article against it: no post unlike any the candidate holds, no name that comes up
+    with another candidate about as often. Else None."""
+    best = max(candidates, key=lambda c: (len(profiles[c].articles), c))
+    # A name that is a shorter form of the candidate's ("George Bush" for "George W. Bush") is no other person.
+    rivals = [c for c in candidates if c != best and not set(forms[c]) <= set(forms[best])]
+    near = [d for d in profiles[best].dates if published and abs(d - date.fromisoformat(published)) <= WINDOW]
+    mine_count, near_count = len(profiles[best].articles), len(near)
+    other_count = sum(len(profiles[c].articles) for c in rivals)
+    other_near = sum(1 for c in rivals for d in profiles[c].dates
+                     if published and abs(d - date.fromisoformat(published)) <= WINDOW)
+    if mine_count < DOMINANT_MIN_ARTICLES or mine_count < DOMINANCE * other_count \
+            or (published and (near_count == 0 or near_count < DOMINANCE * other_near)):
+        return None
+    if len(profiles[key].articles) > mine_count:
+        return None  # written alone more often than the full name: it may be someone's own name
+    held = profiles[best].posts
+    if any(title not in {t for t, _ in held} and of not in {o for _, o in held} for title, of in mine.posts):
+        return None  # a post with neither the title nor the organisation or country of any the candidate holds
+    context = mine.context[0] - set(candidates)
+    with_best = Counter(name for names in profiles[best].context for name in names & context)
+    for rival in rivals:
+        # A name the build shows with the rival, in articles that do not name the candidate, in half as many articles
+        # as with the candidate or more: given that name, the rival is no longer the unlikely one.
+        apart = Counter(name for names in profiles[rival].context if best not in names for name in names & context)
+        for name, count in apart.items():
+            if count >= 2 and 2 * count >= with_best[name]:
+                return None
+    when = f", {near_count} of them within {WINDOW.days} days of this one" if published else ""
+    others = f"; its namesakes in {other_count}" if rivals else ""
+    return best, (f"{written[best]} is named in {mine_count} articles{when}{others}; nothing in the article "
+                  f"points to another")
 
 
 def _key(mention: Mention) -> tuple[str, str]:
     """The name a mention is known by: kind and folded name, acronyms without their dots ("U.N." is "UN")."""
     name = mention.name.replace(".", "") if DOTTED_ACRONYM.match(mention.name) else mention.name
     if mention.kind == "Person":
-        name = " ".join(re.sub(r"[.\[\]()]", " ", name).split())  # "George W. Bush", "George W Bush", "George W.] Bush"
+        name = " ".join(re.sub(r"[.\[\]()]", " ", person_name(name)).split())  # "George W. Bush", "George W Bush"
     return mention.kind, fold(name)
+
+
+def person_name(name: str) -> str:
+    """A person's name without what the tagger took in with it: a place before a comma, a call sign or an acronym
+    before the name.
+
+    >>> person_name("Buffalo, Byron W. Brown"), person_name("WNIQ Obama"), person_name("GEORGE W. BUSH")
+    ('Byron W. Brown', 'Obama', 'GEORGE W. BUSH')
+    """
+    after = name.rsplit(",", 1)[-1].strip()
+    if len(after.split()) >= 2:
+        name = after
+    words = name.split()
+    while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and not words[-1].isupper():
+        words = words[1:]
+    return " ".join(words)
 
 
 def initials(name: str) -> str:
@@ -211,12 +477,35 @@ def canonical_id(extraction: Extraction, key: tuple[str, str]) -> str:
     return next(m.id for m in extraction.mentions if _key(m) == key)
 
 
-def _resolve_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, str], tuple[str, str], str]]:
-    """(mention id, its own key, the key of the name it stands for, why) for each mention of one article."""
+def _resolve_in_article(extraction: Extraction) -> list[tuple[str, tuple[str, str], tuple[str, str], str]]:
+    """(mention id, its own key, the key of the name it stands for, why) for each mention of one article; a name that
+    stands for one that stands for a third stands for the third ("al-Hawsawi", "Al Hawsawi", "Mustafa al-Hawsawi")."""
+    found = list(_names_in_article(extraction))
+    target = {}
+    for _, key, canonical, _ in found:
+        if canonical != key:
+            target.setdefault(key, canonical)
+    chased = []
+    for mention_id, key, canonical, reason in found:
+        seen = {key}
+        while canonical != key and canonical in target and target[canonical] not in seen:
+            seen.add(canonical)
+            canonical = target[canonical]
+        chased.append((mention_id, key, canonical, reason))
+    return chased
+
+
+def _names_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, str], tuple[str, str], str]]:
     mentions = extraction.mentions
     article = extraction.article
     full_names = [m for m in mentions if m.kind == "Person" and len(name_tokens(m.name)) >= 2]
     acronyms = _acronyms(mentions, article.body)
+    by_id = {m.id: m for m in mentions}
+    posts: dict[str, set[tuple[str, str]]] = defaultdict(set)  # folded name -> its posts in this article
+    for role in extraction.roles:
+        if role.holder in by_id and role.of in by_id:
+            posts[fold(by_id[role.holder].name)].add((role.title.split()[-1] if role.title else "",
+                                                      by_id[role.of].name))
     for mention in mentions:
         key = _key(mention)
         if mention.id in acronyms:
@@ -224,13 +513,37 @@ def _resolve_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str
             yield mention.id, key, _key(full), f"acronym of {full.name!r} in {article.id}"
             continue
         tokens = name_tokens(mention.name)
-        if len(tokens) == 1 and mention.kind in ("Person", "Organisation"):
+        if len(tokens) == 1 and mention.kind in ("Person", "Organisation") and _capitalised(mention.name):
             full = _full_name_for(mention, tokens, full_names)
             if full is not None:
                 why = "surname" if mention.kind == "Person" else "surname (tagged as an organisation)"
                 yield mention.id, key, _key(full), f"{why} of {full.name!r} in {article.id}"
                 continue
+        if len(tokens) > 1 and mention.kind == "Person":
+            full = _longer_name_for(mention, full_names, posts)
+            if full is not None:
+                yield mention.id, key, _key(full), f"the end of {full.name!r}, named before it in {article.id}"
+                continue
         yield mention.id, key, key, ""
+
+
+def _longer_name_for(mention: Mention, full_names: Sequence[Mention],
+                     posts: dict[str, set[tuple[str, str]]]) -> Mention | None:
+    """The longer name, written earlier in the article, whose last names a name is ("Lula da Silva" after "Luiz
+    Inácio Lula da Silva"), unless the article gives the shorter name a post the longer one does not hold there
+    ("Palestinian President Mahmoud Abbas" is not "Syrian defence minister Ali Mahmoud Abbas")."""
+    plain = _plain_tokens  # "Al Rawi" is the end of "Bisher al-Rawi" in one article
+    tokens = plain(mention.name)
+    longer = [m for m in full_names if m.start < mention.start and len(plain(m.name)) > len(tokens)
+              and plain(m.name)[-len(tokens):] == tokens and _clean_start(m.name)]
+    if not tokens or not longer:
+        return None
+    full = max(longer, key=lambda m: (len(plain(m.name)), -m.start))
+    if any(plain(full.name)[-len(plain(m.name)):] != plain(m.name) for m in longer):
+        return None  # the ends of two different longer names
+    if posts.get(fold(mention.name), set()) - posts.get(fold(full.name), set()):
+        return None
+    return full
 
 
 def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
@@ -271,6 +584,18 @@ def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequen
     return before[-1] if before else None
 
 
+def _clean_start(name: str) -> bool:
+    """A name that starts as names do: a capital, and not a title or a country the tagger left in ("anti-Sarah
+    Palin", "Prosecutor Fred Borch", "England Danielle Lloyd"); such a name is no one's full name.
+
+    >>> _clean_start("Sarah Palin"), _clean_start("anti-Sarah Palin"), _clean_start("Prosecutor Fred Borch")
+    (True, False, False)
+    """
+    first = name.split()[0]
+    return first[:1].isupper() and first.rstrip(".").lower() not in HONORIFICS | PERSON_TITLES | {"prosecutor"} \
+        and country_named(first) is None and country_of_demonym(first) is None
+
+
 def _entities(names: dict[tuple[str, str], Counter], keys: dict[str, tuple[str, str]],
               merges: dict[tuple[str, str], set[str]]) -> tuple[dict[tuple[str, str], str], tuple[Entity, ...]]:
     """One entity per name key, with a stable id and every name it was written as."""
@@ -282,8 +607,9 @@ def _entities(names: dict[tuple[str, str], Counter], keys: dict[str, tuple[str, 
     used: set[str] = set()
     for key, counts in sorted(names.items()):
         kind = key[0]
-        # The fullest name is the entity's name: most words, longest, most often written, then alphabetical.
-        name = sorted(counts, key=lambda n: (-len(name_tokens(n)), -len(n), -counts[n], n))[0]
+        # The fullest name is the entity's name: most words ("Bisher al-Rawi", not "Al Rawi"), most often written
+        # (not a stray spelling), longest, then alphabetical.
+        name = sorted(counts, key=lambda n: (-len(name_tokens(n)), -len(_plain_tokens(n)), -counts[n], -len(n), n))[0]
         entity_id = f"{KIND_PREFIX[kind]}:{slugify(name)}"
         suffix = 2
         while entity_id in used:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.records import Article
-from kg.resolve import resolve
+from kg.records import Article, Evidence, Mention
+from kg.resolve import _alone, _key, resolve
 
 
 def build(nlp, *texts: str, ids: tuple[str, ...] = (), dates: tuple[str, ...] = ()):
@@ -140,3 +140,131 @@ def test_a_name_short_of_two_longer_ones_stays_apart(nlp):
     people = set(names.values())
     assert {"George Bush", "George Herbert Walker Bush", "George W. Bush", "Barack Hussein Obama"} <= people
     assert "Barack Obama" not in people
+
+
+def entity_of(resolution, article: int, name: str) -> str:
+    """The entity a name written in article `a<article>` was resolved to."""
+    by_mention = {m: e.id for e in resolution.entities for m in e.mentions}
+    found = {by_mention[m] for e in resolution.entities for m in e.mentions
+             if m.startswith(f"a{article}#") and name in e.aliases + (e.name,)}
+    assert len(found) == 1, (name, found)
+    return found.pop()
+
+
+# Each row: articles, then two (article, name as written) and whether they must be one entity.
+NAME_VARIANTS = [
+    # particles and spellings of one name
+    (["Bashar Assad met Vladimir Putin in Moscow.", "Bashar al-Assad met Recep Tayyip Erdogan in Ankara."],
+     (0, "Bashar Assad"), (1, "Bashar al-Assad"), True),
+    # a nickname, with a person few articles name beside both
+    (["Dick Cheney met Ehud Olmert in Jerusalem.", "Richard Cheney met Ehud Olmert in Jerusalem."],
+     (0, "Dick Cheney"), (1, "Richard Cheney"), True),
+    # a nickname and nothing in common: a Jack can be a Jack
+    (["Jack Reed met Harry Reid in Washington.", "John Reed met George Orwell in Paris."],
+     (0, "Jack Reed"), (1, "John Reed"), False),
+    # an initial, with a person few articles name beside both
+    (["Edward Kennedy met Harry Reid in Boston.", "Edward M. Kennedy met Harry Reid in Washington."],
+     (0, "Edward Kennedy"), (1, "Edward M. Kennedy"), True),
+    # an initial and nothing in common: two people
+    (["Michael Smith met Tony Blair in London.", "Michael J. Smith met Charles Graner in Baghdad."],
+     (0, "Michael Smith"), (1, "Michael J. Smith"), False),
+    # the end of a longer name written before it in the article
+    (["Mark Malloch Brown met Kofi Annan in New York.\n\nMalloch Brown said the talks went well."],
+     (0, "Mark Malloch Brown"), (0, "Malloch Brown"), True),
+    # ... a longer name that starts with what the tagger took in is no one's full name
+    (["Women held an anti-Sarah Palin rally in Anchorage.\n\nSarah Palin said nothing.",
+      "Sarah Palin met John McCain in Dayton."],
+     (0, "Sarah Palin"), (1, "Sarah Palin"), True),
+    # ... and a surname that stands for such an end stands for the full name
+    (["Mustafa al-Hawsawi was charged in Cuba.\n\nAl Hawsawi denied the charges.\n\n"
+      "Later al-Hawsawi said he was tortured."],
+     (0, "Mustafa al-Hawsawi"), (0, "al-Hawsawi"), True),
+    # ... but not when the article gives the shorter name a post of its own
+    (["Syrian defence minister Ali Mahmoud Abbas met Hulusi Akar in Moscow.\n\n"
+      "Palestinian President Mahmoud Abbas was not there."],
+     (0, "Ali Mahmoud Abbas"), (0, "Mahmoud Abbas"), False),
+    # "Al" apart from the name is a first name, not the Arabic article
+    (["Al Edwards spoke in Austin.\n\nEdwards said the bill would pass.", "John Edwards met Barack Obama in Iowa."],
+     (0, "Edwards"), (0, "Al Edwards"), True),
+    (["Al Edwards spoke in Austin.\n\nEdwards said the bill would pass.", "John Edwards met Barack Obama in Iowa."],
+     (0, "Edwards"), (1, "John Edwards"), False),
+    # a misspelt first name joins the namesake by a post they share, not by the name alone
+    (["French President Nicolas Sarkozy met Angela Merkel in Berlin."] * 4
+     + ["French President Nicholas Sarkozy met Gordon Brown in London."],
+     (0, "Nicolas Sarkozy"), (4, "Nicholas Sarkozy"), True),
+    (["Mark Brown met Tony Blair in London."] * 10 + ["Mary Brown met Gordon Brown in London."],
+     (0, "Mark Brown"), (10, "Mary Brown"), False),
+]
+
+
+@pytest.mark.parametrize(("texts", "first", "second", "same"), NAME_VARIANTS)
+def test_name_variants(nlp, texts, first, second, same):
+    resolution, _ = build(nlp, *texts)
+    assert (entity_of(resolution, *first) == entity_of(resolution, *second)) == same
+
+
+def namesakes(father_dates: tuple[str, ...], bare: str, bare_date: str):
+    """Ten articles on George W. Bush in 2006, two on his father, and one that says only `bare`."""
+    texts = ["George W. Bush met Tony Blair at Camp David."] * 10 \
+        + ["George H. W. Bush met Mikhail Gorbachev in Malta."] * len(father_dates) + [bare]
+    dates = ("2006-03-01",) * 10 + father_dates + (bare_date,)
+    return texts, dates
+
+
+@pytest.mark.parametrize(("father_dates", "bare", "bare_date", "joins_son"), [
+    # the son all but owns the surname, in the build and in the months around the article
+    (("1990-06-01", "1990-07-01"), "Bush said the war would go on.", "2006-04-01", True),
+    # a name the father's articles give, apart from the son's: no longer the unlikely one
+    (("1990-06-01", "1990-07-01"), "Bush said Mikhail Gorbachev would come.", "2006-04-01", False),
+    # the months around the article belong to the father
+    (("1990-06-01", "1990-07-01"), "Bush said the war would go on.", "1990-06-15", False),
+    # a lower-case "bush" is no one
+    (("1990-06-01", "1990-07-01"), "They hid in the bush.", "2006-04-01", False),
+])
+def test_a_surname_alone_joins_a_dominant_namesake(nlp, father_dates, bare, bare_date, joins_son):
+    texts, dates = namesakes(father_dates, bare, bare_date)
+    resolution, _ = build(nlp, *texts, dates=dates)
+    last = len(texts) - 1
+    son = next(e for e in resolution.entities if e.name == "George W. Bush")
+    joined = any(m.startswith(f"a{last}#") for m in son.mentions)
+    assert joined == joins_son
+    if joins_son:
+        assert any(f"surname in a{last}" in reason and "nothing in the article points to another" in reason
+                   for reason in son.merges)
+
+
+def test_a_name_written_alone_more_often_than_the_namesake_is_someones_own(nlp):
+    texts = ["Tommy Suharto met Megawati Sukarnoputri in Jakarta."] * 10 + ["Suharto said Indonesia would stay."] * 11
+    resolution, _ = build(nlp, *texts)
+    assert "Suharto" in {e.name for e in resolution.entities}
+
+
+def test_a_merged_name_keeps_the_merges_made_into_it(nlp):
+    resolution, _ = build(nlp, "Hillary Clinton met Tony Blair in London.\n\nClinton said the talks went well.",
+                          "Hillary Rodham Clinton met Gordon Brown in London.")
+    hillary = next(e for e in resolution.entities if e.name == "Hillary Rodham Clinton")
+    assert any(reason.startswith("Clinton → Hillary Clinton: surname") for reason in hillary.merges), hillary.merges
+    assert any(reason.startswith("Hillary Clinton → Hillary Rodham Clinton") for reason in hillary.merges)
+
+
+def test_a_name_short_of_two_joins_the_dominant_one_with_its_own_merges(nlp):
+    texts, dates = namesakes(("1990-06-01", "1990-07-01"), "George Bush met Tony Blair in London.\n\nBush said the "
+                                                          "war would go on.", "2006-04-01")
+    resolution, _ = build(nlp, *texts, dates=dates)
+    son = next(e for e in resolution.entities if e.name == "George W. Bush")
+    assert any(reason.startswith("George Bush → George W. Bush: name in a12") for reason in son.merges), son.merges
+    assert any(reason.startswith("Bush → George Bush: surname") for reason in son.merges)
+
+
+@pytest.mark.parametrize(("text", "name", "alone"), [
+    ("Bush", "Bush", True),
+    ("bush", "bush", False),  # "hid in the bush"
+    ("Nepal", "Nepal", False),  # the country more likely than Madhav Kumar Nepal
+    ("bin Laden", "bin Laden", True),
+    ("al-Zarqawi", "al-Zarqawi", True),
+    ("WNIQ Obama", "WNIQ Obama", True),  # a call sign the tagger took in
+])
+def test_which_surnames_may_stand_alone_across_articles(text, name, alone):
+    evidence = Evidence("a0", text, 0, len(text))
+    mention = Mention("a0#0", text, name, "Person", 0, len(text), evidence)
+    assert _alone(mention, _key(mention)) == alone
