@@ -16,6 +16,7 @@ class Gazetteer:
     by_capital: dict[str, str]  # folded capital -> country
 
 
+@cache  # merging a corpus folds the same few thousand names over a million times
 def fold(text: str) -> str:
     """Case, accents, apostrophes and a leading "the" folded away, for lookups.
 

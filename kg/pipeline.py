@@ -94,6 +94,7 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     resolution = resolve(extractions)
     graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity,
                         resolution.redated)
+    del found, extractions, resolution  # the graph holds what the outputs need; the processes that write them share less
     written = write_outputs(graph, out_dir, to_report(graph, len(articles), skipped), jobs=jobs)
     return BuildResult(graph, len(articles), tuple(skipped), tuple(written), len(todo),
                        cache.corrupt if cache else 0)
@@ -169,7 +170,7 @@ def extract_all(articles: Sequence[Article], *, model: str, jobs: int = 1, dask_
 
         results = map_batches(extract_batch, batches, model=model, scheduler=dask_scheduler)
     elif jobs > 1 and len(batches) > 1:  # one batch is parsed here, sparing the start of a pool
-        _loaded(model)  # forked workers share the loaded model instead of each loading their own
+        # Each worker loads the model itself, so this process, which goes on to merge and write, never holds it.
         pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
         results = pool.map(extract_batch, batches, itertools.repeat(model))
     else:
