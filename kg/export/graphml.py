@@ -12,11 +12,11 @@ Gephi wants, where the graph's own keys repeat between node pairs.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
@@ -30,6 +30,12 @@ VIEWS: tuple[View, ...] = ("full", "who-met-whom")
 # so GraphML drops them; the Turtle, JSON-LD and CSV exports keep them.
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 Scalar = str | int | float | bool
+GRAPHML_TYPES = {str: "string", int: "long", float: "double", bool: "boolean"}
+HEADER = ("<?xml version='1.0' encoding='utf-8'?>\n"
+          '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+          'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+          'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+          'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">')
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path, *, view: View = "full") -> Path:
@@ -45,15 +51,42 @@ def to_graphml(graph: nx.MultiDiGraph, *, view: View = "full") -> str:
         export = who_met_whom_graph(graph)
     else:
         raise ValueError(f"unknown GraphML view {view!r}; expected one of {', '.join(VIEWS)}")
-    # Not nx.generate_graphml: it yields the document line by line with str.splitlines, which also breaks values at
-    # "\r", "\x85", "\u2028" and the like, and the lines come back joined by "\n". The ElementTree writer (not lxml, so
-    # the bytes do not depend on what else is installed) keeps values whole.
-    buffer = io.BytesIO()
-    nx.write_graphml_xml(export, buffer, encoding="utf-8")
-    text = buffer.getvalue().decode("utf-8")
+    return graphml_document(export)
+
+
+def graphml_document(export: nx.Graph) -> str:
+    """The GraphML text of a graph whose attributes are scalars: one <key> per attribute, then nodes and edges.
+
+    Written here rather than by networkx's writer, which builds an ElementTree of the whole graph first and took
+    seven seconds for a 3,950-article build.
+    """
+    keys: dict[tuple[str, str], str] = {}  # (domain, attribute name) -> GraphML type, from the first value seen
+    for domain, items in (("node", export.nodes(data=True)), ("edge", export.edges(data=True))):
+        for *_, data in items:
+            for name, value in data.items():
+                keys.setdefault((domain, name), GRAPHML_TYPES[type(value)])
+    ids = {key: f"d{n}" for n, key in enumerate(sorted(keys))}
+    lines = [HEADER]
+    lines += [f'  <key id="{ids[domain, name]}" for="{domain}" attr.name={quoteattr(name)} attr.type="{kind}" />'
+              for (domain, name), kind in sorted(keys.items())]
+    lines.append(f'  <graph edgedefault="{"directed" if export.is_directed() else "undirected"}">')
+    for node, data in export.nodes(data=True):
+        lines.append(f"    <node id={quoteattr(node)}>{_data(data, 'node', ids)}</node>")
+    edges = export.edges(keys=True, data=True) if export.is_multigraph() else (
+        (source, target, None, data) for source, target, data in export.edges(data=True))
+    for source, target, key, data in edges:
+        edge_id = "" if key is None else f" id={quoteattr(key)}"
+        lines.append(f"    <edge{edge_id} source={quoteattr(source)} target={quoteattr(target)}>"
+                     f"{_data(data, 'edge', ids)}</edge>")
+    lines += ["  </graph>", "</graphml>"]
+    return "\n".join(lines) + "\n"
+
+
+def _data(data: Mapping[str, Scalar], domain: str, ids: Mapping[tuple[str, str], str]) -> str:
     # XML readers turn a carriage return written as such into a line feed; as a character reference it stays itself.
-    # The writer puts none of its own in the text, so every one here comes from a value.
-    return text.replace("\r", "&#13;")
+    return "".join(f'<data key="{ids[domain, name]}">'
+                   f'{str(value).lower() if isinstance(value, bool) else escape(str(value)).replace(chr(13), "&#13;")}'
+                   f"</data>" for name, value in data.items())
 
 
 def full_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
