@@ -49,6 +49,7 @@ class Resolution:
     redated: dict[str, str]  # article id -> why its page date is not to be trusted
 
 
+@cache  # a corpus asks for the tokens of the same few thousand names hundreds of thousands of times
 def name_tokens(name: str) -> tuple[str, ...]:
     """Folded tokens of a name, without particles: the part that identifies a surname. A leading "Al" written apart
     from the rest is a first name ("Al Gore"); the Arabic article is joined to its name ("al-Assad").
@@ -441,10 +442,15 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
 
 def _key(mention: Mention) -> tuple[str, str]:
     """The name a mention is known by: kind and folded name, acronyms without their dots ("U.N." is "UN")."""
-    name = mention.name.replace(".", "") if DOTTED_ACRONYM.match(mention.name) else mention.name
-    if mention.kind == "Person":
+    return _name_key(mention.kind, mention.name)
+
+
+@cache  # the same names come back in article after article
+def _name_key(kind: str, name: str) -> tuple[str, str]:
+    name = name.replace(".", "") if DOTTED_ACRONYM.match(name) else name
+    if kind == "Person":
         name = " ".join(re.sub(r"[.\[\]()]", " ", person_name(name)).split())  # "George W. Bush", "George W Bush"
-    return mention.kind, fold(name)
+    return kind, fold(name)
 
 
 def person_name(name: str) -> str:

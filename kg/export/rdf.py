@@ -70,6 +70,9 @@ READINGS: dict[str, tuple[str, str, Decimal]] = {
     "member_of": TITLE,
     "mentioned_in": NER,
 }
+# Made once: a corpus has hundreds of thousands of Evidence nodes, and making an rdflib Literal is not cheap.
+METHOD_LITERALS = {method: Literal(method) for _, method, _ in READINGS.values()}
+CONFIDENCE_LITERALS = {confidence: Literal(confidence) for _, _, confidence in READINGS.values()}
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 OBJECT_SEPARATOR = " ,\n        "  # objects of one predicate, one a line
 
@@ -106,7 +109,7 @@ def to_turtle(graph: nx.MultiDiGraph) -> str:
     """
     names = CompactNames(PREFIXES)
     # Written forms are plain strings, much cheaper to hash than rdflib terms when dropping repeated triples.
-    written = {(names.iri(s), "a" if p == RDF.type else names.iri(p), names.term(o)) for s, p, o in triples(graph)}
+    written = {(names.iri(s), names.predicate(p), names.term(o)) for s, p, o in triples(graph)}
     by_subject: dict[str, list[tuple[str, str]]] = {}
     for subject, predicate, object_ in written:
         by_subject.setdefault(subject, []).append((predicate, object_))
@@ -145,6 +148,11 @@ class CompactNames:
         if written is None:
             written = self.written[iri] = self._iri(iri)
         return written
+
+    def predicate(self, iri: str) -> str:
+        """A predicate in Turtle: rdf:type as "a"."""
+        written = self.iri(iri)
+        return "a" if written == "rdf:type" else written
 
     def compact(self, iri: str) -> str:
         """`iri` as a JSON-LD compact IRI where it has a prefix, else whole."""
@@ -337,8 +345,8 @@ def evidence_triples(fact: URIRef, data: Mapping[str, Any], known: dict[tuple, U
     yield evidence, KG.sentence, Literal(data["sentence"])
     yield evidence, KG.start, Literal(int(data["start"]))
     yield evidence, KG.end, Literal(int(data["end"]))
-    yield evidence, KG.method, Literal(method)
-    yield evidence, KG.confidence, Literal(confidence)
+    yield evidence, KG.method, METHOD_LITERALS[method]
+    yield evidence, KG.confidence, CONFIDENCE_LITERALS[confidence]
 
 
 def iso_date(text: str | None) -> date | None:
