@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import itertools
 import multiprocessing
 import os
@@ -113,9 +114,15 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str, *, jobs: i
     staging = Path(tempfile.mkdtemp(dir=out_dir, prefix=STAGING))
     try:
         if jobs > 1:  # forked processes see the graph as it is in memory, without pickling it
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=_keep, initargs=(graph, staging)) as pool:
-                staged = list(pool.map(_write_kept, EXPORTERS))
+            # Frozen objects are left out of the children's garbage collections, which would otherwise write to every
+            # object they inherit and so copy the whole heap into each of them.
+            gc.freeze()
+            try:
+                with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_keep, initargs=(graph, staging)) as pool:
+                    staged = list(pool.map(_write_kept, EXPORTERS))
+            finally:
+                gc.unfreeze()
         else:
             staged = [writer(graph, staging / name) for name, writer in EXPORTERS.items()]
         staged.append(write_text_atomic(staging / "report.md", report))
