@@ -19,7 +19,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.cache import Cache, fingerprint
-
 from kg.dating import date_article
 from kg.errors import KGError
 from kg.export import write_text_atomic
@@ -31,8 +30,8 @@ from kg.export.rdf import write_turtle
 from kg.extract import extract
 from kg.graph import build_graph
 from kg.ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
-from kg.records import Article, Extraction
 from kg.nlp import DEFAULT_MODEL, load_model, model_version, parse_articles
+from kg.records import Article, Extraction
 from kg.resolve import resolve
 
 EXPORTERS = {
