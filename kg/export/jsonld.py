@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,16 @@ INTEGER = re.compile(r"[+-]?[0-9]+")
 
 def write_jsonld(graph: nx.MultiDiGraph, path: Path) -> Path:
     """Write the graph as JSON-LD to `path`; the same graph always gives the same bytes."""
-    return write_text_atomic(path, to_jsonld(graph))
+    return write_text_atomic(path, jsonld_pieces(graph))  # piece by piece: a big graph's text is never whole in memory
 
 
 def to_jsonld(graph: nx.MultiDiGraph) -> str:
     """The graph's RDF as compact JSON-LD text, with its nodes, keys and values in a fixed order."""
+    return "".join(jsonld_pieces(graph))
+
+
+def jsonld_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """The JSON-LD of `to_jsonld`: the context, then a line for each node."""
     names = CompactNames(PREFIXES)
     nodes: dict[str, dict[str, list]] = {}
     for subject, predicate, object_ in triples(graph):
@@ -40,10 +46,12 @@ def to_jsonld(graph: nx.MultiDiGraph) -> str:
     context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
     # One node a line: Python's JSON encoder is several times slower with an indent, and a line per node still reads
     # well and greps well.
-    lines = [json.dumps({"@id": node_id, **{key: _one_or_sorted(values) for key, values in properties.items()}},
-                        ensure_ascii=False, sort_keys=True) for node_id, properties in sorted(nodes.items())]
-    return (f'{{"@context": {json.dumps(context, indent=2, sort_keys=True)},\n"@graph": [\n'
-            + ",\n".join(lines) + "\n]}\n")
+    yield f'{{"@context": {json.dumps(context, indent=2, sort_keys=True)},\n"@graph": [\n'
+    for n, node_id in enumerate(sorted(nodes)):
+        properties = nodes.pop(node_id)
+        node = {"@id": node_id, **{key: _one_or_sorted(values) for key, values in properties.items()}}
+        yield ("" if n == 0 else ",\n") + json.dumps(node, ensure_ascii=False, sort_keys=True)
+    yield "\n]}\n"
 
 
 def _value(term: URIRef | Literal, names: CompactNames) -> Any:
