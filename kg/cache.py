@@ -2,8 +2,8 @@
 
 An entry is the Extraction of one article, as JSON, in a file named by its key: a SHA-256 over the article (every
 field but the path it was read from, body included) and the pipeline's fingerprint (the source of every module that
-shapes an extraction, their data files, the spaCy version and the model's name and version). Change any of them and the key changes, so a stale entry
-is never found. Each file also carries the SHA-256 of its own payload: a truncated, edited or otherwise corrupt file
+shapes an extraction, their data files, the spaCy version and the model's name and version). Change any of them and
+the key changes, so a stale entry is never found. Each file also carries the SHA-256 of its own payload: a truncated, edited or otherwise corrupt file
 fails that check (or the JSON parse, or the record types) and is parsed again, never trusted.
 
 The Article itself is not stored: the key is derived from it, so the one just read is the one the entry was made from.
@@ -97,6 +97,8 @@ def to_json(extraction: Extraction) -> dict:
 
 def from_json(data: dict, article: Article) -> Extraction:
     """The Extraction `to_json` wrote, for `article`; TypeError or KeyError when the data is not one."""
+    if set(data) != {"mentions", "roles", "meetings", "dating"}:
+        raise KeyError("fields")
     mentions = tuple(Mention(**{**m, "evidence": Evidence(**m["evidence"])}) for m in data["mentions"])
     roles = tuple(Role(**{**r, "evidence": Evidence(**r["evidence"])}) for r in data["roles"])
     meetings = tuple(Meeting(**{**m, "participants": tuple(m["participants"]), "evidence": Evidence(**m["evidence"])})
@@ -106,6 +108,4 @@ def from_json(data: dict, article: Article) -> Extraction:
         estimate = dating["estimate"]
         dating = Dating(**{**dating, "estimate": None if estimate is None else tuple(estimate),
                            "clues": tuple(DateClue(**clue) for clue in dating["clues"])})
-    if set(data) != {"mentions", "roles", "meetings", "dating"}:
-        raise KeyError("fields")
     return Extraction(article, mentions, roles, meetings, dating)

@@ -17,8 +17,8 @@ Batch = TypeVar("Batch")
 Result = TypeVar("Result")
 
 
-def map_batches(function: Callable[..., Result], batches: Sequence[Batch], *, model: str, scheduler: str,
-                workers: int | None = None) -> Iterator[Result]:
+def map_batches(function: Callable[..., Result], batches: Sequence[Batch], *, model: str, scheduler: str
+                ) -> Iterator[Result]:
     """`function(batch, model)` for every batch on the cluster at `scheduler`, yielded in the order of `batches`."""
     try:
         from distributed import Client, LocalCluster
@@ -27,8 +27,8 @@ def map_batches(function: Callable[..., Result], batches: Sequence[Batch], *, mo
     cluster = None
     try:
         if scheduler == "local":
-            # Processes, not threads: spaCy holds the GIL while it parses.
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            # Processes, not threads: spaCy holds the GIL while it parses. Dask picks how many for this machine.
+            cluster = LocalCluster(threads_per_worker=1, processes=True, dashboard_address=None)
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout=30)

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import XSD
 
 from kg.export import write_text_atomic
 from kg.export.rdf import CompactNames, triples
@@ -40,7 +40,7 @@ def jsonld_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
     names = CompactNames(PREFIXES)
     nodes: dict[str, dict[str, list]] = {}
     for subject, predicate, object_ in triples(graph):
-        key = "@type" if predicate == RDF.type else names.compact(predicate)
+        key = "@type" if names.predicate(predicate) == "a" else names.compact(predicate)
         value = names.compact(object_) if key == "@type" else _value(object_, names)
         nodes.setdefault(names.compact(subject), {}).setdefault(key, []).append(value)
     context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
@@ -70,10 +70,11 @@ def _value(term: URIRef | Literal, names: CompactNames) -> Any:
 
 
 def _one_or_sorted(values: list) -> Any:
-    """One value alone; several as an array in a fixed order (no array in our RDF is ordered data), repeats dropped."""
-    if len(values) == 1:
-        return values[0]
+    """Repeats dropped (a triple two facts share comes once for each); then one value alone, several as an array in a
+    fixed order (no array in our RDF is ordered data)."""
     if all(isinstance(value, str) for value in values):
-        return sorted(set(values))
-    unique = {json.dumps(value, ensure_ascii=False, sort_keys=True): value for value in values}
-    return [unique[text] for text in sorted(unique)]
+        unique = sorted(set(values))
+    else:
+        by_text = {json.dumps(value, ensure_ascii=False, sort_keys=True): value for value in values}
+        unique = [by_text[text] for text in sorted(by_text)]
+    return unique[0] if len(unique) == 1 else unique
