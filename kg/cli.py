@@ -10,9 +10,9 @@ from typing import Annotated, Literal
 import typer
 from rich.console import Console
 
+from kg import DEFAULT_MODEL
 from kg.errors import KGError
 from kg.ingest import DEFAULT_MAX_BYTES
-from kg.nlp import DEFAULT_MODEL
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Who met whom, from the news.")
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES / 1_000_000

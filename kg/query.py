@@ -28,6 +28,7 @@ Row = tuple[str | None, ...]
 
 # `@prefix p: <iri> .` or `PREFIX p: <iri>` at the start of a line, where Turtle writers (rdflib, Oxigraph) put them.
 TURTLE_PREFIX = re.compile(rb"^[ \t]*(?:@prefix|prefix)[ \t]+([^\s:]*):[ \t]*<([^>\s]*)>", re.IGNORECASE | re.MULTILINE)
+WHITESPACE = re.compile(r"\s")
 # Oxigraph's SPARQL parser says "error at LINE:COLUMN: expected ..."; both count from 1, the column in characters.
 QUERY_ERROR_AT = re.compile(r"error at (\d+):(\d+): (?:expected (?:one of )?)?(.*)", re.DOTALL)
 # A character class in the parser's list of what it expected: ['0' ..= '9' | ...], or [_] for any character.
@@ -280,7 +281,7 @@ def format_rows(variables: Sequence[str], rows: Sequence[Row], fmt: Format) -> s
 
 def _table(variables: Sequence[str], rows: Sequence[Row]) -> str:
     # Line breaks and tabs inside a value would break the columns; show each as one space.
-    cells = [list(variables)] + [[re.sub(r"\s", " ", value or "") for value in row] for row in rows]
+    cells = [list(variables)] + [[WHITESPACE.sub(" ", value) if value else "" for value in row] for row in rows]
     widths = [max(_width(row[column]) for row in cells) for column in range(len(variables))]
     cells.insert(1, ["-" * width for width in widths])
     lines = ("  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(row, widths)) for row in cells)
@@ -289,6 +290,8 @@ def _table(variables: Sequence[str], rows: Sequence[Row]) -> str:
 
 def _width(text: str) -> int:
     """Columns `text` takes in a terminal: East Asian wide characters take two, combining marks none."""
+    if text.isascii():  # most values; looking up each character's width took most of the time of a large table
+        return len(text)
     return sum(
         0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text
     )
