@@ -62,7 +62,9 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prim
               "premier", "pope", "ayatollah", "lord", "lady", "judge", "governor", "gov", "mayor", "colonel", "col",
               "captain", "capt", "lt", "major", "admiral", "commander", "vice", "deputy", "former", "ex", "the",
               "pm", "vp", "treasurer", "prof", "professor", "presidente", "sheik", "rev", "reverend", "sgt",
-              "sergeant", "ambassador", "mp", "president-elect"}
+              "sergeant", "ambassador", "mp", "president-elect", "vice-president", "vice-premier", "rear", "adm",
+              "councillor", "councilor", "councilman", "councilwoman", "alderman", "congressman", "congresswoman",
+              "lieutenant", "corporal", "cpl", "chairman"}
 # Titles that mark the name they precede or stand in apposition to as a person's.
 PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
                  "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "gen", "ambassador",
@@ -137,11 +139,14 @@ def clean_name(text: str) -> str:
 
     >>> clean_name("al-Assad’s"), clean_name("President  Hu Jintao"), clean_name("the Ministers’")
     ('al-Assad', 'Hu Jintao', 'Ministers')
+    >>> clean_name("V.P. Cheney"), clean_name("Rear Adm. Gregory Smith"), clean_name("Councillor Chris Thompson")
+    ('Cheney', 'Gregory Smith', 'Chris Thompson')
     """
     text = " ".join(re.sub(r"[\[\]{}]", " ", text).split())  # "George W.] Bush": wiki markup left in the text
     text = re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text) if len(text) > 3 else text
     words = text.split(" ")
-    while len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+    # Dots go: "V.P." is "vp", "Adm." is "adm".
+    while len(words) > 1 and words[0].lower().replace(".", "") in HONORIFICS:
         words = words[1:]
     return " ".join(words).strip(" ,;:-")
 

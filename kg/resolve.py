@@ -299,24 +299,29 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
     share ("Palestinian President Abbas" and "Palestinian President Mahmoud Abbas"); countries the articles speak of
     that few other articles do, for a person who all but owns the name in the build ("Howard" in articles on
     Australia); or a namesake so dominant, in the build and in the months around the article, that only contrary
-    evidence could make it someone else, and there is none (`_dominant`). A full name whose first name is spelled
-    like that of a far more frequent namesake ("Nicholas Sarkozy", "Nicolas Sarkozy") joins it by a shared post only.
-    Ambiguous or unsupported, it stays apart."""
+    evidence could make it someone else, and there is none (`_dominant`). So does a name that is the end of a far
+    more named longer one, or its initials ("Lula da Silva", "G.W. Bush"), unless its article names both. A full name
+    whose first name is one or two letters from that of a far more frequent namesake joins it by a shared post, or,
+    when the two are one name spelt two ways ("Hilary", "Hillary"), as a name alone would. Ambiguous or unsupported,
+    it stays apart."""
     full = [key for key in set(keys.values()) if key[0] == "Person" and len(name_tokens(key[1])) >= 2]
     by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for key in sorted(full):
         by_surname[name_tokens(key[1])[-1]].append(key)
     forms = _person_forms(set(keys.values()))
     articles_of = {key: len(profile.articles) for key, profile in _profiles(extractions, keys).items()}
+    fuller = {key: found for key in full
+              if key not in ambiguous and (found := _fuller_names(key, by_surname, articles_of))}
     misspelt = {key: found for key in full
-                if key not in ambiguous and (found := _spelled_like(key, by_surname, forms, articles_of))}
+                if key not in ambiguous and key not in fuller
+                and (found := _spelled_like(key, by_surname, forms, articles_of))}
 
     def candidates_of(key: tuple[str, str]) -> list[tuple[str, str]]:
         if key[0] != "Person":
             return []
         tokens = name_tokens(key[1])
         if len(tokens) > 1:
-            return ambiguous.get(key) or misspelt.get(key, [])
+            return ambiguous.get(key) or misspelt.get(key) or fuller.get(key, [])
         return by_surname.get(tokens[0], [])
 
     wanted = {c for e in extractions for m in e.mentions for c in candidates_of(keys[m.id])}
@@ -325,6 +330,7 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
     rarity = {country: math.log((len(extractions) + 1) / (count + 1)) for country, count in spread.items()}
     for extraction in extractions:
         local = None
+        named = {keys[m.id] for m in extraction.mentions}
         for mention in extraction.mentions:
             key = keys[mention.id]
             candidates = candidates_of(key) if _alone(mention, key) else []
@@ -340,8 +346,10 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
                 best = posted[0]
                 title, of = sorted(mine.posts & profiles[best].posts)[0]
                 evidence = f"shares the post {title} of {of}"
-            elif key in misspelt:
-                continue  # a spelling takes a post in common
+            elif key in misspelt and not any(respelling(forms[key][0], forms[c][0]) for c in candidates):
+                continue  # a first name a letter or two off ("Mary", "Mark", "Kojo") may be another: a post must say so
+            elif key in fuller and named & set(candidates):
+                continue  # the article itself writes both and did not join them: two people ("Mahmoud Abbas")
             elif not posted and weights[best] >= MIN_PLACE_EVIDENCE and len(profiles[best].articles) >= 4 * others:
                 shared = sorted(p for p in mine.places if profiles[best].places[p])
                 evidence = f"the articles speak of {', '.join(shared)}"
@@ -386,6 +394,52 @@ def _spelled_like(key: tuple[str, str], by_surname: dict[str, list[tuple[str, st
                 and articles_of.get(other, 0) >= DOMINANCE * articles_of.get(key, 0):
             found.append(other)
     return found
+
+
+def _fuller_names(key: tuple[str, str], by_surname: dict[str, list[tuple[str, str]]],
+                  articles_of: dict[tuple[str, str], int]) -> list[tuple[str, str]]:
+    """Full names with the same surname that `key` is the end of ("Lula da Silva" of "Luiz Inácio Lula da Silva"), or
+    that its initials spell out ("G.W. Bush" of "George W. Bush"), named in DOMINANCE times as many articles: the
+    names `key` may be a shorter form of. A name as common as the longer one is someone's own ("Mahmoud Abbas" is not
+    "Ali Mahmoud Abbas").
+
+    >>> by_surname = {"silva": [("Person", "luiz inacio lula da silva")], "bush": [("Person", "george w bush"),
+    ...               ("Person", "george h w bush")]}
+    >>> articles_of = {("Person", "luiz inacio lula da silva"): 28, ("Person", "george w bush"): 256}
+    >>> _fuller_names(("Person", "lula da silva"), by_surname, articles_of)
+    [('Person', 'luiz inacio lula da silva')]
+    >>> _fuller_names(("Person", "g w bush"), by_surname, articles_of)
+    [('Person', 'george w bush')]
+    """
+    tokens = name_tokens(key[1])
+    found = []
+    for other in by_surname.get(tokens[-1], []):
+        theirs = name_tokens(other[1])
+        ends = len(theirs) > len(tokens) and theirs[-len(tokens):] == tokens
+        spelled_out = len(theirs) == len(tokens) and theirs != tokens and all(len(t) == 1 for t in tokens[:-1]) \
+            and all(t[0] == mine for t, mine in zip(theirs, tokens[:-1]))
+        if (ends or spelled_out) and articles_of.get(other, 0) >= DOMINANCE * articles_of.get(key, 0):
+            found.append(other)
+    return found
+
+
+def respelling(a: str, b: str) -> bool:
+    """Whether two folded first names are one name spelt two ways: the same but for doubled letters, an "h" after the
+    first letter, "y" for "i" or "z" for "s".
+
+    >>> respelling("hilary", "hillary"), respelling("nicholas", "nicolas"), respelling("luis", "luiz")
+    (True, True, True)
+    >>> respelling("mary", "mark"), respelling("kojo", "kofi"), respelling("josh", "john")
+    (False, False, False)
+    """
+    def plain(name: str) -> str:
+        name = name[:1] + name[1:].replace("h", "").replace("y", "i").replace("z", "s")
+        return re.sub(r"(.)\1+", r"\1", name)
+    return plain(a) == plain(b)
+
+
+def _respelt(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    return len(ours) == len(theirs) and all(respelling(a, b) for a, b in zip(ours, theirs))
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -536,8 +590,9 @@ def _names_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, 
 def _longer_name_for(mention: Mention, full_names: Sequence[Mention],
                      posts: dict[str, set[tuple[str, str]]]) -> Mention | None:
     """The longer name, written earlier in the article, whose last names a name is ("Lula da Silva" after "Luiz
-    Inácio Lula da Silva"), unless the article gives the shorter name a post the longer one does not hold there
-    ("Palestinian President Mahmoud Abbas" is not "Syrian defence minister Ali Mahmoud Abbas")."""
+    Inácio Lula da Silva"), unless the article gives each of the two a post, and the shorter one a post in a country
+    or organisation none of the longer one's are in ("Palestinian President Mahmoud Abbas" is not "Syrian defence
+    minister Ali Mahmoud Abbas"). A post for the shorter name alone tells more about the same person."""
     plain = _plain_tokens  # "Al Rawi" is the end of "Bisher al-Rawi" in one article
     tokens = plain(mention.name)
     longer = [m for m in full_names if m.start < mention.start and len(plain(m.name)) > len(tokens)
@@ -545,9 +600,10 @@ def _longer_name_for(mention: Mention, full_names: Sequence[Mention],
     if not tokens or not longer:
         return None
     full = max(longer, key=lambda m: (len(plain(m.name)), -m.start))
-    if any(plain(full.name)[-len(plain(m.name)):] != plain(m.name) for m in longer):
-        return None  # the ends of two different longer names
-    if posts.get(fold(mention.name), set()) - posts.get(fold(full.name), set()):
+    if any(not _respelt(plain(full.name)[-len(plain(m.name)):], plain(m.name)) for m in longer):
+        return None  # the ends of two different longer names, not one spelt two ways ("Luis", "Luiz")
+    theirs = {of for _, of in posts.get(fold(full.name), set())}
+    if theirs and {of for _, of in posts.get(fold(mention.name), set())} - theirs:
         return None
     return full
 

@@ -194,6 +194,22 @@ NAME_VARIANTS = [
      (0, "Nicolas Sarkozy"), (4, "Nicholas Sarkozy"), True),
     (["Mark Brown met Tony Blair in London."] * 10 + ["Mary Brown met Gordon Brown in London."],
      (0, "Mark Brown"), (10, "Mary Brown"), False),
+    # ... a first name spelt another way ("Hilary", "Nicholas") joins a far more named namesake without one
+    (["Hillary Clinton met Tony Blair in London."] * 10 + ["Hilary Clinton met Gordon Brown in London."],
+     (0, "Hillary Clinton"), (10, "Hilary Clinton"), True),
+    # ... but not one the article names beside it ("Kojo Annan, Kofi Annan's son")
+    (["Kofi Annan met Tony Blair in London."] * 10
+     + ["Kojo Annan met Gordon Brown in London.\n\nKofi Annan stayed in New York."],
+     (0, "Kofi Annan"), (10, "Kojo Annan"), False),
+    # the end of a far more named longer name, across articles ("Lula da Silva"), and initials it spells out
+    (["President Luiz Inacio Lula da Silva met Tony Blair in London."] * 10
+     + ["Lula da Silva met Gordon Brown in London."],
+     (0, "Luiz Inacio Lula da Silva"), (10, "Lula da Silva"), True),
+    (["George W. Bush met Tony Blair in London."] * 10 + ["G.W. Bush met Gordon Brown in London."],
+     (0, "George W. Bush"), (10, "G.W. Bush"), True),
+    # ... but a name as often written as the longer one is someone's own
+    (["Ali Mahmoud Abbas met Hulusi Akar in Moscow."] * 10 + ["Mahmoud Abbas met Tony Blair in London."] * 10,
+     (0, "Ali Mahmoud Abbas"), (10, "Mahmoud Abbas"), False),
 ]
 
 
