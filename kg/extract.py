@@ -151,6 +151,20 @@ def clean_name(text: str) -> str:
     return " ".join(words).strip(" ,;:-")
 
 
+def _in_quoted_phrase(ent: Span) -> bool:
+    """Whether a name is the end of a longer phrase in single quotes ("'No Drama Obama'"): the tagger took in the
+    closing quote but not the words after the opening one."""
+    doc = ent.doc
+    name = ent.text.rstrip("'’")
+    closing = name != ent.text or (ent.end < len(doc) and doc[ent.end].text in ("'", "’"))
+    if not closing or name.endswith("s"):
+        return False  # "the Jones' house": a possessive
+    opened = max((t.i for t in doc[ent.sent.start:ent.start] if t.text in ("'", "‘")), default=None)
+    # Capitalised words between the opening quote and the name: the quoted phrase is longer than the name.
+    return opened is not None and opened < ent.start - 1 \
+        and all(t.text[:1].isupper() for t in doc[opened + 1:ent.start])
+
+
 def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
     kind = ENTITY_KINDS.get(ent.label_)
     if kind == "Person" and any(part in ORG_WORDS for t in ent for part in t.lower_.split("-")):
@@ -247,6 +261,8 @@ def _mentions(doc: Doc, article: Article) -> dict[int, Mention]:
         if kind == "Person" and any((t.pos_ in FUNCTION_POS and t.lower_ not in NAME_PARTICLES)
                                     or any(c.isdigit() for c in t.text) for t in ent):
             continue  # "Venezuela During" (a page label run into the text), "COVID-19": not names
+        if kind == "Person" and _in_quoted_phrase(ent):
+            continue  # "known as 'No Drama Obama'": a nickname, not a mention of the name
         name = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
         if kind == "Person":
             name = _person_name(ent.text)

@@ -170,10 +170,12 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
     decided article by article (`_resolve_surnames_across`)."""
     forms = _person_forms(set(keys.values()))
     counts = Counter(keys.values())
-    people_in: dict[str, set[tuple[str, str]]] = defaultdict(set)  # article id -> the people it names
+    # Article id -> the people, organisations and places it names; countries are too widely named to tell anyone apart.
+    named_in: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for mention_id, key in keys.items():
-        if key[0] == "Person":
-            people_in[mention_id.split("#")[0]].add(key)
+        if key[0] != "Country":
+            named_in[mention_id.split("#")[0]].add(key)
+    spread = Counter(key for names in named_in.values() for key in names)  # name -> articles naming it
     by_ends: dict[tuple[str, str], dict[tuple[str, ...], list[tuple[str, str]]]] = \
         defaultdict(lambda: defaultdict(list))  # (first name, surname) -> name tokens -> keys written so
     for key, form in sorted(forms.items()):
@@ -217,7 +219,7 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
     for key, (to, _) in target.items():
         joined[to].add(key)
     for key, to, why, _ in sorted((p for p in proposed if p[3]), key=lambda p: (-len(profiles[p[0]].articles), p[0])):
-        evidence = _same_person_evidence({key}, {to} | joined[to], profiles, people_in)
+        evidence = _same_person_evidence({key}, {to} | joined[to], profiles, named_in, spread)
         if evidence is not None:
             target[key] = (to, f"{why}, and {evidence}")
             joined[to].add(key)
@@ -233,12 +235,12 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
 
 
 def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str]],
-                          profiles: dict[tuple[str, str], _Profile], people_in: dict[str, set[tuple[str, str]]]
-                          ) -> str | None:
+                          profiles: dict[tuple[str, str], _Profile], named_in: dict[str, set[tuple[str, str]]],
+                          spread: Counter) -> str | None:
     """What says that two names of one first and last name (each with the names already joined to it) are one person:
-    an article naming both, a post both hold, a person few articles name who comes up with both ("Harry Reid" with
-    "Ted Kennedy" and "Edward M. Kennedy"), or one so much more named that the other, written in the same months, is
-    taken to be it. None if nothing does."""
+    an article naming both, a post both hold, a person, organisation or place few articles name that comes up with
+    both ("Harry Reid" with "Ted Kennedy" and "Edward M. Kennedy", Buffalo with "Byron Brown" and "Byron W. Brown"),
+    or one so much more named that the other, written in the same months, is taken to be it. None if nothing does."""
     a, b = (_Profile(posts=set().union(*(profiles[k].posts for k in keys)),
                      articles=set().union(*(profiles[k].articles for k in keys)),
                      dates=[d for k in keys for d in profiles[k].dates]) for keys in (ours, theirs))
@@ -247,12 +249,12 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
     posts = sorted((title, of) for title, of in a.posts & b.posts if title)
     if posts:
         return f"both hold the post {posts[0][0]} of {posts[0][1]}"
-    rare = max(3, len(people_in) // 100)  # named in at most 1% of the articles: not everyone's companion
-    met_a, met_b = ({other for article in p.articles for other in people_in[article]
-                     if len(profiles[other].articles) <= rare} for p in (a, b))
+    rare = max(3, len(named_in) // 100)  # named in at most 1% of the articles: not everyone's companion
+    met_a, met_b = ({other for article in p.articles for other in named_in[article] if spread[other] <= rare}
+                    for p in (a, b))
     shared = sorted((met_a & met_b) - ours - theirs)
     if shared:
-        return f"both come up with {shared[0][1]!r}, whom few articles name"
+        return f"both come up with {shared[0][1]!r}, which few articles name"
     big, small = sorted((a, b), key=lambda p: -len(p.articles))
     if len(big.articles) >= DOMINANT_MIN_ARTICLES and len(big.articles) >= DOMINANCE * len(small.articles) \
             and small.dates and all(any(abs(d - e) <= WINDOW for e in big.dates) for d in small.dates):

@@ -141,3 +141,11 @@ def test_demonym_is_a_country_and_a_reporter_is_a_person(nlp):
     extraction, _ = read(nlp, "Al Jazeera's Sinem Koseoglu said Turkish officials want talks.")
     kinds = {(m.name, m.kind) for m in extraction.mentions}
     assert ("Turkey", "Country") in kinds and ("Sinem Koseoglu", "Person") in kinds
+
+
+def test_titles_leave_names_and_a_quoted_nickname_is_no_mention(nlp):
+    _, names = read(nlp, "V.P. Cheney met Rear Adm. Gregory Smith and Councillor Chris Thompson in Washington. "
+                         "Critics call the President-elect 'No Drama Obama'. Barack Obama smiled.")
+    people = set(names.values())
+    assert {"Cheney", "Gregory Smith", "Chris Thompson", "Barack Obama"} <= people
+    assert not any("Drama" in name or "." in name or "Councillor" in name for name in people), people
