@@ -239,7 +239,7 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
                           spread: Counter) -> str | None:
     """What says that two names of one first and last name (each with the names already joined to it) are one person:
     an article naming both, a post both hold, a person, organisation or place few articles name that comes up with
-    both ("Harry Reid" with "Ted Kennedy" and "Edward M. Kennedy", Buffalo with "Byron Brown" and "Byron W. Brown"),
+    both ("Harry Reid" with "Ted Kennedy" and "Edward M. Kennedy", Vermont with "Bernie Sanders" and "Bernard Sanders"),
     or one so much more named that the other, written in the same months, is taken to be it. None if nothing does."""
     a, b = (_Profile(posts=set().union(*(profiles[k].posts for k in keys)),
                      articles=set().union(*(profiles[k].articles for k in keys)),
