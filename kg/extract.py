@@ -71,6 +71,11 @@ PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", 
                  "envoy", "spokesman", "spokeswoman", "leader", "chairman", "chairwoman", "chief", "director",
                  "commissioner", "judge", "pope", "ayatollah", "emir", "sultan", "cardinal", "bishop", "colonel",
                  "captain", "admiral", "sir", "lord", "lady", "speaker", "deputy", "sen", "gov", "rep", "president-elect"}
+# Words a title with no organisation or country must end in to be kept ("Senator Clinton"; not "Mr Smith").
+TITLE_WORDS = (PERSON_TITLES | HONORIFICS | {"justice", "representative", "general"}) \
+    - {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "the", "former", "ex", "vice", "deputy", "rear", "prime"}
+# What a name before it says its bearer leads ("the Howard government", "the Clinton administration").
+LED_BODIES = {"government", "administration", "cabinet", "presidency", "premiership"}
 # Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
 ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
              "bank", "group", "front", "army", "force", "forces", "company", "corporation", "corp", "inc", "ltd",
@@ -207,12 +212,16 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
 
 
 def _person_name(text: str) -> str:
-    """A person's name without a leading country name ("Italy Romano Prodi" in a page's label line).
+    """A person's name without a leading country name ("Italy Romano Prodi" in a page's label line) or a place the
+    tagger ran into it ("mayor of Buffalo, Byron W. Brown").
 
-    >>> _person_name("Brazil Hu Jintao"), _person_name("Georgia Brown")
-    ('Hu Jintao', 'Georgia Brown')
+    >>> _person_name("Brazil Hu Jintao"), _person_name("Georgia Brown"), _person_name("Buffalo, Byron W. Brown")
+    ('Hu Jintao', 'Georgia Brown', 'Byron W. Brown')
     """
     name = clean_name(text)
+    before, comma, after = name.rpartition(", ")
+    if comma and len(after.split()) >= 2 and after[:1].isupper():
+        name = after
     first, _, rest = name.partition(" ")
     return rest if len(rest.split()) >= 2 and country_named(first) else name
 
@@ -268,8 +277,8 @@ def _mentions(doc: Doc, article: Article) -> dict[int, Mention]:
             name = _person_name(ent.text)
         if kind == "Country" and ent.label_ == "GPE":
             name = country_named(clean_name(ent.text))
-        if not name or not any(c.isalpha() for c in name):
-            continue
+        if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
+            continue  # "beat around the bush": a name is written with a capital
         mention = Mention(id=f"{article.id}#{ent.start_char}", text=ent.text, name=name, kind=kind,
                           start=ent.start_char, end=ent.end_char, evidence=evidence_of(ent, article))
         for token in ent:
@@ -286,15 +295,21 @@ def _is_title_word(ent: Span) -> bool:
 # --- roles --------------------------------------------------------------------------------------------------------
 
 def _roles(doc: Doc, article: Article, mention_at: dict[int, Mention]) -> list[Role]:
+    """Posts in an organisation or country, and titles with neither ("President Bush", "the Howard government"): the
+    graph keeps only the first; resolution reads both, to tell namesakes apart."""
     roles: dict[tuple[str, str, str | None], Role] = {}
     for ent in doc.ents:
         person = mention_at.get(ent.start)
         if person is None or person.kind != "Person":
             continue
-        for title, of in _titles_of(ent, mention_at):
-            if of is not None:
-                roles.setdefault((person.id, title, of.id), Role(person.id, title, of.id, evidence_of(ent, article)))
-    found = list(roles.values())
+        titles = list(_titles_of(ent, mention_at))
+        if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in LED_BODIES:
+            titles.append((ent.root.head.lemma_.lower(), None))  # "the Howard government": the one who leads it
+        for title, of in titles:
+            if of is not None or (title and title.split()[-1] in TITLE_WORDS | LED_BODIES):
+                key = (person.id, title, of.id if of else None)
+                roles.setdefault(key, Role(person.id, title, key[2], evidence_of(ent, article)))
+    found = [role for role in roles.values() if role.of is not None]
     for role in _counterpart_roles(doc, article, mention_at, found):
         roles.setdefault((role.holder, role.title, role.of), role)
     return list(roles.values())
@@ -385,7 +400,7 @@ def _counterpart_roles(doc: Doc, article: Article, mention_at: dict[int, Mention
         if noun.lemma_.lower() != "counterpart" or noun.dep_ != "conj":
             continue
         first = mention_at.get(noun.head.i)
-        titles = [r.title for r in roles if first is not None and r.holder == first.id and r.title]
+        titles = [r.title for r in roles if first is not None and r.holder == first.id and r.title and r.of]
         countries = [mention_at[t.i] for c in noun.children if c.dep_ == "amod" for t in (c, *c.conjuncts)
                      if t.i in mention_at and mention_at[t.i].kind == "Country"]
         after = noun.right_edge.i + 1

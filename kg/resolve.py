@@ -1,12 +1,14 @@
 """Mentions -> entities, and article-level meetings -> merged meetings, each merge with its reason.
 
 Inside an article: a surname ("Akar", "al-Assad's") joins the one full name it ends ("Hulusi Akar"), and so does
-the end of a longer name written before it ("Malloch Brown" after "Mark Malloch Brown"); an acronym in parentheses
+the end of a longer name written before it ("Malloch Brown" after "Mark Malloch Brown"), a whole surname before the
+end of a double one ("Sarkozy" is not Carla Bruni-Sarkozy beside Nicolas Sarkozy); an acronym in parentheses
 after an organisation ("National Intelligence Organisation (MIT)") joins it; a name the tagger called an
 organisation joins the person whose surname it is. Across articles, the same name (folded for case and accents) is the
 same entity; so are spellings of one name ("Bashar Assad", "Bashar al-Assad"), a name and its one longer form, and,
 on evidence, a nickname or an initial ("Dick Cheney", "Richard B. Cheney"); a surname alone joins a full name when a
-post, the countries spoken of, or an overwhelming namesake with nothing against it says so. Reports of one meeting
+post or a title ("Vice-President Cheney"), the countries spoken of, or an overwhelming namesake with nothing against
+it says so. Reports of one meeting
 merge when their parties overlap and nothing they state disagrees.
 """
 
@@ -23,7 +25,7 @@ from functools import cache
 from importlib import resources
 
 from kg.countries import country_named, country_of_demonym, fold
-from kg.extract import HONORIFICS, NAME_PARTICLES, PERSON_TITLES
+from kg.extract import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS
 from kg.ingest import slugify
 from kg.dating import REDATED_AFTER
 from kg.records import DateClaim, Dating, Entity, Extraction, Meeting, MergedMeeting, Mention
@@ -110,9 +112,10 @@ class _Profile:
     they appear in, those articles and their dates, and the other names those articles mention."""
 
     posts: set[tuple[str, str]] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # what the text calls them, with or without an organisation
     places: Counter = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
-    dates: list[date] = field(default_factory=list)
+    dates: dict[str, date] = field(default_factory=dict)  # article id -> its publication date
     context: list[frozenset] = field(default_factory=list)  # the names of each article, for `with_context` only
 
 
@@ -132,14 +135,35 @@ def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]
             profile.places.update(countries)
             profile.articles.add(extraction.article.id)
             if published:
-                profile.dates.append(date.fromisoformat(published))
+                profile.dates[extraction.article.id] = date.fromisoformat(published)
             if key in with_context or len(extractions) == 1:
                 profile.context.append(frozenset(named - {key}))
         for role in extraction.roles:
             if role.of in by_id:
                 profiles[keys[role.holder]].posts.add((role.title.split()[-1] if role.title else "",
                                                        by_id[role.of].name))
+            if role.title and role.holder in keys:
+                profiles[keys[role.holder]].titles.add(title_key(role.title))
     return profiles
+
+
+TITLE_MODIFIERS = {"vice", "deputy", "prime", "rear", "chief", "lieutenant", "supreme", "attorney", "secretary"}
+TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "adm": "admiral",
+                       "gen": "general", "vp": "vice president", "pm": "prime minister", "col": "colonel",
+                       "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "cpl": "corporal", "prof": "professor",
+                       "rev": "reverend"}
+
+
+def title_key(title: str) -> str:
+    """A title as compared between articles: lower case, words only, abbreviations spelt out, from its first title
+    word on ("City mayor" is "mayor", "Former President" "president"; "Vice-President" stays).
+
+    >>> title_key("Vice - President"), title_key("Rear Adm."), title_key("vp"), title_key("Lib Dem leader")
+    ('vice president', 'rear admiral', 'vice president', 'leader')
+    """
+    words = " ".join(TITLE_ABBREVIATIONS.get(word, word) for word in re.findall(r"[a-z]+", fold(title))).split()
+    start = next((i for i, word in enumerate(words) if word in TITLE_WORDS | TITLE_MODIFIERS), 0)
+    return " ".join(words[start:])
 
 
 def _resolve_acronyms_across(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]],
@@ -163,9 +187,11 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
     """A full name that is a shorter form of exactly one longer name with the same first and last names, missing only
     whole middle names, is that person ("Barack Obama" and "Barack Hussein Obama"); so is a first and last name short
     of one longer name by initials only ("Edward Kennedy" and "Edward M. Kennedy"), but a name with initials never
-    joins one with more ("George W. Bush" is not "George H. W. Bush"). Names that differ only in particles are one
-    ("Bashar Assad" and "Bashar al-Assad"); so are names that differ by a nickname for the first name the build also
-    spells out ("Dick Cheney" and "Richard Cheney"). A nickname or an initial takes evidence as well
+    joins one with more ("George W. Bush" is not "George H. W. Bush"); a leading initial is no first name ("N. Dharam
+    Singh" is a Dharam Singh). Names that differ only in particles are one ("Bashar Assad" and "Bashar al-Assad"); so
+    are names that differ by a nickname for the first name the build also spells out ("Dick Cheney" and "Richard
+    Cheney"), and, the rarer joining the more written, names that give middle names where the other gives their
+    initials ("George Herbert Walker Bush", "George H. W. Bush"). A nickname or an initial takes evidence as well
     (`_same_person_evidence`). Returns the names short of two or more longer ones, with those longer names: they are
     decided article by article (`_resolve_surnames_across`)."""
     forms = _person_forms(set(keys.values()))
@@ -180,7 +206,7 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
         defaultdict(lambda: defaultdict(list))  # (first name, surname) -> name tokens -> keys written so
     for key, form in sorted(forms.items()):
         if len(form) >= 2:
-            by_ends[form[0], form[-1]][form].append(key)
+            by_ends[_given(form), form[-1]][form].append(key)
     # The most written key of each form stands for the form.
     standing = {form: min(same, key=lambda k: (-counts[k], k)) for group in by_ends.values()
                 for form, same in group.items()}
@@ -197,12 +223,16 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
                 to = standing[longer[0]]
             elif len(same) > 1:
                 to, why, initials = standing[form], "the same name written another way", False
+            elif not longer and len(spelt := [other for other in group if _initials_for(form, other)]) == 1 \
+                    and (counts[standing[spelt[0]]], spelt[0]) > (counts[standing[form]], form):
+                # "George Herbert Walker Bush" and "George H. W. Bush": the rarer joins the more written, on evidence.
+                to, why, initials = standing[spelt[0]], "the same name with middle names as initials", True
             else:
                 to = None
             for key in same:
                 if to is None or key == to:
                     continue
-                given = sorted({name_tokens(key[1])[0], name_tokens(to[1])[0]})
+                given = sorted({_given(name_tokens(key[1])), _given(name_tokens(to[1]))})
                 if len(given) > 1:
                     short, full = sorted(given, key=lambda name: name not in nicknames())
                     proposed.append((key, to, f"{why}, {short!r} being short for {full!r}", True))
@@ -234,21 +264,42 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
             if key not in target}
 
 
+def _given(tokens: tuple[str, ...]) -> str:
+    """The first name of a name's tokens, past one leading initial ("N. Dharam Singh" is a Dharam Singh)."""
+    return tokens[1] if len(tokens) >= 3 and len(tokens[0]) == 1 and len(tokens[1]) > 1 else tokens[0]
+
+
+def _initials_for(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Whether two names of as many parts differ only where one gives a middle name and the other its initial.
+
+    >>> _initials_for(("george", "herbert", "walker", "bush"), ("george", "h", "w", "bush"))
+    True
+    >>> _initials_for(("george", "w", "bush"), ("george", "h", "bush")), _initials_for(("a", "b"), ("a", "b"))
+    (False, False)
+    """
+    return len(ours) == len(theirs) and ours != theirs and ours[0] == theirs[0] and ours[-1] == theirs[-1] \
+        and all(a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]) for a, b in zip(ours, theirs))
+
+
 def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str]],
                           profiles: dict[tuple[str, str], _Profile], named_in: dict[str, set[tuple[str, str]]],
                           spread: Counter) -> str | None:
     """What says that two names of one first and last name (each with the names already joined to it) are one person:
-    an article naming both, a post both hold, a person, organisation or place few articles name that comes up with
-    both ("Harry Reid" with "Ted Kennedy" and "Edward M. Kennedy", Vermont with "Bernie Sanders" and "Bernard Sanders"),
-    or one so much more named that the other, written in the same months, is taken to be it. None if nothing does."""
+    an article naming both, a post both hold, a title both are given, a person, organisation or place few articles
+    name that comes up with both ("Harry Reid" with "Ted Kennedy" and "Edward M. Kennedy", Vermont with "Bernie
+    Sanders" and "Bernard Sanders"), or one so much more named that the other, written in the same months, is taken to be it. None if nothing does."""
     a, b = (_Profile(posts=set().union(*(profiles[k].posts for k in keys)),
+                     titles=set().union(*(profiles[k].titles for k in keys)),
                      articles=set().union(*(profiles[k].articles for k in keys)),
-                     dates=[d for k in keys for d in profiles[k].dates]) for keys in (ours, theirs))
+                     dates={a: d for k in keys for a, d in profiles[k].dates.items()}) for keys in (ours, theirs))
     if a.articles & b.articles:
         return f"both are named in {min(a.articles & b.articles)}"
     posts = sorted((title, of) for title, of in a.posts & b.posts if title)
     if posts:
         return f"both hold the post {posts[0][0]} of {posts[0][1]}"
+    titles = sorted(a.titles & b.titles)
+    if titles:
+        return f"the articles call both {titles[0]!r}"
     rare = max(3, len(named_in) // 100)  # named in at most 1% of the articles: not everyone's companion
     met_a, met_b = ({other for article in p.articles for other in named_in[article] if spread[other] <= rare}
                     for p in (a, b))
@@ -257,7 +308,7 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
         return f"both come up with {shared[0][1]!r}, which few articles name"
     big, small = sorted((a, b), key=lambda p: -len(p.articles))
     if len(big.articles) >= DOMINANT_MIN_ARTICLES and len(big.articles) >= DOMINANCE * len(small.articles) \
-            and small.dates and all(any(abs(d - e) <= WINDOW for e in big.dates) for d in small.dates):
+            and small.dates and all(any(abs(d - e) <= WINDOW for e in big.dates.values()) for d in small.dates.values()):
         return f"one is named in {len(big.articles)} articles, the other in {len(small.articles)}, in the same months"
     return None
 
@@ -298,10 +349,12 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
                              ambiguous: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
     """A surname no full name in its article explains ("Abbas"), or a name short of several longer ones ("George
     Bush"), joins a full name in the build that fits it, when the evidence points to that person: a post only they
-    share ("Palestinian President Abbas" and "Palestinian President Mahmoud Abbas"); countries the articles speak of
+    share ("Palestinian President Abbas" and "Palestinian President Mahmoud Abbas"); a title only they are given, in
+    the same months ("Vice-President Cheney", "the Howard government"); countries the articles speak of
     that few other articles do, for a person who all but owns the name in the build ("Howard" in articles on
     Australia); or a namesake so dominant, in the build and in the months around the article, that only contrary
-    evidence could make it someone else, and there is none (`_dominant`). So does a name that is the end of a far
+    evidence could make it someone else, and there is none (`_dominant`), among the namesakes given the name's title
+    if it has one ("President Bush": not Laura Bush). So does a name that is the end of a far
     more named longer one, or its initials ("Lula da Silva", "G.W. Bush"), unless its article names both. A full name
     whose first name is one or two letters from that of a far more frequent namesake joins it by a shared post, or,
     when the two are one name spelt two ways ("Hilary", "Hillary"), as a name alone would. Ambiguous or unsupported,
@@ -341,6 +394,7 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
             local = local or _profiles([extraction], keys)
             mine = local[key]
             posted = [c for c in candidates if mine.posts & profiles[c].posts]
+            titled = [c for c in candidates if mine.titles & profiles[c].titles]
             weights = {c: sum(rarity.get(p, 0.0) for p in mine.places if profiles[c].places[p]) for c in candidates}
             best = max(candidates, key=lambda c: (weights[c], len(profiles[c].articles), c))
             others = sum(len(profiles[c].articles) for c in candidates if c != best)
@@ -352,11 +406,15 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
                 continue  # a first name a letter or two off ("Mary", "Mark", "Kojo") may be another: a post must say so
             elif key in fuller and named & set(candidates):
                 continue  # the article itself writes both and did not join them: two people ("Mahmoud Abbas")
+            elif len(titled) == 1 and (found := _only_titled(titled[0], mine, profiles, extraction.article.published)):
+                best, evidence = titled[0], found
             elif not posted and weights[best] >= MIN_PLACE_EVIDENCE and len(profiles[best].articles) >= 4 * others:
                 shared = sorted(p for p in mine.places if profiles[best].places[p])
                 evidence = f"the articles speak of {', '.join(shared)}"
             else:
-                found = _dominant(key, candidates, mine, profiles, forms, written, extraction.article.published)
+                # A title narrows the namesakes to those the build calls so ("President Bush": not Laura Bush).
+                found = _dominant(key, titled if len(titled) > 1 else candidates, mine, profiles, forms, written,
+                                  extraction.article.published)
                 if found is None:
                     continue
                 best, evidence = found
@@ -468,11 +526,12 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
     best = max(candidates, key=lambda c: (len(profiles[c].articles), c))
     # A name that is a shorter form of the candidate's ("George Bush" for "George W. Bush") is no other person.
     rivals = [c for c in candidates if c != best and not set(forms[c]) <= set(forms[best])]
-    near = [d for d in profiles[best].dates if published and abs(d - date.fromisoformat(published)) <= WINDOW]
+    near = [d for d in profiles[best].dates.values() if published and abs(d - date.fromisoformat(published)) <= WINDOW]
     mine_count, near_count = len(profiles[best].articles), len(near)
-    other_count = sum(len(profiles[c].articles) for c in rivals)
-    other_near = sum(1 for c in rivals for d in profiles[c].dates
-                     if published and abs(d - date.fromisoformat(published)) <= WINDOW)
+    # Articles, not namesakes, are counted: one article on a family names several of them.
+    other_count = len(set().union(*(profiles[c].articles for c in rivals)))
+    other_near = len({article for c in rivals for article, d in profiles[c].dates.items()
+                      if published and abs(d - date.fromisoformat(published)) <= WINDOW})
     if mine_count < DOMINANT_MIN_ARTICLES or mine_count < DOMINANCE * other_count \
             or (published and (near_count == 0 or near_count < DOMINANCE * other_near)):
         return None
@@ -487,13 +546,26 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
         # A name the build shows with the rival, in articles that do not name the candidate, in half as many articles
         # as with the candidate or more: given that name, the rival is no longer the unlikely one.
         apart = Counter(name for names in profiles[rival].context if best not in names for name in names & context)
-        for name, count in apart.items():
-            if count >= 2 and 2 * count >= with_best[name]:
-                return None
+        if any(count >= 2 and 2 * count >= with_best[name] for name, count in apart.items()):
+            return None
     when = f", {near_count} of them within {WINDOW.days} days of this one" if published else ""
     others = f"; its namesakes in {other_count}" if rivals else ""
     return best, (f"{written[best]} is named in {mine_count} articles{when}{others}; nothing in the article "
                   f"points to another")
+
+
+def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str, str], _Profile],
+                 published: str | None) -> str | None:
+    """Why a name with a title ("Vice-President Cheney", "the Howard government") stands for the one namesake the build
+    calls so, or None: that namesake must be named within WINDOW of the article (another era's captain is another
+    captain), and in articles on one of the countries this one speaks of, if it speaks of any (an American "Senator
+    Murray" is not the Australian one)."""
+    if not published or not any(abs(d - date.fromisoformat(published)) <= WINDOW for d in profiles[best].dates.values()):
+        return None
+    if mine.places and not any(profiles[best].places[country] for country in mine.places):
+        return None
+    title = sorted(mine.titles & profiles[best].titles)[0]
+    return f"the only namesake the build calls {title!r}, named within {WINDOW.days} days of this article"
 
 
 def _key(mention: Mention) -> tuple[str, str]:
@@ -635,9 +707,12 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
 
 
 def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequence[Mention]) -> Mention | None:
-    """The full name a surname stands for: the only one it ends, else the nearest one before it; failing both, the
-    only full name that has it as another of its names."""
+    """The full name a surname stands for: the only one it ends (as a whole word, if any does), else the nearest one
+    before it; failing both, the only full name that has it as another of its names."""
     candidates = [m for m in full_names if name_tokens(m.name)[-1] == tokens[0]]
+    # A whole surname beats the end of a double one: "Sarkozy" is Nicolas Sarkozy, not Carla Bruni-Sarkozy, when the
+    # article names both; named alone, a double surname's last part is its bearer's ("Yosef" of "Mor-Yosef").
+    candidates = [m for m in candidates if name_tokens(m.name.split()[-1]) == tokens] or candidates
     if not candidates and mention.kind == "Person":
         # A name people go by that is not the last one ("Lula" in "Luiz Inácio Lula da Silva"): only if unique.
         candidates = [m for m in full_names if tokens[0] in name_tokens(m.name)[:-1]]

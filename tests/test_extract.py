@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
+from kg.resolve import title_key
 from kg.records import Article
 
 
@@ -149,3 +150,12 @@ def test_titles_leave_names_and_a_quoted_nickname_is_no_mention(nlp):
     people = set(names.values())
     assert {"Cheney", "Gregory Smith", "Chris Thompson", "Barack Obama"} <= people
     assert not any("Drama" in name or "." in name or "Councillor" in name for name in people), people
+
+
+def test_titles_without_an_organisation_are_kept_and_a_place_leaves_a_name(nlp):
+    extraction, names = read(nlp, "President Bush and Vice-President Cheney met Mr Smith. The Howard government "
+                                  "agreed. \"It speaks for itself,\" said mayor of Buffalo, Byron W. Brown in "
+                                  "reference to the strike.")
+    titles = {(names[r.holder], title_key(r.title)) for r in extraction.roles if r.of is None}
+    assert titles == {("Bush", "president"), ("Cheney", "vice president"), ("Howard", "government")}
+    assert "Byron W. Brown" in names.values()

@@ -207,6 +207,19 @@ NAME_VARIANTS = [
      (0, "Luiz Inacio Lula da Silva"), (10, "Lula da Silva"), True),
     (["George W. Bush met Tony Blair in London."] * 10 + ["G.W. Bush met Gordon Brown in London."],
      (0, "George W. Bush"), (10, "G.W. Bush"), True),
+    # a whole surname beats the end of a double one the article also names
+    (["Nicolas Sarkozy met Ingrid Betancourt in Paris with Carla Bruni-Sarkozy.\n\nSarkozy said she was free."],
+     (0, "Nicolas Sarkozy"), (0, "Sarkozy"), True),
+    # middle names and their initials, with a person few articles name beside both
+    (["George H. W. Bush met Brian Mulroney in Ottawa.",
+      "George Herbert Walker Bush met Brian Mulroney in Kennebunkport."],
+     (0, "George H. W. Bush"), (1, "George Herbert Walker Bush"), True),
+    # ... and with nothing in common: two people
+    (["Michael J. Smith met Charles Graner in Baghdad.", "Michael James Smith met Tony Blair in London."],
+     (0, "Michael J. Smith"), (1, "Michael James Smith"), False),
+    # a leading initial ("N. Dharam Singh"), with a person few articles name beside both
+    (["N. Dharam Singh met Sonia Gandhi in Bangalore.", "Dharam Singh met Sonia Gandhi in Delhi."],
+     (0, "N. Dharam Singh"), (1, "Dharam Singh"), True),
     # ... but a name as often written as the longer one is someone's own
     (["Ali Mahmoud Abbas met Hulusi Akar in Moscow."] * 10 + ["Mahmoud Abbas met Tony Blair in London."] * 10,
      (0, "Ali Mahmoud Abbas"), (10, "Mahmoud Abbas"), False),
@@ -247,6 +260,30 @@ def test_a_surname_alone_joins_a_dominant_namesake(nlp, father_dates, bare, bare
     if joins_son:
         assert any(f"surname in a{last}" in reason and "nothing in the article points to another" in reason
                    for reason in son.merges)
+
+
+@pytest.mark.parametrize(("named_in", "joins"), [
+    # a title only one namesake is given, in the same months: that namesake, though two others share the surname
+    ("2006-03-01", True),
+    # ... but another era's vice-president is no evidence
+    ("1990-03-01", False),
+])
+def test_a_title_picks_the_one_namesake_called_so(nlp, named_in, joins):
+    texts = ["US Vice President Dick Cheney met Ehud Olmert in Jerusalem."] * 10 + [
+        "Mary Cheney met Heather Poe in Denver.", "Liz Cheney met Fred Thompson in Nashville.",
+        "Lynne Cheney met Laura Bush in Dallas.", "Vice-President Cheney spoke to the troops."]
+    resolution, _ = build(nlp, *texts, dates=(named_in,) * 10 + ("2006-04-01",) * 4)
+    assert (entity_of(resolution, 0, "Dick Cheney") == entity_of(resolution, 13, "Cheney")) == joins
+
+
+def test_the_government_a_name_leads_is_evidence_of_who_it_is(nlp):
+    texts = ["John Howard met George W. Bush in Canberra.\n\nThe Howard government approved the plan."] * 5 \
+        + ["John Howard met Helen Clark in Sydney."] * 5 + ["Michael Howard met Tony Blair in London."] * 3 \
+        + ["Unions said the Howard government cut wages."]
+    resolution, _ = build(nlp, *texts)
+    assert entity_of(resolution, 0, "John Howard") == entity_of(resolution, 13, "Howard")
+    merges = next(e for e in resolution.entities if e.name == "John Howard").merges
+    assert any("in a13" in reason and "'government'" in reason for reason in merges)
 
 
 def test_a_name_written_alone_more_often_than_the_namesake_is_someones_own(nlp):
