@@ -28,7 +28,7 @@ from kg.countries import country_named, country_of_demonym, fold
 from kg.extract import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS
 from kg.ingest import slugify
 from kg.dating import REDATED_AFTER
-from kg.records import DateClaim, Dating, Entity, Extraction, Meeting, MergedMeeting, Mention
+from kg.records import Article, DateClaim, Dating, Entity, Extraction, Meeting, MergedMeeting, Mention
 from kg.timex import Interval, resolve_time
 
 KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
@@ -78,9 +78,18 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
     expansions: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # acronym key -> full name keys
     merges: dict[tuple[str, str], set[str]] = defaultdict(set)  # name key -> "alias → name: reason"
     names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    # A titled surname written before the full name it could stand for ("President Bush ..., nominated by President
+    # George Herbert Walker Bush"): the build decides first, the article's full name only if the build cannot.
+    deferred: dict[str, tuple[tuple[str, str], tuple[str, str], str]] = {}  # mention id -> own key, full name, why
     for extraction in extractions:
         by_id = {m.id: m for m in extraction.mentions}
+        titled = {role.holder for role in extraction.roles if role.of is None}
         for mention_id, key, canonical, reason in _resolve_in_article(extraction):
+            first = next((m for m in extraction.mentions if _key(m) == canonical), None)
+            if mention_id in titled and reason.startswith("surname of") and first is not None \
+                    and first.start > by_id[mention_id].start:
+                deferred[mention_id] = key, canonical, f"{by_id[mention_id].name} → {first.name}: {reason}"
+                canonical = key
             keys[mention_id] = canonical
             if key != canonical:
                 merges[canonical].add(f"{by_id[mention_id].name} → {by_id[canonical_id(extraction, canonical)].name}"
@@ -91,6 +100,10 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
     written = {keys[m.id]: m.name for e in extractions for m in e.mentions if _key(m) == keys[m.id]}
     ambiguous = _resolve_variants(keys, merges, written, _profiles(extractions, keys))
     _resolve_surnames_across(extractions, keys, merges, written, ambiguous)
+    for mention_id, (key, canonical, reason) in deferred.items():
+        if keys[mention_id] == key:
+            keys[mention_id] = canonical
+            merges[canonical].add(reason)
     for extraction in extractions:
         for mention in extraction.mentions:
             names[keys[mention.id]][person_name(mention.name) if mention.kind == "Person" else mention.name] += 1
@@ -406,7 +419,7 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
                 continue  # a first name a letter or two off ("Mary", "Mark", "Kojo") may be another: a post must say so
             elif key in fuller and named & set(candidates):
                 continue  # the article itself writes both and did not join them: two people ("Mahmoud Abbas")
-            elif len(titled) == 1 and (found := _only_titled(titled[0], mine, profiles, extraction.article.published)):
+            elif len(titled) == 1 and (found := _only_titled(titled[0], mine, profiles, extraction.article)):
                 best, evidence = titled[0], found
             elif not posted and weights[best] >= MIN_PLACE_EVIDENCE and len(profiles[best].articles) >= 4 * others:
                 shared = sorted(p for p in mine.places if profiles[best].places[p])
@@ -545,7 +558,9 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
     for rival in rivals:
         # A name the build shows with the rival, in articles that do not name the candidate, in half as many articles
         # as with the candidate or more: given that name, the rival is no longer the unlikely one.
-        apart = Counter(name for names in profiles[rival].context if best not in names for name in names & context)
+        # An article that also writes the name alone may be the candidate's: it is not the rival's apart from it.
+        apart = Counter(name for names in profiles[rival].context if best not in names and key not in names
+                        for name in names & context)
         if any(count >= 2 and 2 * count >= with_best[name] for name, count in apart.items()):
             return None
     when = f", {near_count} of them within {WINDOW.days} days of this one" if published else ""
@@ -555,12 +570,14 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
 
 
 def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str, str], _Profile],
-                 published: str | None) -> str | None:
+                 article: Article) -> str | None:
     """Why a name with a title ("Vice-President Cheney", "the Howard government") stands for the one namesake the build
-    calls so, or None: that namesake must be named within WINDOW of the article (another era's captain is another
+    calls so, or None: that namesake must be named in another article within WINDOW of this one (another era's captain is another
     captain), and in articles on one of the countries this one speaks of, if it speaks of any (an American "Senator
     Murray" is not the Australian one)."""
-    if not published or not any(abs(d - date.fromisoformat(published)) <= WINDOW for d in profiles[best].dates.values()):
+    published = article.published
+    if not published or not any(abs(d - date.fromisoformat(published)) <= WINDOW
+                                for other, d in profiles[best].dates.items() if other != article.id):
         return None
     if mine.places and not any(profiles[best].places[country] for country in mine.places):
         return None

@@ -286,6 +286,16 @@ def test_the_government_a_name_leads_is_evidence_of_who_it_is(nlp):
     assert any("in a13" in reason and "'government'" in reason for reason in merges)
 
 
+def test_a_titled_surname_before_a_namesake_named_as_history_is_decided_by_the_build(nlp):
+    texts = ["President George W. Bush met Tony Blair at Camp David."] * 13 \
+        + ["President George H. W. Bush met Mikhail Gorbachev in Malta."] * 2 \
+        + ["President Bush named John Roberts to the court.\n\n"
+           "Roberts was first named a judge by President George H. W. Bush."]
+    resolution, _ = build(nlp, *texts, dates=("2006-03-01",) * 13 + ("1990-06-01",) * 2 + ("2006-04-01",))
+    assert entity_of(resolution, 0, "George W. Bush") == entity_of(resolution, 15, "Bush")
+    assert entity_of(resolution, 13, "George H. W. Bush") == entity_of(resolution, 15, "George H. W. Bush")
+
+
 def test_a_name_written_alone_more_often_than_the_namesake_is_someones_own(nlp):
     texts = ["Tommy Suharto met Megawati Sukarnoputri in Jakarta."] * 10 + ["Suharto said Indonesia would stay."] * 11
     resolution, _ = build(nlp, *texts)
