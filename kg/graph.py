@@ -106,7 +106,7 @@ def build_graph(
             holder = mention_entity.get(role.holder)
             of = mention_entity.get(role.of) if role.of else None
             if holder is None or of is None:
-                continue
+                continue  # a title with no organisation or country ("President Bush") only helps resolution
             if not role.title and graph.nodes[of]["kind"] != "Organisation":
                 continue  # "Canada's Tony Blair": a country's possessive with no post is no membership
             relation = "role" if role.title else "member_of"
