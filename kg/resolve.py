@@ -8,8 +8,7 @@ organisation joins the person whose surname it is. Across articles, the same nam
 same entity; so are spellings of one name ("Bashar Assad", "Bashar al-Assad"), a name and its one longer form, and,
 on evidence, a nickname or an initial ("Dick Cheney", "Richard B. Cheney"); a surname alone joins a full name when a
 post or a title ("Vice-President Cheney"), the countries spoken of, or an overwhelming namesake with nothing against
-it says so. Reports of one meeting
-merge when their parties overlap and nothing they state disagrees.
+it says so. Reports of one meeting merge when their parties overlap and nothing they state disagrees.
 """
 
 from __future__ import annotations
@@ -300,7 +299,8 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
     """What says that two names of one first and last name (each with the names already joined to it) are one person:
     an article naming both, a post both hold, a title both are given, a person, organisation or place few articles
     name that comes up with both ("Harry Reid" with "Ted Kennedy" and "Edward M. Kennedy", Vermont with "Bernie
-    Sanders" and "Bernard Sanders"), or one so much more named that the other, written in the same months, is taken to be it. None if nothing does."""
+    Sanders" and "Bernard Sanders"), or one so much more named that the other, written in the same months, is taken
+    to be it. None if nothing does."""
     a, b = (_Profile(posts=set().union(*(profiles[k].posts for k in keys)),
                      titles=set().union(*(profiles[k].titles for k in keys)),
                      articles=set().union(*(profiles[k].articles for k in keys)),
@@ -321,7 +321,8 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
         return f"both come up with {shared[0][1]!r}, which few articles name"
     big, small = sorted((a, b), key=lambda p: -len(p.articles))
     if len(big.articles) >= DOMINANT_MIN_ARTICLES and len(big.articles) >= DOMINANCE * len(small.articles) \
-            and small.dates and all(any(abs(d - e) <= WINDOW for e in big.dates.values()) for d in small.dates.values()):
+            and small.dates and all(any(abs(d - e) <= WINDOW for e in big.dates.values())
+                                    for d in small.dates.values()):
         return f"one is named in {len(big.articles)} articles, the other in {len(small.articles)}, in the same months"
     return None
 
@@ -539,7 +540,8 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
     best = max(candidates, key=lambda c: (len(profiles[c].articles), c))
     # A name that is a shorter form of the candidate's ("George Bush" for "George W. Bush") is no other person.
     rivals = [c for c in candidates if c != best and not set(forms[c]) <= set(forms[best])]
-    near = [d for d in profiles[best].dates.values() if published and abs(d - date.fromisoformat(published)) <= WINDOW]
+    near = [d for d in profiles[best].dates.values()
+            if published and abs(d - date.fromisoformat(published)) <= WINDOW]
     mine_count, near_count = len(profiles[best].articles), len(near)
     # Articles, not namesakes, are counted: one article on a family names several of them.
     other_count = len(set().union(*(profiles[c].articles for c in rivals)))
@@ -572,9 +574,9 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
 def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str, str], _Profile],
                  article: Article) -> str | None:
     """Why a name with a title ("Vice-President Cheney", "the Howard government") stands for the one namesake the build
-    calls so, or None: that namesake must be named in another article within WINDOW of this one (another era's captain is another
-    captain), and in articles on one of the countries this one speaks of, if it speaks of any (an American "Senator
-    Murray" is not the Australian one)."""
+    calls so, or None: that namesake must be named in another article within WINDOW of this one (another era's
+    captain is another captain), and in articles on one of the countries this one speaks of, if it speaks of any (an
+    American "Senator Murray" is not the Australian one)."""
     published = article.published
     if not published or not any(abs(d - date.fromisoformat(published)) <= WINDOW
                                 for other, d in profiles[best].dates.items() if other != article.id):
