@@ -212,18 +212,23 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
 
 
 def _person_name(text: str) -> str:
-    """A person's name without a leading country name ("Italy Romano Prodi" in a page's label line) or a place the
-    tagger ran into it ("mayor of Buffalo, Byron W. Brown").
+    """A person's name without what the tagger took in with it: a leading country name ("Italy Romano Prodi" in a
+    page's label line), a place before a comma ("mayor of Buffalo, Byron W. Brown"), a call sign or an acronym.
 
     >>> _person_name("Brazil Hu Jintao"), _person_name("Georgia Brown"), _person_name("Buffalo, Byron W. Brown")
     ('Hu Jintao', 'Georgia Brown', 'Byron W. Brown')
+    >>> _person_name("WNIQ Obama"), _person_name("GEORGE W. BUSH")
+    ('Obama', 'GEORGE W. BUSH')
     """
     name = clean_name(text)
-    before, comma, after = name.rpartition(", ")
-    if comma and len(after.split()) >= 2 and after[:1].isupper():
+    after = name.rpartition(", ")[2]
+    if len(after.split()) >= 2 and after[:1].isupper():
         name = after
-    first, _, rest = name.partition(" ")
-    return rest if len(rest.split()) >= 2 and country_named(first) else name
+    words = name.split()
+    while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and not words[-1].isupper():
+        words = words[1:]
+    first, *rest = words
+    return " ".join(rest) if len(rest) >= 2 and country_named(first) else " ".join(words)
 
 
 def _person_names(doc: Doc) -> set[str]:

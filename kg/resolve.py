@@ -27,7 +27,7 @@ from kg.countries import country_named, country_of_demonym, fold
 from kg.extract import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS
 from kg.ingest import slugify
 from kg.dating import REDATED_AFTER
-from kg.records import Article, DateClaim, Dating, Entity, Extraction, Meeting, MergedMeeting, Mention
+from kg.records import Article, DateClaim, Dating, Entity, Extraction, Meeting, MergedMeeting, Mention, Role
 from kg.timex import Interval, resolve_time
 
 KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
@@ -84,15 +84,15 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
         by_id = {m.id: m for m in extraction.mentions}
         titled = {role.holder for role in extraction.roles if role.of is None}
         for mention_id, key, canonical, reason in _resolve_in_article(extraction):
-            first = next((m for m in extraction.mentions if _key(m) == canonical), None)
-            if mention_id in titled and reason.startswith("surname of") and first is not None \
-                    and first.start > by_id[mention_id].start:
-                deferred[mention_id] = key, canonical, f"{by_id[mention_id].name} → {first.name}: {reason}"
-                canonical = key
             keys[mention_id] = canonical
             if key != canonical:
-                merges[canonical].add(f"{by_id[mention_id].name} → {by_id[canonical_id(extraction, canonical)].name}"
-                                      f": {reason}")
+                first = by_id[canonical_id(extraction, canonical)]
+                why = f"{by_id[mention_id].name} → {first.name}: {reason}"
+                if mention_id in titled and reason.startswith("surname of") and first.start > by_id[mention_id].start:
+                    keys[mention_id] = key
+                    deferred[mention_id] = key, canonical, why
+                    continue
+                merges[canonical].add(why)
                 if reason.startswith("acronym"):
                     expansions[key].add(canonical)
     _resolve_acronyms_across(extractions, keys, expansions, merges)
@@ -105,7 +105,7 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
             merges[canonical].add(reason)
     for extraction in extractions:
         for mention in extraction.mentions:
-            names[keys[mention.id]][person_name(mention.name) if mention.kind == "Person" else mention.name] += 1
+            names[keys[mention.id]][mention.name] += 1
 
     entity_of_key, entities = _entities(names, keys, merges)
     mention_entity = {mention_id: entity_of_key[key] for mention_id, key in keys.items()}
@@ -152,11 +152,15 @@ def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]
                 profile.context.append(frozenset(named - {key}))
         for role in extraction.roles:
             if role.of in by_id:
-                profiles[keys[role.holder]].posts.add((role.title.split()[-1] if role.title else "",
-                                                       by_id[role.of].name))
+                profiles[keys[role.holder]].posts.add(_post(role, by_id))
             if role.title and role.holder in keys:
                 profiles[keys[role.holder]].titles.add(title_key(role.title))
     return profiles
+
+
+def _post(role: Role, by_id: dict[str, Mention]) -> tuple[str, str]:
+    """A post as compared between articles: the title's last word and the organisation or country's name."""
+    return role.title.split()[-1] if role.title else "", by_id[role.of].name
 
 
 TITLE_MODIFIERS = {"vice", "deputy", "prime", "rear", "chief", "lieutenant", "supreme", "attorney", "secretary"}
@@ -378,7 +382,7 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
     for key in sorted(full):
         by_surname[name_tokens(key[1])[-1]].append(key)
     forms = _person_forms(set(keys.values()))
-    articles_of = {key: len(profile.articles) for key, profile in _profiles(extractions, keys).items()}
+    articles_of = Counter(key for _, key in {(mention_id.split("#")[0], key) for mention_id, key in keys.items()})
     fuller = {key: found for key in full
               if key not in ambiguous and (found := _fuller_names(key, by_surname, articles_of))}
     misspelt = {key: found for key in full
@@ -596,24 +600,8 @@ def _key(mention: Mention) -> tuple[str, str]:
 def _name_key(kind: str, name: str) -> tuple[str, str]:
     name = name.replace(".", "") if DOTTED_ACRONYM.match(name) else name
     if kind == "Person":
-        name = " ".join(re.sub(r"[.\[\]()]", " ", person_name(name)).split())  # "George W. Bush", "George W Bush"
+        name = " ".join(re.sub(r"[.\[\]()]", " ", name).split())  # "George W. Bush", "George W Bush"
     return kind, fold(name)
-
-
-def person_name(name: str) -> str:
-    """A person's name without what the tagger took in with it: a place before a comma, a call sign or an acronym
-    before the name.
-
-    >>> person_name("Buffalo, Byron W. Brown"), person_name("WNIQ Obama"), person_name("GEORGE W. BUSH")
-    ('Byron W. Brown', 'Obama', 'GEORGE W. BUSH')
-    """
-    after = name.rsplit(",", 1)[-1].strip()
-    if len(after.split()) >= 2:
-        name = after
-    words = name.split()
-    while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and not words[-1].isupper():
-        words = words[1:]
-    return " ".join(words)
 
 
 def initials(name: str) -> str:
@@ -657,8 +645,7 @@ def _names_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, 
     posts: dict[str, set[tuple[str, str]]] = defaultdict(set)  # folded name -> its posts in this article
     for role in extraction.roles:
         if role.holder in by_id and role.of in by_id:
-            posts[fold(by_id[role.holder].name)].add((role.title.split()[-1] if role.title else "",
-                                                      by_id[role.of].name))
+            posts[fold(by_id[role.holder].name)].add(_post(role, by_id))
     for mention in mentions:
         key = _key(mention)
         if mention.id in acronyms:
