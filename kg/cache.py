@@ -3,8 +3,9 @@
 An entry is the Extraction of one article, as JSON, in a file named by its key: a SHA-256 over the article (every
 field but the path it was read from, body included) and the pipeline's fingerprint (the source of every module that
 shapes an extraction, their data files, the spaCy version and the model's name and version). Change any of them and
-the key changes, so a stale entry is never found. Each file also carries the SHA-256 of its own payload: a truncated, edited or otherwise corrupt file
-fails that check (or the JSON parse, or the record types) and is parsed again, never trusted.
+the key changes, so a stale entry is never found. Each file also carries the SHA-256 of its own payload: a
+truncated, edited or otherwise corrupt file fails that check (or the JSON parse, or the record types) and is parsed
+again, never trusted.
 
 The Article itself is not stored: the key is derived from it, so the one just read is the one the entry was made from.
 JSON rather than pickle because a cache folder is a file anyone can write to, and loading a pickle runs code.

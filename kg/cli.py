@@ -36,7 +36,8 @@ def build_cli(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder")] = Path("out"),
     model: Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use")] = DEFAULT_MODEL,
     validate: Annotated[bool, typer.Option("--validate", help="Check the graph against ontology/shapes.ttl")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes that parse articles")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
+                                      help="Processes that parse articles and write the outputs")] = 1,
     cache: Annotated[Path | None, typer.Option("--cache", help="Folder of per-article results "
                                                                 "(default: OUT/.cache)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; keep no results")] = False,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
 import itertools
@@ -82,19 +83,22 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     todo = [article for article, extraction in zip(articles, found) if extraction is None]
     report = progress or (lambda done, total: None)
     report(len(articles) - len(todo), len(articles))
-    fresh = iter(extract_all(todo, model=model, jobs=jobs, dask_scheduler=dask_scheduler,
-                             progress=lambda done: report(len(articles) - len(todo) + done, len(articles))))
     extractions = []
-    for extraction in found:
-        if extraction is None:
-            extraction = next(fresh)
-            if cache:
-                cache.put(extraction)
-        extractions.append(extraction)
+    # Closed once read, so its processes (each holding a model) end before the merge and the writes begin.
+    with contextlib.closing(extract_all(todo, model=model, jobs=jobs, dask_scheduler=dask_scheduler,
+                                        progress=lambda done: report(len(articles) - len(todo) + done,
+                                                                     len(articles)))) as fresh:
+        for extraction in found:
+            if extraction is None:
+                extraction = next(fresh)
+                if cache:
+                    cache.put(extraction)
+            extractions.append(extraction)
     resolution = resolve(extractions)
     graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity,
                         resolution.redated)
-    del found, extractions, resolution  # the graph holds what the outputs need; the processes that write them share less
+    # The graph holds what the outputs need; the processes that write them share less.
+    del found, extractions, resolution
     written = write_outputs(graph, out_dir, to_report(graph, len(articles), skipped), jobs=jobs)
     return BuildResult(graph, len(articles), tuple(skipped), tuple(written), len(todo),
                        cache.corrupt if cache else 0)
@@ -117,7 +121,8 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str, *, jobs: i
             # object they inherit and so copy the whole heap into each of them.
             gc.freeze()
             try:
-                with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                with ProcessPoolExecutor(max_workers=min(jobs, len(EXPORTERS)),
+                                         mp_context=multiprocessing.get_context("fork"),
                                          initializer=_keep, initargs=(graph, staging)) as pool:
                     staged = list(pool.map(_write_kept, EXPORTERS))
             finally:
@@ -176,18 +181,18 @@ def extract_all(articles: Sequence[Article], *, model: str, jobs: int = 1, dask_
 
         results = map_batches(extract_batch, batches, model=model, scheduler=dask_scheduler)
     elif jobs > 1 and len(batches) > 1:  # one batch is parsed here, sparing the start of a pool
-        # Each worker loads the model itself, so this process, which goes on to merge and write, never holds it.
-        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        # Each worker loads the model itself, so this process, which goes on to merge and write, does not hold it.
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(batches)), mp_context=multiprocessing.get_context("fork"))
         results = pool.map(extract_batch, batches, itertools.repeat(model))
     else:
         results = (extract_batch(batch, model) for batch in batches)
     done = 0
     try:
         for batch in results:
-            yield from batch
             done += len(batch)
             if progress:
-                progress(done)
+                progress(done)  # before the batch is handed on: a reader stops at its last article
+            yield from batch
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)

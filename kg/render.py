@@ -178,17 +178,18 @@ def to_graph(statements: dict[str, dict[str, list]]) -> nx.MultiDiGraph:
                 graph.add_edge(source, target, key=key, relation=relation, **fact, **attributes)
 
     # Nodes first, in IRI order, so the graph is the same whatever order the file lists them in.
-    for subject in sorted(statements):
+    subjects = sorted(statements)
+    for subject in subjects:
         kinds = [CLASS_KINDS[c] for c in iris(subject, TYPE) if c in CLASS_KINDS]
         if kinds:
             add_node(subject, kinds[0])
 
     # kg:holds points from the person to the post; the post's own triples say in what.
     holders: dict[str, list[str]] = defaultdict(list)
-    for subject in sorted(statements):
+    for subject in subjects:
         for post in iris(subject, str(KG.holds)):
             holders[post].append(subject)
-    for subject in sorted(statements):
+    for subject in subjects:
         types = set(iris(subject, TYPE))
         if str(KG.Meeting) in types:
             meeting = node_id(subject)

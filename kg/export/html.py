@@ -31,6 +31,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
@@ -158,7 +159,7 @@ def _number(value: int | None) -> int:
     return -1 if value is None else value
 
 
-def doubtful_articles(graph: nx.MultiDiGraph, articles: list[str]) -> list[dict]:
+def doubtful_articles(graph: nx.MultiDiGraph, articles: Iterable[str]) -> list[dict]:
     """Those of `articles` whose page date is doubtful, as {source, estimate, note}: `source` is the cited title (as
     in a meeting's evidence), `note` what the page says of the article's date."""
     doubtful: dict[str, dict] = {}
@@ -512,10 +513,10 @@ def to_page_data(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, max_line
         "articles": {article: {"cite": article_title(graph, article),
                                "publisher": graph.nodes[article].get("publisher"),
                                "source": graph.nodes[article].get("source")} for article in sorted(articles)},
-        "doubtful": doubtful_articles(graph, sorted(articles | cited)),
+        "doubtful": doubtful_articles(graph, articles | cited),
         "counts": {"people": views["people"]["total_nodes"], "meetings": len(met), "articles": len(cited),
                    "by_status": {status: by_status[status] for status in STATUSES if by_status[status]},
-                   "doubtful": len(doubtful_articles(graph, sorted(cited)))},
+                   "doubtful": sum(1 for article in cited if graph.nodes[article].get("redated"))},
         "options": OPTIONS,
         "maxTipMeetings": MAX_TIP_MEETINGS,
         "statusColours": STATUS_COLOURS,

@@ -16,7 +16,7 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib.namespace import RDF, XSD
 
 from kg.export import write_text_atomic
 from kg.export.rdf import CompactNames, triples
@@ -30,17 +30,13 @@ def write_jsonld(graph: nx.MultiDiGraph, path: Path) -> Path:
     return write_text_atomic(path, jsonld_pieces(graph))  # piece by piece: a big graph's text is never whole in memory
 
 
-def to_jsonld(graph: nx.MultiDiGraph) -> str:
-    """The graph's RDF as compact JSON-LD text, with its nodes, keys and values in a fixed order."""
-    return "".join(jsonld_pieces(graph))
-
-
 def jsonld_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """The JSON-LD of `to_jsonld`: the context, then a line for each node."""
+    """The graph's RDF as compact JSON-LD, with its nodes, keys and values in a fixed order: the context, then a line
+    for each node."""
     names = CompactNames(PREFIXES)
     nodes: dict[str, dict[str, list]] = {}
     for subject, predicate, object_ in triples(graph):
-        key = "@type" if names.predicate(predicate) == "a" else names.compact(predicate)
+        key = "@type" if predicate == RDF.type else names.compact(predicate)
         value = names.compact(object_) if key == "@type" else _value(object_, names)
         nodes.setdefault(names.compact(subject), {}).setdefault(key, []).append(value)
     context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}

@@ -101,13 +101,9 @@ def write_turtle(graph: nx.MultiDiGraph, path: Path) -> Path:
     return write_text_atomic(path, turtle_pieces(graph))  # piece by piece: a big graph's text is never whole in memory
 
 
-def to_turtle(graph: nx.MultiDiGraph) -> str:
-    """The graph's RDF as Turtle: prefixes, then each subject with its predicates and objects, all sorted."""
-    return "".join(turtle_pieces(graph))
-
-
 def turtle_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """The Turtle of `to_turtle`, a piece for the prefixes and one for each subject.
+    """The graph's RDF as Turtle, a piece for the prefixes and one for each subject with its predicates and objects,
+    all sorted.
 
     Written here rather than by rdflib's serializer, which took 40 s for the 560,000 triples of a 3,950-article
     build where this takes a few; every other reader (rdflib, Oxigraph) reads it back to the same triples.
@@ -237,7 +233,7 @@ def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
 
 
 def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mapping[str, Mapping],
-                 known: dict[tuple, URIRef] | None = None) -> Iterator[Triple]:
+                 known: dict[tuple, URIRef]) -> Iterator[Triple]:
     """The triples of one edge, with the Evidence it was read from; `nodes` gives the labels a Post is named by.
 
     `known` holds the Evidence already given by earlier edges of one graph, whose triples are not given again.
@@ -330,18 +326,16 @@ def slug(text: str) -> str:
     return "-".join(text.lower().split())
 
 
-def evidence_triples(fact: URIRef, data: Mapping[str, Any], known: dict[tuple, URIRef] | None = None
-                     ) -> Iterator[Triple]:
+def evidence_triples(fact: URIRef, data: Mapping[str, Any], known: dict[tuple, URIRef]) -> Iterator[Triple]:
     """`fact` kg:evidence the sentence an edge was read from, and that Evidence's own triples unless in `known`."""
     reading, method, confidence = READINGS[data["relation"]]
     key = (data["article"], data["start"], data["end"], reading)
-    evidence = None if known is None else known.get(key)
+    evidence = known.get(key)
     if evidence is not None:  # many facts come from one sentence: its Evidence is written once
         yield fact, KG.evidence, evidence
         return
     evidence = mint("evidence", f"{node_slug(data['article'])}-{data['start']}-{data['end']}--{reading}")
-    if known is not None:
-        known[key] = evidence
+    known[key] = evidence
     yield fact, KG.evidence, evidence
     yield evidence, RDF.type, KG.Evidence
     yield evidence, KG.fromArticle, node_iri(data["article"])
