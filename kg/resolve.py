@@ -128,7 +128,7 @@ class _Profile:
     places: Counter = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
     dates: dict[str, date] = field(default_factory=dict)  # article id -> its publication date
-    context: list[frozenset] = field(default_factory=list)  # the names of each article, for `with_context` only
+    context: dict[str, frozenset] = field(default_factory=dict)  # article id -> its other names (`with_context` only)
 
 
 def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]],
@@ -149,7 +149,7 @@ def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]
             if published:
                 profile.dates[extraction.article.id] = date.fromisoformat(published)
             if key in with_context or len(extractions) == 1:
-                profile.context.append(frozenset(named - {key}))
+                profile.context[extraction.article.id] = frozenset(named - {key})
         for role in extraction.roles:
             if role.of in by_id:
                 profiles[keys[role.holder]].posts.add(_post(role, by_id))
@@ -559,13 +559,16 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
     held = profiles[best].posts
     if any(title not in {t for t, _ in held} and of not in {o for _, o in held} for title, of in mine.posts):
         return None  # a post with neither the title nor the organisation or country of any the candidate holds
-    context = mine.context[0] - set(candidates)
-    with_best = Counter(name for names in profiles[best].context for name in names & context)
+    context = next(iter(mine.context.values())) - set(candidates)
+    with_best = Counter(name for names in profiles[best].context.values() for name in names & context)
     for rival in rivals:
-        # A name the build shows with the rival, in articles that do not name the candidate, in half as many articles
-        # as with the candidate or more: given that name, the rival is no longer the unlikely one.
-        # An article that also writes the name alone may be the candidate's: it is not the rival's apart from it.
-        apart = Counter(name for names in profiles[rival].context if best not in names and key not in names
+        # A name the build shows with the rival, in articles of the same months that do not name the candidate, in
+        # half as many articles as with the candidate or more: given that name, the rival is no longer the unlikely
+        # one. Company kept in other years says little: a senator who questioned the father's nominees in 1991 is the
+        # son's in 2006. An article that also writes the name alone may be the candidate's: it is not the rival's
+        # apart from it.
+        apart = Counter(name for article, names in profiles[rival].context.items()
+                        if best not in names and key not in names and _near(profiles[rival].dates.get(article), published)
                         for name in names & context)
         if any(count >= 2 and 2 * count >= with_best[name] for name, count in apart.items()):
             return None
@@ -573,6 +576,11 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
     others = f"; its namesakes in {other_count}" if rivals else ""
     return best, (f"{written[best]} is named in {mine_count} articles{when}{others}; nothing in the article "
                   f"points to another")
+
+
+def _near(day: date | None, published: str | None) -> bool:
+    """Whether an article of `day` is within WINDOW of one published on `published`; true when either is unknown."""
+    return day is None or not published or abs(day - date.fromisoformat(published)) <= WINDOW
 
 
 def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str, str], _Profile],

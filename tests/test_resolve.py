@@ -243,8 +243,10 @@ def namesakes(father_dates: tuple[str, ...], bare: str, bare_date: str):
 @pytest.mark.parametrize(("father_dates", "bare", "bare_date", "joins_son"), [
     # the son all but owns the surname, in the build and in the months around the article
     (("1990-06-01", "1990-07-01"), "Bush said the war would go on.", "2006-04-01", True),
-    # a name the father's articles give, apart from the son's: no longer the unlikely one
-    (("1990-06-01", "1990-07-01"), "Bush said Mikhail Gorbachev would come.", "2006-04-01", False),
+    # a name the father's articles of the same months give, apart from the son's: no longer the unlikely one
+    (("2005-12-01", "2006-01-01"), "Bush said Mikhail Gorbachev would come.", "2006-04-01", False),
+    # company the father kept in other years says nothing of who "Bush" is in 2006
+    (("1990-06-01", "1990-07-01"), "Bush said Mikhail Gorbachev would come.", "2006-04-01", True),
     # the months around the article belong to the father
     (("1990-06-01", "1990-07-01"), "Bush said the war would go on.", "1990-06-15", False),
     # a lower-case "bush" is no one
