@@ -115,6 +115,7 @@ class _Context:
 
 def extract(doc: Doc, article: Article) -> Extraction:
     """Mentions, roles and meetings of one article."""
+    _join_split_names(doc)
     mention_at = _mentions(doc, article)
     mentions = {m.id: m for m in mention_at.values()}
     roles = tuple(_roles(doc, article, mention_at))
@@ -194,6 +195,11 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
         return False
     if fold(clean_name(span.text)) in person_names:
         return True
+    name = fold(_person_name(span.text)).split()
+    if 2 <= len(name) < len(span.text.split()) and name[-1] in person_names:
+        # A title or a place, then a name ("Rear Admiral Gregory Smith", "Buffalo, Byron Brown"), of someone the
+        # article calls by the surname.
+        return True
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.head in span \
             and not before.ent_type_:  # "Martin Luther King Memorial Library": "King" ends another name
@@ -241,6 +247,21 @@ def _person_names(doc: Doc) -> set[str]:
             if len(name.split()) > 1:
                 names.add(name.split()[-1])
     return names
+
+
+def _join_split_names(doc: Doc) -> None:
+    """Make one person of a first name the tagger set apart from the rest of the name ("Santosh" as an organisation
+    before "Kumar Singh"), when the article also writes that first name with the surname ("Santosh Singh")."""
+    person_names = _person_names(doc)
+    ents, joined = list(doc.ents), False
+    for i in range(len(ents) - 1):
+        first, rest = ents[i], ents[i + 1]
+        if first.label_ != "PERSON" and rest.label_ == "PERSON" and len(first) == 1 and first.end == rest.start \
+                and first[0].is_title and first[0].whitespace_ == " " \
+                and fold(f"{first.text} {rest[-1].text}") in person_names:
+            ents[i], ents[i + 1], joined = None, Span(doc, first.start, rest.end, label="PERSON"), True
+    if joined:
+        doc.ents = [ent for ent in ents if ent is not None]
 
 
 def _name_spans(doc: Doc) -> list[Span]:

@@ -317,7 +317,7 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
     titles = sorted(a.titles & b.titles)
     if titles:
         return f"the articles call both {titles[0]!r}"
-    rare = max(3, len(named_in) // 100)  # named in at most 1% of the articles: not everyone's companion
+    rare = _few(len(named_in))
     met_a, met_b = ({other for article in p.articles for other in named_in[article] if spread[other] <= rare}
                     for p in (a, b))
     shared = sorted((met_a & met_b) - ours - theirs)
@@ -372,7 +372,8 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
     that few other articles do, for a person who all but owns the name in the build ("Howard" in articles on
     Australia); or a namesake so dominant, in the build and in the months around the article, that only contrary
     evidence could make it someone else, and there is none (`_dominant`), among the namesakes given the name's title
-    if it has one ("President Bush": not Laura Bush). So does a name that is the end of a far
+    if it has one ("President Bush": not Laura Bush); or, failing that, the one namesake the article's rarer people
+    come up with ("Mr Brown, Mr Sarkozy", `_rare_company`). So does a name that is the end of a far
     more named longer one, or its initials ("Lula da Silva", "G.W. Bush"), unless its article names both. A full name
     whose first name is one or two letters from that of a far more frequent namesake joins it by a shared post, or,
     when the two are one name spelt two ways ("Hilary", "Hillary"), as a name alone would. Ambiguous or unsupported,
@@ -383,6 +384,10 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
         by_surname[name_tokens(key[1])[-1]].append(key)
     forms = _person_forms(set(keys.values()))
     articles_of = Counter(key for _, key in {(mention_id.split("#")[0], key) for mention_id, key in keys.items()})
+    surname_articles: Counter = Counter()  # surname -> articles naming someone by it, alone or in full
+    for key, count in articles_of.items():
+        if key[0] == "Person":
+            surname_articles[name_tokens(key[1])[-1]] += count
     fuller = {key: found for key in full
               if key not in ambiguous and (found := _fuller_names(key, by_surname, articles_of))}
     misspelt = {key: found for key in full
@@ -432,7 +437,9 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
             else:
                 # A title narrows the namesakes to those the build calls so ("President Bush": not Laura Bush).
                 found = _dominant(key, titled if len(titled) > 1 else candidates, mine, profiles, forms, written,
-                                  extraction.article.published)
+                                  extraction.article.published) \
+                    or _rare_company(candidates, mine, profiles, surname_articles, len(extractions),
+                                     extraction.article.published)
                 if found is None:
                     continue
                 best, evidence = found
@@ -578,9 +585,35 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
                   f"points to another")
 
 
+def _few(articles: int) -> int:
+    """How many of `articles` a name may be named in and still be rare: 1%, not everyone's companion."""
+    return max(3, articles // 100)
+
+
 def _near(day: date | None, published: str | None) -> bool:
     """Whether an article of `day` is within WINDOW of one published on `published`; true when either is unknown."""
     return day is None or not published or abs(day - date.fromisoformat(published)) <= WINDOW
+
+
+def _rare_company(candidates: Sequence[tuple[str, str]], mine: _Profile, profiles: dict[tuple[str, str], _Profile],
+                  surname_articles: Counter, total: int, published: str | None) -> tuple[tuple[str, str], str] | None:
+    """The candidate a name alone stands for by the company it keeps, when no namesake dominates: two or more people
+    of the article whom few articles name come up with that candidate in two articles each or more, none comes up
+    with another candidate in two, and the candidate is named in the same months ("Mr Brown, Mr Sarkozy" in a speech
+    of Robert Mugabe's is Gordon Brown, not Bob Brown). People are compared by surname, as an article writes them
+    ("Mr Sarkozy") or the build does ("Nicolas Sarkozy"). Else None."""
+    rare = _few(total)
+    company = {name_tokens(n[1])[-1] for n in next(iter(mine.context.values()))
+               if n[0] == "Person" and n not in candidates and surname_articles[name_tokens(n[1])[-1]] <= rare}
+    shared = {c: Counter(surname for names in profiles[c].context.values()
+                         for surname in {name_tokens(n[1])[-1] for n in names if n[0] == "Person"} & company)
+              for c in candidates}
+    best = max(candidates, key=lambda c: (sum(1 for k in shared[c].values() if k >= 2), len(profiles[c].articles), c))
+    strong = sorted(surname for surname, k in shared[best].items() if k >= 2)
+    if len(strong) < 2 or any(k >= 2 for c in candidates if c != best for k in shared[c].values()) \
+            or not any(_near(d, published) for d in profiles[best].dates.values()):
+        return None
+    return best, f"the article names {', '.join(strong)}, who come up with it in two articles or more, not with a namesake"
 
 
 def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str, str], _Profile],

@@ -159,3 +159,17 @@ def test_titles_without_an_organisation_are_kept_and_a_place_leaves_a_name(nlp):
     titles = {(names[r.holder], title_key(r.title)) for r in extraction.roles if r.of is None}
     assert titles == {("Bush", "president"), ("Cheney", "vice president"), ("Howard", "government")}
     assert "Byron W. Brown" in names.values()
+
+
+def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
+    # The tagger reads "Rear Admiral Gregory Smith" and "Buffalo, Byron Brown" as organisations, and "Santosh" as an
+    # organisation before "Kumar Singh"; the article calls each of them a person elsewhere.
+    _, names = read(nlp, "\"Five brigade combat teams will be redeployed,\" said U.S. military in Iraq spokesman, "
+                         "Rear Admiral Gregory Smith. Smith also mentioned that two battalions would leave.\n\n"
+                         "Mayor of Buffalo, Byron Brown said it would be \"catastrophic\" for the city. \"We have a "
+                         "Police Department that is very responsible,\" said Brown.\n\n"
+                         "The Delhi high court awarded the death sentence today to Santosh Kumar Singh, who was "
+                         "convicted of murder. The court said, \"Santosh Singh had been given many chances.\"")
+    people = set(names.values())
+    assert {"Gregory Smith", "Byron Brown", "Santosh Kumar Singh"} <= people, people
+    assert not {"Santosh", "Kumar Singh", "Rear Admiral Gregory Smith"} & people, people

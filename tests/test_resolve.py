@@ -288,6 +288,24 @@ def test_the_government_a_name_leads_is_evidence_of_who_it_is(nlp):
     assert any("in a13" in reason and "'government'" in reason for reason in merges)
 
 
+@pytest.mark.parametrize(("rival_company", "joins"), [
+    # Mugabe and Sarkozy come up with Gordon Brown, in two articles each, and never with Bob Brown
+    ("Bob Brown met Kim Beazley in Canberra.", True),
+    # Sarkozy comes up with Bob Brown too: the company no longer tells the two apart
+    ("Bob Brown met Nicolas Sarkozy in Paris.", False),
+])
+def test_a_surname_alone_joins_the_namesake_its_rarer_company_points_to(nlp, rival_company, joins):
+    texts = ["Gordon Brown met Robert Mugabe and Nicolas Sarkozy in London."] * 2 \
+        + ["Bob Brown met Kim Beazley in Canberra.", rival_company, rival_company] \
+        + ["\"Mr Brown and Mr Sarkozy want a war,\" Mugabe said in Harare."]
+    resolution, _ = build(nlp, *texts)
+    assert (entity_of(resolution, 0, "Gordon Brown") == entity_of(resolution, 5, "Brown")) == joins
+    assert entity_of(resolution, 2, "Bob Brown") != entity_of(resolution, 5, "Brown")
+    if joins:
+        merges = next(e for e in resolution.entities if e.name == "Gordon Brown").merges
+        assert any("in a5" in reason and "mugabe, sarkozy" in reason for reason in merges), merges
+
+
 def test_a_titled_surname_before_a_namesake_named_as_history_is_decided_by_the_build(nlp):
     texts = ["President George W. Bush met Tony Blair at Camp David."] * 13 \
         + ["President George H. W. Bush met Mikhail Gorbachev in Malta."] * 2 \
