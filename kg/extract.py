@@ -223,10 +223,12 @@ def _person_name(text: str) -> str:
 
     >>> _person_name("Brazil Hu Jintao"), _person_name("Georgia Brown"), _person_name("Buffalo, Byron W. Brown")
     ('Hu Jintao', 'Georgia Brown', 'Byron W. Brown')
-    >>> _person_name("WNIQ Obama"), _person_name("GEORGE W. BUSH")
-    ('Obama', 'GEORGE W. BUSH')
+    >>> _person_name("WNIQ Obama"), _person_name("GEORGE W. BUSH"), _person_name('Bobby" Jindal')
+    ('Obama', 'GEORGE W. BUSH', 'Bobby Jindal')
     """
     name = clean_name(text)
+    if name.count('"') % 2:
+        name = " ".join(name.replace('"', " ").split())  # 'Bobby" Jindal': the tagger cut a nickname's quotes
     after = name.rpartition(", ")[2]
     if len(after.split()) >= 2 and after[:1].isupper():
         name = after

@@ -755,7 +755,8 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
 
 def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequence[Mention]) -> Mention | None:
     """The full name a surname stands for: the only one it ends (as a whole word, if any does), else the nearest one
-    before it; failing both, the only full name that has it as another of its names."""
+    before it, unless another of them is in the same sentence; failing both, the only full name that has it as
+    another of its names."""
     candidates = [m for m in full_names if name_tokens(m.name)[-1] == tokens[0]]
     # A whole surname beats the end of a double one: "Sarkozy" is Nicolas Sarkozy, not Carla Bruni-Sarkozy, when the
     # article names both; named alone, a double surname's last part is its bearer's ("Yosef" of "Mor-Yosef").
@@ -767,7 +768,12 @@ def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequen
     if len(distinct) == 1:
         return candidates[0]
     before = [m for m in candidates if m.start < mention.start]
-    return before[-1] if before else None
+    if not before:
+        return None
+    nearest = before[-1]
+    if any(m.evidence.start == nearest.evidence.start and fold(m.name) != fold(nearest.name) for m in before):
+        return None  # "Nancy Reagan, widow of President Ronald Reagan. Reagan's endorsement ...": either of the two
+    return nearest
 
 
 def _clean_start(name: str) -> bool:

@@ -218,6 +218,10 @@ NAME_VARIANTS = [
     (["Michael J. Smith met Charles Graner in Baghdad.", "Michael James Smith met Tony Blair in London."],
      (0, "Michael J. Smith"), (1, "Michael James Smith"), False),
     # a leading initial ("N. Dharam Singh"), with a person few articles name beside both
+    (["Nancy Reagan, widow of the late President Ronald Reagan, endorsed John McCain.\n\n"
+      "Reagan's endorsement comes as McCain faces critical voters."], (0, "Reagan"), (0, "Ronald Reagan"), False),
+    (["Nancy Reagan, widow of the late President Ronald Reagan, endorsed John McCain.\n\n"
+      "Reagan's endorsement comes as McCain faces critical voters."], (0, "Reagan"), (0, "Nancy Reagan"), False),
     (["N. Dharam Singh met Sonia Gandhi in Bangalore.", "Dharam Singh met Sonia Gandhi in Delhi."],
      (0, "N. Dharam Singh"), (1, "Dharam Singh"), True),
     # ... but a name as often written as the longer one is someone's own
