@@ -16,7 +16,6 @@ A fact whose evidence a CONSTRUCT left out is still an edge, with None for artic
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote
@@ -26,6 +25,7 @@ import pyoxigraph as ox
 from rdflib.namespace import PROV, RDF, RDFS, SDO
 
 from kg.errors import KGError
+from kg.query import graph_error
 from kg.vocab import INSTANCE_NAMESPACES, KG, MODE_TERMS, STATUS_TERMS
 
 CLASS_KINDS = {str(KG.Person): "Person", str(KG.Organisation): "Organisation", str(KG.Country): "Country",
@@ -55,14 +55,8 @@ def _read_statements(path: Path) -> dict[str, dict[str, list]]:
             object_ = quad.object
             statements[quad.subject.value][quad.predicate.value].append(
                 object_ if isinstance(object_, ox.Literal) else object_.value)
-    except FileNotFoundError as err:
-        raise KGError(f"{path}: no such graph file; give a .ttl file written by `kg build`") from err
-    except OSError as err:
-        raise KGError(f"{path}: cannot read the graph ({err})") from err
-    except SyntaxError as err:
-        reason = re.sub(r"^Parser error (?:at|between) [^:]*: ", "", err.msg)
-        raise KGError(f"{path}:{err.lineno}: not valid Turtle (column {err.offset}: {reason}); "
-                      "expected a graph written by `kg build`") from err
+    except (OSError, SyntaxError) as err:
+        raise graph_error(path, err) from err
     return statements
 
 
