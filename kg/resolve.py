@@ -575,7 +575,8 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
         # son's in 2006. An article that also writes the name alone may be the candidate's: it is not the rival's
         # apart from it.
         apart = Counter(name for article, names in profiles[rival].context.items()
-                        if best not in names and key not in names and _near(profiles[rival].dates.get(article), published)
+                        if best not in names and key not in names
+                        and _near(profiles[rival].dates.get(article), published)
                         for name in names & context)
         if any(count >= 2 and 2 * count >= with_best[name] for name, count in apart.items()):
             return None
@@ -613,7 +614,8 @@ def _rare_company(candidates: Sequence[tuple[str, str]], mine: _Profile, profile
     if len(strong) < 2 or any(k >= 2 for c in candidates if c != best for k in shared[c].values()) \
             or not any(_near(d, published) for d in profiles[best].dates.values()):
         return None
-    return best, f"the article names {', '.join(strong)}, who come up with it in two articles or more, not with a namesake"
+    return best, (f"the article names {', '.join(strong)}, who come up with it in two articles or more, not with "
+                  f"a namesake")
 
 
 def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str, str], _Profile],
