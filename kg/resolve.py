@@ -412,8 +412,8 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
         for mention in extraction.mentions:
             key = keys[mention.id]
             candidates = candidates_of(key) if _alone(mention, key) else []
-            if not candidates:
-                continue
+            if not candidates or _after_namesakes(mention, extraction.mentions):
+                continue  # the article left it to neither of two namesakes it names together: no more can be known
             local = local or _profiles([extraction], keys)
             mine = local[key]
             posted = [c for c in candidates if mine.posts & profiles[c].posts]
@@ -770,12 +770,21 @@ def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequen
     if len(distinct) == 1:
         return candidates[0]
     before = [m for m in candidates if m.start < mention.start]
+    return before[-1] if before and not _after_namesakes(mention, candidates) else None
+
+
+def _after_namesakes(mention: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether the full name nearest before a surname shares its sentence with another person's full name that ends
+    in it ("Nancy Reagan, widow of President Ronald Reagan. Reagan's endorsement ..."): the surname may be either."""
+    tokens = name_tokens(mention.name)
+    before = [m for m in mentions if m.kind == "Person" and m.start < mention.start and len(tokens) == 1
+              and len(name_tokens(m.name)) >= 2 and name_tokens(m.name)[-1] == tokens[0]]
     if not before:
-        return None
-    nearest = before[-1]
-    if any(m.evidence.start == nearest.evidence.start and fold(m.name) != fold(nearest.name) for m in before):
-        return None  # "Nancy Reagan, widow of President Ronald Reagan. Reagan's endorsement ...": either of the two
-    return nearest
+        return False
+    ours = set(name_tokens(before[-1].name))
+    # A longer or shorter form of the same name ("Saddam Hussein Infobox" in a page's label line) is no other person.
+    return any(m.evidence.start == before[-1].evidence.start and not ours <= set(name_tokens(m.name))
+               and not set(name_tokens(m.name)) <= ours for m in before)
 
 
 def _clean_start(name: str) -> bool:
