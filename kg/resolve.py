@@ -412,8 +412,12 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
         for mention in extraction.mentions:
             key = keys[mention.id]
             candidates = candidates_of(key) if _alone(mention, key) else []
-            if not candidates or _after_namesakes(mention, extraction.mentions):
-                continue  # the article left it to neither of two namesakes it names together: no more can be known
+            if not candidates:
+                continue
+            tokens = name_tokens(key[1])
+            if len(tokens) == 1 and any(m.kind == "Person" and m.start < mention.start and len(name_tokens(m.name)) > 1
+                                        and name_tokens(m.name)[-1] == tokens[0] for m in extraction.mentions):
+                continue  # its article names two people by it just before and left it to neither (`_nearest_bearer`)
             local = local or _profiles([extraction], keys)
             mine = local[key]
             posted = [c for c in candidates if mine.posts & profiles[c].posts]
@@ -697,7 +701,7 @@ def _names_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, 
             continue
         tokens = name_tokens(mention.name)
         if len(tokens) == 1 and mention.kind in ("Person", "Organisation") and _capitalised(mention.name):
-            full = _full_name_for(mention, tokens, full_names)
+            full = _full_name_for(mention, tokens, full_names, article.title)
             if full is not None:
                 why = "surname" if mention.kind == "Person" else "surname (tagged as an organisation)"
                 yield mention.id, key, _key(full), f"{why} of {full.name!r} in {article.id}"
@@ -755,10 +759,10 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
     return found
 
 
-def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequence[Mention]) -> Mention | None:
+def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequence[Mention],
+                   title: str) -> Mention | None:
     """The full name a surname stands for: the only one it ends (as a whole word, if any does), else the nearest one
-    before it, unless another of them is in the same sentence; failing both, the only full name that has it as
-    another of its names."""
+    before it (`_nearest_bearer`); failing both, the only full name that has it as another of its names."""
     candidates = [m for m in full_names if name_tokens(m.name)[-1] == tokens[0]]
     # A whole surname beats the end of a double one: "Sarkozy" is Nicolas Sarkozy, not Carla Bruni-Sarkozy, when the
     # article names both; named alone, a double surname's last part is its bearer's ("Yosef" of "Mor-Yosef").
@@ -769,22 +773,30 @@ def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequen
     distinct = {fold(m.name) for m in candidates}
     if len(distinct) == 1:
         return candidates[0]
-    before = [m for m in candidates if m.start < mention.start]
-    return before[-1] if before and not _after_namesakes(mention, candidates) else None
+    return _nearest_bearer(mention, candidates, title)
 
 
-def _after_namesakes(mention: Mention, mentions: Sequence[Mention]) -> bool:
-    """Whether the full name nearest before a surname shares its sentence with another person's full name that ends
-    in it ("Nancy Reagan, widow of President Ronald Reagan. Reagan's endorsement ..."): the surname may be either."""
-    tokens = name_tokens(mention.name)
-    before = [m for m in mentions if m.kind == "Person" and m.start < mention.start and len(tokens) == 1
-              and len(name_tokens(m.name)) >= 2 and name_tokens(m.name)[-1] == tokens[0]]
+def _nearest_bearer(mention: Mention, bearers: Sequence[Mention], title: str) -> Mention | None:
+    """The full name nearest before a name alone, of those it could stand for. When that sentence names two people
+    by it ("Nancy Reagan, widow of President Ronald Reagan. Reagan's endorsement ..."), the one the article's title
+    names, else the one not written as the other's possessor ("President Bush's daughter, Jenna Bush"), else none."""
+    before = [m for m in bearers if m.start < mention.start]
     if not before:
-        return False
-    ours = set(name_tokens(before[-1].name))
+        return None
+    nearest = before[-1]
+    ours = set(name_tokens(nearest.name))
     # A longer or shorter form of the same name ("Saddam Hussein Infobox" in a page's label line) is no other person.
-    return any(m.evidence.start == before[-1].evidence.start and not ours <= set(name_tokens(m.name))
-               and not set(name_tokens(m.name)) <= ours for m in before)
+    together = [m for m in before if m.evidence.start == nearest.evidence.start
+                and (m is nearest or not (ours <= set(name_tokens(m.name)) or set(name_tokens(m.name)) <= ours))]
+    if len(together) == 1:
+        return nearest
+    folded_title = f" {' '.join(name_tokens(title))} "
+    titled = [m for m in together if f" {' '.join(name_tokens(m.name))} " in folded_title]
+    heads = [m for m in together if not re.search(r"['’]s?$", m.text)]
+    for chosen in (titled, heads):
+        if len({fold(m.name) for m in chosen}) == 1:
+            return chosen[-1]
+    return None
 
 
 def _clean_start(name: str) -> bool:

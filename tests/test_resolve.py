@@ -6,7 +6,7 @@ import pytest
 
 from kg.extract import extract
 from kg.records import Article, Evidence, Mention
-from kg.resolve import _alone, _key, resolve
+from kg.resolve import _alone, _key, name_tokens, resolve
 
 
 def build(nlp, *texts: str, ids: tuple[str, ...] = (), dates: tuple[str, ...] = ()):
@@ -308,6 +308,27 @@ def test_a_surname_alone_joins_the_namesake_its_rarer_company_points_to(nlp, riv
     if joins:
         merges = next(e for e in resolution.entities if e.name == "Gordon Brown").merges
         assert any("in a5" in reason and "mugabe, sarkozy" in reason for reason in merges), merges
+
+
+@pytest.mark.parametrize(("title", "text", "joins"), [
+    # the article's title names one of the two
+    ("Former first lady Nancy Reagan endorses McCain", "Nancy Reagan, widow of the late President Ronald Reagan, "
+     "endorsed John McCain.\n\nReagan's endorsement comes as McCain faces critical voters.", "Nancy Reagan"),
+    # one of the two is written as the other's possessor
+    ("A daughter announces her engagement", "President George W. Bush's daughter, Jenna Bush, announced her "
+     "engagement.\n\nBush, 25, met Henry Hager in Austin.", "Jenna Bush"),
+    # nothing tells: neither
+    ("An endorsement", "Nancy Reagan, widow of the late President Ronald Reagan, endorsed John McCain.\n\n"
+     "Reagan's endorsement comes as McCain faces critical voters.", None),
+])
+def test_a_surname_after_two_namesakes_in_one_sentence(nlp, title, text, joins):
+    article = Article("a0", title, text, "2008-03-26", None, "x")
+    resolution = resolve([extract(nlp(text), article)])
+    bare = next(e for e in resolution.entities
+                if any(text[int(m.split("#")[1]):].startswith(("Reagan's endorsement", "Bush, 25")) for m in e.mentions))
+    assert (bare.name if joins else None) == joins
+    if joins is None:
+        assert len(name_tokens(bare.name)) == 1
 
 
 def test_a_titled_surname_before_a_namesake_named_as_history_is_decided_by_the_build(nlp):
