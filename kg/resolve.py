@@ -417,7 +417,7 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
             tokens = name_tokens(key[1])
             if len(tokens) == 1 and any(m.kind == "Person" and m.start < mention.start and len(name_tokens(m.name)) > 1
                                         and name_tokens(m.name)[-1] == tokens[0] for m in extraction.mentions):
-                continue  # its article names two people by it just before and left it to neither (`_nearest_bearer`)
+                continue  # its article names people by it before it and left it to neither (`_nearest_bearer`)
             local = local or _profiles([extraction], keys)
             mine = local[key]
             posted = [c for c in candidates if mine.posts & profiles[c].posts]

@@ -151,6 +151,9 @@ def entity_of(resolution, article: int, name: str) -> str:
     return found.pop()
 
 
+WIDOW = ("Nancy Reagan, widow of the late President Ronald Reagan, endorsed John McCain.\n\n"
+         "Reagan's endorsement comes as McCain faces critical voters.")
+
 # Each row: articles, then two (article, name as written) and whether they must be one entity.
 NAME_VARIANTS = [
     # particles and spellings of one name
@@ -218,10 +221,9 @@ NAME_VARIANTS = [
     (["Michael J. Smith met Charles Graner in Baghdad.", "Michael James Smith met Tony Blair in London."],
      (0, "Michael J. Smith"), (1, "Michael James Smith"), False),
     # a leading initial ("N. Dharam Singh"), with a person few articles name beside both
-    (["Nancy Reagan, widow of the late President Ronald Reagan, endorsed John McCain.\n\n"
-      "Reagan's endorsement comes as McCain faces critical voters."], (0, "Reagan"), (0, "Ronald Reagan"), False),
-    (["Nancy Reagan, widow of the late President Ronald Reagan, endorsed John McCain.\n\n"
-      "Reagan's endorsement comes as McCain faces critical voters."], (0, "Reagan"), (0, "Nancy Reagan"), False),
+    # a surname after two namesakes named in one sentence, and nothing to tell which: neither
+    ([WIDOW], (0, "Reagan"), (0, "Ronald Reagan"), False),
+    ([WIDOW], (0, "Reagan"), (0, "Nancy Reagan"), False),
     (["N. Dharam Singh met Sonia Gandhi in Bangalore.", "Dharam Singh met Sonia Gandhi in Delhi."],
      (0, "N. Dharam Singh"), (1, "Dharam Singh"), True),
     # ... but a name as often written as the longer one is someone's own
@@ -312,14 +314,12 @@ def test_a_surname_alone_joins_the_namesake_its_rarer_company_points_to(nlp, riv
 
 @pytest.mark.parametrize(("title", "text", "joins"), [
     # the article's title names one of the two
-    ("Former first lady Nancy Reagan endorses McCain", "Nancy Reagan, widow of the late President Ronald Reagan, "
-     "endorsed John McCain.\n\nReagan's endorsement comes as McCain faces critical voters.", "Nancy Reagan"),
+    ("Former first lady Nancy Reagan endorses McCain", WIDOW, "Nancy Reagan"),
     # one of the two is written as the other's possessor
     ("A daughter announces her engagement", "President George W. Bush's daughter, Jenna Bush, announced her "
      "engagement.\n\nBush, 25, met Henry Hager in Austin.", "Jenna Bush"),
     # nothing tells: neither
-    ("An endorsement", "Nancy Reagan, widow of the late President Ronald Reagan, endorsed John McCain.\n\n"
-     "Reagan's endorsement comes as McCain faces critical voters.", None),
+    ("An endorsement", WIDOW, None),
 ])
 def test_a_surname_after_two_namesakes_in_one_sentence(nlp, title, text, joins):
     article = Article("a0", title, text, "2008-03-26", None, "x")
