@@ -415,8 +415,7 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
             if not candidates:
                 continue
             tokens = name_tokens(key[1])
-            if len(tokens) == 1 and any(m.kind == "Person" and m.start < mention.start and len(name_tokens(m.name)) > 1
-                                        and name_tokens(m.name)[-1] == tokens[0] for m in extraction.mentions):
+            if len(tokens) == 1 and any(m.start < mention.start for m in _bearers(tokens[0], extraction.mentions)):
                 continue  # its article names people by it before it and left it to neither (`_nearest_bearer`)
             local = local or _profiles([extraction], keys)
             mine = local[key]
@@ -555,13 +554,11 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
     best = max(candidates, key=lambda c: (len(profiles[c].articles), c))
     # A name that is a shorter form of the candidate's ("George Bush" for "George W. Bush") is no other person.
     rivals = [c for c in candidates if c != best and not set(forms[c]) <= set(forms[best])]
-    near = [d for d in profiles[best].dates.values()
-            if published and abs(d - date.fromisoformat(published)) <= WINDOW]
+    near = [d for d in profiles[best].dates.values() if _near(d, published)]
     mine_count, near_count = len(profiles[best].articles), len(near)
     # Articles, not namesakes, are counted: one article on a family names several of them.
     other_count = len(set().union(*(profiles[c].articles for c in rivals)))
-    other_near = len({article for c in rivals for article, d in profiles[c].dates.items()
-                      if published and abs(d - date.fromisoformat(published)) <= WINDOW})
+    other_near = len({article for c in rivals for article, d in profiles[c].dates.items() if _near(d, published)})
     if mine_count < DOMINANT_MIN_ARTICLES or mine_count < DOMINANCE * other_count \
             or (published and (near_count == 0 or near_count < DOMINANCE * other_near)):
         return None
@@ -629,8 +626,8 @@ def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str
     captain is another captain), and in articles on one of the countries this one speaks of, if it speaks of any (an
     American "Senator Murray" is not the Australian one)."""
     published = article.published
-    if not published or not any(abs(d - date.fromisoformat(published)) <= WINDOW
-                                for other, d in profiles[best].dates.items() if other != article.id):
+    if not published or not any(_near(d, published) for other, d in profiles[best].dates.items()
+                                if other != article.id):
         return None
     if mine.places and not any(profiles[best].places[country] for country in mine.places):
         return None
@@ -763,7 +760,7 @@ def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequen
                    title: str) -> Mention | None:
     """The full name a surname stands for: the only one it ends (as a whole word, if any does), else the nearest one
     before it (`_nearest_bearer`); failing both, the only full name that has it as another of its names."""
-    candidates = [m for m in full_names if name_tokens(m.name)[-1] == tokens[0]]
+    candidates = _bearers(tokens[0], full_names)
     # A whole surname beats the end of a double one: "Sarkozy" is Nicolas Sarkozy, not Carla Bruni-Sarkozy, when the
     # article names both; named alone, a double surname's last part is its bearer's ("Yosef" of "Mor-Yosef").
     candidates = [m for m in candidates if name_tokens(m.name.split()[-1]) == tokens] or candidates
@@ -774,6 +771,12 @@ def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequen
     if len(distinct) == 1:
         return candidates[0]
     return _nearest_bearer(mention, candidates, title)
+
+
+def _bearers(surname: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The full names of people among `mentions` that end in `surname` (folded)."""
+    return [m for m in mentions if m.kind == "Person" and len(tokens := name_tokens(m.name)) > 1
+            and tokens[-1] == surname]
 
 
 def _nearest_bearer(mention: Mention, bearers: Sequence[Mention], title: str) -> Mention | None:
