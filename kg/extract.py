@@ -38,6 +38,10 @@ MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "negotiation", "
                  "encounter", "consultation", "call", "lunch", "dinner", "breakfast", "conference"}
 # Nouns that are a meeting only with a "with" party: a press conference of one side, or one given "alongside" an
 # ally, is not a meeting; "a joint news conference with" the other side is.
+# Nouns a "with" phrase belongs to ("discussed his ties with X" is not discussing with X).
+RELATION_NOUNS = {"relation", "relationship", "tie", "link", "contact", "deal", "agreement", "dispute", "conflict", "row",
+                  "rift", "feud", "quarrel", "friendship", "partnership", "alliance", "cooperation", "affair",
+                  "interview", "problem", "difference", "disagreement", "encounter", "dealing", "collaboration"}
 WITH_ONLY_NOUNS = {"conference": {"with"}, "call": {"with", "on", "between", "from"}}  # "his call for a new party" is no call
 # Nouns that are a meeting only with the parties stated in them ("a meeting with X", "talks between X and Y").
 PARTY_PREPS = {"with", "between", "among", "alongside"}
@@ -532,7 +536,7 @@ def _has_party_phrase(verb: Token, context: _Context) -> bool:
             parties = [m for g in child.children if g.dep_ == "pobj" for m in _resolve_group(g, context)]
             if any(m.kind == "Person" or child.lower_ != "to" for m in parties):
                 return True
-    return False
+    return bool(_object_with(verb, context))
 
 
 def _has_person_object(verb: Token, context: _Context) -> bool:
@@ -557,7 +561,21 @@ def _verb_parties(verb: Token, context: _Context) -> list[Mention]:
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         heads.extend(_controller(verb) or _name_before(verb, context))
-    return [mention for head in heads for mention in _resolve_group(head, context)]
+    return [mention for head in heads + _object_with(verb, context) for mention in _resolve_group(head, context)]
+
+
+def _object_with(verb: Token, context: _Context) -> list[Token]:
+    """The person of a "with" phrase the parser hung inside the object of "discuss", "negotiate", "talk" or "speak":
+    "discussed aid with President Kikwete", "discussed the issues affecting the deployment with Omar al-Bashir".
+    Not the phrase of a noun that takes its own "with" ("discussed his meeting with Y", "his ties with Y"), and only a
+    name of two words or more: the tagger reads some one-word company names as people's ("deals with Pechiney")."""
+    if verb.lemma_.lower() not in PARTY_ONLY_VERBS or any(c.dep_ == "prep" and c.lower_ == "with"
+                                                          for c in verb.children):
+        return []
+    phrases = [t for o in verb.children if o.dep_ == "dobj" for t in o.subtree if t.dep_ == "prep"
+               and t.lower_ == "with" and t.head.lemma_.lower() not in MEETING_NOUNS | RELATION_NOUNS]
+    return [g for p in phrases for g in p.children if g.dep_ == "pobj"
+            and any(m.kind == "Person" and " " in m.text for m in _resolve_group(g, context))]
 
 
 def _name_before(verb: Token, context: _Context) -> list[Token]:
@@ -693,10 +711,13 @@ def _resolve(token: Token, context: _Context) -> list[Mention]:
     named = [context.mention_at.get(c.i) for c in token.children if c.dep_ == "compound"]
     if token.pos_ == "PROPN" and named and named[-1] is not None and named[-1].kind == "Person":
         return [named[-1]]  # "Juan Carlos I": the name hangs on the numeral
-    if token.lemma_.lower() in PERSON_TITLES:
-        # "the Minister of Foreign Relations Manuel Rodríguez": the name closes the title's "of" phrase.
-        named = [context.mention_at.get(g.i) for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for g in p.children if g.dep_ == "pobj"]
+    if token.lemma_.lower() in PERSON_TITLES | {"counterpart"}:
+        # "the Minister of Foreign Relations Manuel Rodríguez": the name closes the title's "of" phrase. "his
+        # counterpart in that country Michele Alliot-Marie": the parser hangs the name on the phrase's own noun.
+        objects = [g for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        named = [context.mention_at.get(g.i) for g in objects if g.head.lower_ == "of"]
+        named += [context.mention_at.get(a.i) for g in objects if g.head.lower_ in ("of", "in", "from")
+                  and g.i not in context.mention_at for a in g.children if a.dep_ == "appos"]
         if any(m is not None and m.kind == "Person" for m in named):
             return [m for m in named if m is not None and m.kind == "Person"]
     if token.pos_ == "NOUN" or token.lemma_.lower() in PERSON_TITLES:
@@ -723,22 +744,25 @@ def _antecedent(pronoun: Token, context: _Context, depth: int = 0) -> Mention | 
     sent = pronoun.sent
     if pronoun.dep_ == "nsubj" and pronoun.head is not sent.root:
         # "Napolitano visited the Parliament, where he paid a call on ...": the subject of the main clause.
-        main = [context.mention_at.get(t.i) for t in sent.root.children if t.dep_ in ("nsubj", "nsubjpass")
-                and t.i < pronoun.i]
+        main = [context.mention_at.get(t.i) for t in _main_subjects(sent) if t.i < pronoun.i]
         if len(main) == 1 and main[0] is not None and main[0].kind == "Person":
             return main[0]
     if sent.start == 0:
         return None
-    previous = context.doc[sent.start - 1].sent
-    # The subject of its main verb, or of that verb's auxiliary when the parser hangs it there ("X had, on Tuesday,
-    # visited France").
-    subjects = [t for h in (previous.root, *[c for c in previous.root.children if c.dep_ in ("aux", "auxpass")])
-                for t in h.children if t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = _main_subjects(context.doc[sent.start - 1].sent)
     if len(subjects) == 1 and subjects[0].lower_ == pronoun.lower_ and depth < 3:
         return _antecedent(subjects[0], context, depth + 1)  # "Hunter composed ... He also ... he met ..."
     mentions = [context.mention_at.get(t.i) for t in subjects]
     people = [m for m in mentions if m is not None and m.kind == "Person"]
     return people[0] if len(people) == 1 else None
+
+
+def _main_subjects(sent: Span) -> list[Token]:
+    """The subjects of a sentence's main verb, or of that verb's auxiliary when the parser hangs them there ("X had,
+    on Tuesday, visited France")."""
+    root = sent.root
+    return [t for h in (root, *[c for c in root.children if c.dep_ in ("aux", "auxpass")]) for t in h.children
+            if t.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _reflexive_antecedent(pronoun: Token, context: _Context) -> list[Mention]:

@@ -69,6 +69,14 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("The former warden, David Dinenna, said he attended a meeting with Geoffrey Miller.",
      {("David Dinenna", "Geoffrey Miller", "held")}),
     ("Barack Obama began, speaking to Jim Lehrer and not John McCain.", {("Barack Obama", "Jim Lehrer", "held")}),
+    # the parser hangs the "with" phrase on the object, the name on the country, the subject on the auxiliary
+    ("George Bush discussed aid with Tanzanian President Jakaya Kikwete.", {("George Bush", "Jakaya Kikwete", "held")}),
+    ("Angela Merkel discussed the deployment of troops with President Vladimir Putin.",
+     {("Angela Merkel", "Vladimir Putin", "held")}),
+    ("Lazar Comanescu held talks with his counterpart in that country Andrei Stratan.",
+     {("Andrei Stratan", "Lazar Comanescu", "held")}),
+    ("Olaf Scholz spoke about trade. Mukherjee had, on Tuesday, visited France, where he had talks with Emmanuel Macron.",
+     {("Emmanuel Macron", "Mukherjee", "held")}),
     # not meetings
     ("Angela Merkel's budget met expectations.", set()),
     ("Angela Merkel sent a letter to Vladimir Putin.", set()),
@@ -87,6 +95,9 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Angela Merkel did not meet Emmanuel Macron.", set()),
     ("Angela Merkel received a letter from Emmanuel Macron.", set()),
     ("Angela Merkel talked about Emmanuel Macron.", set()),
+    ("Angela Merkel discussed her ties with Vladimir Putin.", set()),
+    ("Vsevolod Murakhovsky praised French companies Rhone-Poulenc, Pechiney and Imec. He said he had discussed "
+     "packaging technology for agricultural products with Pechiney.", set()),
     ("Angela Merkel and Emmanuel Macron attended the funeral.", set()),
 ])
 def test_meetings(nlp, text, expected):
