@@ -536,7 +536,7 @@ def _has_party_phrase(verb: Token, context: _Context) -> bool:
             parties = [m for g in child.children if g.dep_ == "pobj" for m in _resolve_group(g, context)]
             if any(m.kind == "Person" or child.lower_ != "to" for m in parties):
                 return True
-    return bool(_object_with(verb, context))
+    return bool(_misplaced_parties(verb, context))
 
 
 def _has_person_object(verb: Token, context: _Context) -> bool:
@@ -561,29 +561,40 @@ def _verb_parties(verb: Token, context: _Context) -> list[Mention]:
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         heads.extend(_controller(verb) or _name_before(verb, context))
-    return [mention for head in heads + _object_with(verb, context) for mention in _resolve_group(head, context)]
+    return [mention for head in heads + _misplaced_parties(verb, context) for mention in _resolve_group(head, context)]
 
 
-def _object_with(verb: Token, context: _Context) -> list[Token]:
-    """The person of a "with" phrase the parser hung inside the object of "discuss", "negotiate", "talk" or "speak":
-    "discussed aid with President Kikwete", "discussed the issues affecting the deployment with Omar al-Bashir".
-    Not the phrase of a noun that takes its own "with" ("discussed his meeting with Y", "his ties with Y"), and only a
-    name of two words or more: the tagger reads some one-word company names as people's ("deals with Pechiney")."""
-    if verb.lemma_.lower() not in PARTY_ONLY_VERBS or any(c.dep_ == "prep" and c.lower_ == "with"
-                                                          for c in verb.children):
+def _misplaced_parties(verb: Token, context: _Context) -> list[Token]:
+    """The person of a party phrase the parser hung on a noun inside the verb's own phrases: on the object of
+    "discuss", "negotiate", "talk" or "speak" ("discussed aid with President Jakaya Kikwete"), or on the place or time
+    of any meeting verb ("is to meet in Damascus, Syria with Khaled Mashal", "was met at the airport by King Juan
+    Carlos"). Not the phrase of a noun that takes its own "with" ("discussed his meeting with Y", "his ties with Y"),
+    and only a name of two words or more: the tagger reads some one-word company names as people's ("deals with
+    Pechiney")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in MEET_VERBS:
         return []
-    phrases = [t for o in verb.children if o.dep_ == "dobj" for t in o.subtree if t.dep_ == "prep"
-               and t.lower_ == "with" and t.head.lemma_.lower() not in MEETING_NOUNS | RELATION_NOUNS]
+    preps = {"with"} | ({"by"} if any(c.dep_ == "auxpass" for c in verb.children) else set())
+    preps -= {c.lower_ for c in verb.children if c.dep_ == "prep"} | {"by" for c in verb.children if c.dep_ == "agent"}
+    carriers = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    carriers += [c for c in verb.children if c.dep_ == "dobj" and lemma in PARTY_ONLY_VERBS]
+    phrases = [t for carrier in carriers for t in carrier.subtree if t.dep_ == "prep" and t.lower_ in preps
+               and t.head.lemma_.lower() not in MEETING_NOUNS | RELATION_NOUNS]
     return [g for p in phrases for g in p.children if g.dep_ == "pobj"
             and any(m.kind == "Person" and " " in m.text for m in _resolve_group(g, context))]
 
 
 def _name_before(verb: Token, context: _Context) -> list[Token]:
     """A subject the parser attached elsewhere: the name written just before the verb ("..., Lazar Comanescu also
-    held talks"), with only adverbs and auxiliaries between."""
+    held talks"), with only adverbs, auxiliaries and a bracket between ("In August William Delahunt (D-Mass) met")."""
     index = verb.i - 1
     while index >= verb.sent.start and context.doc[index].pos_ in ("ADV", "AUX", "PART"):
         index -= 1
+    if index >= verb.sent.start and context.doc[index].text == ")":  # back over a short bracket, if it opens
+        opening = next((i for i in range(index - 1, max(verb.sent.start, index - 12) - 1, -1)
+                        if context.doc[i].text == "("), None)
+        index = opening - 1 if opening is not None else verb.sent.start - 1
     mention = context.mention_at.get(index)
     return [context.doc[index]] if mention is not None and mention.kind != "Place" else []
 
@@ -818,7 +829,11 @@ def _governors(anchor: Token) -> list[Token]:
     chain = [anchor]
     token = anchor
     while len(chain) < 5:
-        verbal = token.dep_ in ("xcomp", "ccomp", "acomp", "pcomp") or (token.dep_ == "conj" and token.head.pos_ == "VERB")
+        # A verb joined to another governs with it ("will arrive and meet"), unless it has a subject of its own:
+        # "The party will not contest the seat, and its leader met Mr. Davis" is no denial of the meeting.
+        verbal = token.dep_ in ("xcomp", "ccomp", "acomp", "pcomp") or (
+            token.dep_ == "conj" and token.head.pos_ == "VERB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
         argument = token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
         purpose = token.dep_ == "pobj" and token.head.lower_ in ("for", "to")  # "the groundwork for talks"
         if not (verbal or argument or purpose) or token.head.lemma_.lower() in REPORT_VERBS:

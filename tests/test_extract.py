@@ -69,14 +69,23 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("The former warden, David Dinenna, said he attended a meeting with Geoffrey Miller.",
      {("David Dinenna", "Geoffrey Miller", "held")}),
     ("Barack Obama began, speaking to Jim Lehrer and not John McCain.", {("Barack Obama", "Jim Lehrer", "held")}),
-    # the parser hangs the "with" phrase on the object, the name on the country, the subject on the auxiliary
+    # the parser hangs the party phrase on the object or the place, the name on the country, the subject on the
+    # auxiliary or on the date before it
     ("George Bush discussed aid with Tanzanian President Jakaya Kikwete.", {("George Bush", "Jakaya Kikwete", "held")}),
     ("Angela Merkel discussed the deployment of troops with President Vladimir Putin.",
      {("Angela Merkel", "Vladimir Putin", "held")}),
+    ("Jimmy Carter is scheduled to meet in Damascus, Syria with Khaled Mashal.",
+     {("Jimmy Carter", "Khaled Mashal", "planned")}),
+    ("Pope Benedict arrived for a visit and was met at an airport by King Juan Carlos and Prime Minister José Luis "
+     "Zapatero.", {("Benedict", "José Luis Zapatero", "Juan Carlos", "held")}),
     ("Lazar Comanescu held talks with his counterpart in that country Andrei Stratan.",
      {("Andrei Stratan", "Lazar Comanescu", "held")}),
     ("Olaf Scholz spoke about trade. Mukherjee had, on Tuesday, visited France, where he had talks with Emmanuel Macron.",
      {("Emmanuel Macron", "Mukherjee", "held")}),
+    ("In August Jim McGovern (D-Mass) met President Hugo Chávez.", {("Hugo Chávez", "Jim McGovern", "held")}),
+    # a clause of its own: the first one's "not" does not deny it
+    ("The Greens will not contest the seat, and their leader, Angela Merkel, met Mr. Macron.",
+     {("Angela Merkel", "Macron", "held")}),
     # not meetings
     ("Angela Merkel's budget met expectations.", set()),
     ("Angela Merkel sent a letter to Vladimir Putin.", set()),
