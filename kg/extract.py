@@ -36,21 +36,22 @@ HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "re
               "pay", "make", "receive", "get"}
 MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "negotiation", "discussion", "conversation",
                  "encounter", "consultation", "call", "lunch", "dinner", "breakfast", "conference"}
+# Nouns a "with" phrase belongs to ("discussed his ties with X" is not discussing with X).
+RELATION_NOUNS = {"relation", "relationship", "tie", "link", "contact", "deal", "agreement", "dispute", "conflict",
+                  "row", "rift", "feud", "quarrel", "friendship", "partnership", "alliance", "cooperation", "affair",
+                  "interview", "problem", "difference", "disagreement", "encounter", "dealing", "collaboration"}
 # Nouns that are a meeting only with a "with" party: a press conference of one side, or one given "alongside" an
 # ally, is not a meeting; "a joint news conference with" the other side is.
-# Nouns a "with" phrase belongs to ("discussed his ties with X" is not discussing with X).
-RELATION_NOUNS = {"relation", "relationship", "tie", "link", "contact", "deal", "agreement", "dispute", "conflict", "row",
-                  "rift", "feud", "quarrel", "friendship", "partnership", "alliance", "cooperation", "affair",
-                  "interview", "problem", "difference", "disagreement", "encounter", "dealing", "collaboration"}
-WITH_ONLY_NOUNS = {"conference": {"with"}, "call": {"with", "on", "between", "from"}}  # "his call for a new party" is no call
+# "His call for a new party" is no call.
+WITH_ONLY_NOUNS = {"conference": {"with"}, "call": {"with", "on", "between", "from"}}
 # Nouns that are a meeting only with the parties stated in them ("a meeting with X", "talks between X and Y").
 PARTY_PREPS = {"with", "between", "among", "alongside"}
 # Words that set a predicate's status when they govern it or modify it (lemmas).
 CANCELLED_CUES = {"cancel", "postpone", "refuse", "decline", "scrap", "delay", "suspend", "abandon", "reject",
                   "cancelled", "canceled", "postponed", "off"}
-POSSIBLE_CUES = {"could", "might", "may", "would", "can", "should", "ought", "must", "likely", "possible", "possibility", "hope", "want", "propose",
-                 "invite", "offer", "suggest", "seek", "consider", "wish", "ask", "request", "try", "willing", "ready",
-                 "proposed", "potential", "push", "urge", "call"}
+POSSIBLE_CUES = {"could", "might", "may", "would", "can", "should", "ought", "must", "likely", "possible",
+                 "possibility", "hope", "want", "propose", "invite", "offer", "suggest", "seek", "consider", "wish",
+                 "ask", "request", "try", "willing", "ready", "proposed", "potential", "push", "urge", "call"}
 PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expect", "agree", "arrange", "go",
                 "prepare", "intend", "planned", "scheduled", "upcoming", "forthcoming", "next", "tomorrow", "announce",
                 "groundwork", "preparation", "pledge", "promise", "vow", "commit"}
@@ -475,8 +476,9 @@ def _read_meeting(token: Token, context: _Context) -> Meeting | None:
             parties, anchor = _noun_parties(token, context), token
             stated = {c.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS}
             if (len(parties) == 1 and stated == {"with"}) or (not parties and not stated):
-                # "X said a meeting with Y ...": X is the other party (not in "Zhu said Chiang's visit was important"). "X and Y signed after a meeting": X and Y
-                # met, unless the noun names others they met ("conversations with government sources").
+                # "X said a meeting with Y ...": X is the other party (not in "Zhu said Chiang's visit was
+                # important"). "X and Y signed after a meeting": X and Y met, unless the noun names others they met
+                # ("conversations with government sources").
                 parties = _agent_of_noun(token, context, bool(parties)) + parties
     else:
         return None
