@@ -25,15 +25,16 @@ from kg.records import Article, DateClue, Dating, Evidence, Extraction, Meeting,
 
 FORMAT = 1  # the layout of an entry; bump it when records change shape
 PACKAGE = Path(__file__).resolve().parent
-# What an extraction depends on besides the article and the model. resolve, graph and export run on every build.
-SHAPING = ("records.py", "nlp.py", "extract.py", "countries.py", "data/countries.tsv", "timex.py", "dating.py")
+# What an extraction depends on besides the article and the model (globs under the package): the extract package and
+# every data file, so a new rule module or word list is never missed. resolve, graph and export run on every build.
+SHAPING = ("records.py", "nlp.py", "extract/*.py", "data/*", "countries.py", "timex.py", "dating.py")
 
 
 def fingerprint(model_name: str, model_version: str) -> str:
     """A digest of everything besides the article that decides its Extraction."""
     digest = hashlib.sha256(f"kg-cache {FORMAT}\0spacy {spacy.__version__}\0{model_name} {model_version}\0".encode())
-    for name in SHAPING:
-        digest.update(name.encode() + b"\0" + (PACKAGE / name).read_bytes() + b"\0")
+    for path in sorted(p for pattern in SHAPING for p in PACKAGE.glob(pattern)):
+        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 
 from kg.countries import country_named, country_of_demonym, fold
-from kg.extract import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS
+from kg.extract.lexicon import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS
 from kg.ingest import slugify
 from kg.dating import REDATED_AFTER
 from kg.records import Article, DateClaim, Dating, Entity, Extraction, Meeting, MergedMeeting, Mention, Role

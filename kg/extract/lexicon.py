@@ -1,0 +1,83 @@
+"""The words the rules read: meeting predicates, status cues, titles, and what marks a name's kind."""
+
+from __future__ import annotations
+
+import re
+
+# Predicates, by lemma. A verb of MEET_VERBS is a meeting with whoever its arguments are; HOST_VERBS and CALL_VERBS
+# only when their object is a person ("received a letter" is not a meeting); HOLD_VERBS only with a MEETING_NOUN.
+MEET_VERBS = {"meet", "confer", "negotiate", "talk", "discuss", "speak"}
+# Verbs that are a meeting only with a "with" (or "to") party: "discussed trade with X", not "discussed trade".
+PARTY_ONLY_VERBS = {"talk", "discuss", "speak", "negotiate"}
+HOST_VERBS = {"host", "receive", "visit"}
+CALL_VERBS = {"telephone", "phone", "call", "ring"}
+HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "resume", "continue", "join", "chair",
+              "pay", "make", "receive", "get"}
+MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "negotiation", "discussion", "conversation",
+                 "encounter", "consultation", "call", "lunch", "dinner", "breakfast", "conference"}
+# Nouns a "with" phrase belongs to ("discussed his ties with X" is not discussing with X).
+RELATION_NOUNS = {"relation", "relationship", "tie", "link", "contact", "deal", "agreement", "dispute", "conflict",
+                  "row", "rift", "feud", "quarrel", "friendship", "partnership", "alliance", "cooperation", "affair",
+                  "interview", "problem", "difference", "disagreement", "encounter", "dealing", "collaboration"}
+# Nouns that are a meeting only with a "with" party: a press conference of one side, or one given "alongside" an
+# ally, is not a meeting; "a joint news conference with" the other side is.
+# "His call for a new party" is no call.
+WITH_ONLY_NOUNS = {"conference": {"with"}, "call": {"with", "on", "between", "from"}}
+# Nouns that are a meeting only with the parties stated in them ("a meeting with X", "talks between X and Y").
+PARTY_PREPS = {"with", "between", "among", "alongside"}
+# Words that set a predicate's status when they govern it or modify it (lemmas).
+CANCELLED_CUES = {"cancel", "postpone", "refuse", "decline", "scrap", "delay", "suspend", "abandon", "reject",
+                  "cancelled", "canceled", "postponed", "off"}
+POSSIBLE_CUES = {"could", "might", "may", "would", "can", "should", "ought", "must", "likely", "possible",
+                 "possibility", "hope", "want", "propose", "invite", "offer", "suggest", "seek", "consider", "wish",
+                 "ask", "request", "try", "willing", "ready", "proposed", "potential", "push", "urge", "call"}
+PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expect", "agree", "arrange", "go",
+                "prepare", "intend", "planned", "scheduled", "upcoming", "forthcoming", "next", "tomorrow", "announce",
+                "groundwork", "preparation", "pledge", "promise", "vow", "commit"}
+REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
+                "according", "declare", "insist", "explain", "quote", "cite"}
+WRITTEN_CUES = {"email", "e-mail", "letter", "letters", "statement", "fax", "text", "twitter", "tweet", "message"}
+DENIAL_VERBS = {"deny", "dismiss", "rule"}  # "ruled out a meeting"
+PHONE_CUES = {"phone", "telephone", "telephoned", "call", "phoned"}
+VIDEO_CUES = {"video", "videoconference", "videolink", "zoom", "virtual", "virtually", "online"}
+# Honorifics dropped from the front of a name ("President Hu Jintao" is Hu Jintao).
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prime", "minister", "king", "queen",
+              "prince", "princess", "sheikh", "general", "gen", "senator", "sen", "rep", "secretary", "chancellor",
+              "premier", "pope", "ayatollah", "lord", "lady", "judge", "governor", "gov", "mayor", "colonel", "col",
+              "captain", "capt", "lt", "major", "admiral", "commander", "vice", "deputy", "former", "ex", "the",
+              "pm", "vp", "treasurer", "prof", "professor", "presidente", "sheik", "rev", "reverend", "sgt",
+              "sergeant", "ambassador", "mp", "president-elect", "vice-president", "vice-premier", "rear", "adm",
+              "councillor", "councilor", "councilman", "councilwoman", "alderman", "congressman", "congresswoman",
+              "lieutenant", "corporal", "cpl", "chairman"}
+# Titles that mark the name they precede or stand in apposition to as a person's.
+PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
+                 "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "gen", "ambassador",
+                 "envoy", "spokesman", "spokeswoman", "leader", "chairman", "chairwoman", "chief", "director",
+                 "commissioner", "judge", "pope", "ayatollah", "emir", "sultan", "cardinal", "bishop", "colonel",
+                 "captain", "admiral", "sir", "lord", "lady", "speaker", "deputy", "sen", "gov", "rep", "president-elect"}
+# Words a title with no organisation or country must end in to be kept ("Senator Clinton"; not "Mr Smith").
+TITLE_WORDS = (PERSON_TITLES | HONORIFICS | {"justice", "representative", "general"}) \
+    - {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "the", "former", "ex", "vice", "deputy", "rear", "prime"}
+# What a name before it says its bearer leads ("the Howard government", "the Clinton administration").
+LED_BODIES = {"government", "administration", "cabinet", "presidency", "premiership"}
+# Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
+ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
+             "bank", "group", "front", "army", "force", "forces", "company", "corporation", "corp", "inc", "ltd",
+             "association", "institute", "university", "league", "movement", "office", "department", "court",
+             "assembly", "parliament", "commission", "fund", "service", "times", "post", "press", "tv", "radio",
+             "center", "centre", "foundation", "society", "school", "college", "hospital", "church", "board",
+             "authority", "network", "channel", "club", "institution", "government", "administration",
+             "library", "museum", "memorial", "airport", "stadium", "palace", "hall", "castle", "square", "street",
+             "summit", "conference", "election", "elections", "games", "festival", "cup", "war", "treaty",
+             "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse", "agence"}
+DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
+PRONOUNS = {"he", "she"}
+FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "dos", "das", "do", "van", "von", "der", "le", "la", "du", "di"}
+REFLEXIVES = {"himself", "herself"}
+ATTEND_VERBS = {"attend", "participate", "join"}
+EVENT_NOUNS = {"event", "gathering", "reception", "ceremony", "session"}
+ATTENDANCE_REACH = 600  # characters back to the meeting an attendance sentence can refer to
+# Prepositions that set a meeting noun as the time of a clause ("after talks with ..."); the first ones put it later.
+LATER_PREPS = {"before", "ahead", "prior"}
+TIME_PREPS = LATER_PREPS | {"after", "following", "during", "since", "at"}

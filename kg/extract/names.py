@@ -1,0 +1,205 @@
+"""Mentions: the names of an article, their kinds, and the clean name each stands for."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.countries import country_named, country_of_demonym, fold, gazetteer
+from kg.extract.lexicon import FUNCTION_POS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, PERSON_TITLES
+from kg.records import Article, Evidence, Kind, Mention
+
+ENTITY_KINDS: dict[str, Kind] = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",
+                                 "FAC": "Place", "NORP": "Country"}
+
+
+def evidence_of(token: Token | Span, article: Article) -> Evidence:
+    sent = token.sent
+    return Evidence(article.id, sent.text.strip(), sent.start_char, sent.start_char + len(sent.text.rstrip()))
+
+
+# --- mentions ---------------------------------------------------------------------------------------------------
+
+def gazetteer_capital(text: str) -> str | None:
+    return gazetteer().by_capital.get(fold(clean_name(text)))
+
+
+def clean_name(text: str) -> str:
+    """The name a mention stands for: no possessive, no leading honorific, single spaces.
+
+    >>> clean_name("al-Assad’s"), clean_name("President  Hu Jintao"), clean_name("the Ministers’")
+    ('al-Assad', 'Hu Jintao', 'Ministers')
+    >>> clean_name("V.P. Cheney"), clean_name("Rear Adm. Gregory Smith"), clean_name("Councillor Chris Thompson")
+    ('Cheney', 'Gregory Smith', 'Chris Thompson')
+    """
+    text = " ".join(re.sub(r"[\[\]{}]", " ", text).split())  # "George W.] Bush": wiki markup left in the text
+    text = re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text) if len(text) > 3 else text
+    words = text.split(" ")
+    # Dots go: "V.P." is "vp", "Adm." is "adm".
+    while len(words) > 1 and words[0].lower().replace(".", "") in HONORIFICS:
+        words = words[1:]
+    return " ".join(words).strip(" ,;:-")
+
+
+def _in_quoted_phrase(ent: Span) -> bool:
+    """Whether a name is the end of a longer phrase in single quotes ("'No Drama Obama'"): the tagger took in the
+    closing quote but not the words after the opening one."""
+    doc = ent.doc
+    name = ent.text.rstrip("'’")
+    closing = name != ent.text or (ent.end < len(doc) and doc[ent.end].text in ("'", "’"))
+    if not closing or name.endswith("s"):
+        return False  # "the Jones' house": a possessive
+    opened = max((t.i for t in doc[ent.sent.start:ent.start] if t.text in ("'", "‘")), default=None)
+    # Capitalised words between the opening quote and the name: the quoted phrase is longer than the name.
+    return opened is not None and opened < ent.start - 1 \
+        and all(t.text[:1].isupper() for t in doc[opened + 1:ent.start])
+
+
+def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
+    kind = ENTITY_KINDS.get(ent.label_)
+    if kind == "Person" and any(part in ORG_WORDS for t in ent for part in t.lower_.split("-")):
+        return "Organisation"  # "the UC Davis Center": a name in it does not make it a person
+    if kind in ("Organisation", "Place", None) and _person_shaped(ent, person_names):
+        return "Person"
+    if kind == "Place" and ent.label_ == "GPE" and country_named(clean_name(ent.text)):
+        return "Country"
+    if kind == "Country" and not country_of_demonym(ent.text):
+        return None  # "Kurdish", "Arab": groups, not countries
+    return kind
+
+
+def _person_shaped(span: Span, person_names: set[str]) -> bool:
+    """A name the tagger missed or mistyped, that the text shows is a person's: "President Saakashvili", "Walid
+    Moallem the Syrian Foreign Minister", "Al Jazeera's Sinem Koseoglu", or a name it tags as a person elsewhere."""
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "’s")]
+    if not words or not all(t.is_title for t in words) or any(t.lower_ in ORG_WORDS for t in words) \
+            or all(t.lower_ in PERSON_TITLES | HONORIFICS | {"justice"} for t in words) \
+            or words[-1].lower_ in PERSON_TITLES \
+            or country_named(clean_name(span.text)) or gazetteer_capital(span.text):
+        return False
+    if fold(clean_name(span.text)) in person_names:
+        return True
+    name = fold(_person_name(span.text)).split()
+    if 2 <= len(name) < len(span.text.split()) and name[-1] in person_names:
+        # A title or a place, then a name ("Rear Admiral Gregory Smith", "Buffalo, Byron Brown"), of someone the
+        # article calls by the surname.
+        return True
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.head in span \
+            and not before.ent_type_:  # "Martin Luther King Memorial Library": "King" ends another name
+        return True
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in span.root.children):
+        return True
+    head = span.root.head
+    if span.root.dep_ in ("conj", "appos") and span.root.ent_type_ in ("", "ORG") and 2 <= len(words) <= 4 \
+            and (head.ent_type_ == "PERSON" or (span.root.dep_ == "appos" and head.lemma_.lower() in PERSON_TITLES)) \
+            and not any(c.dep_ == "det" for c in span.root.children):
+        # A full name in a list of people ("Roberto Rodrigues, Luiz Fernando Furlan, Celso Amorim, ...") or
+        # after a title ("the Prime Minister of Italy, Romano Prodi,").
+        return True
+    possessor = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
+    return bool(possessor) and 2 <= len(words) <= 3  # a reporter: "Al Jazeera's Sinem Koseoglu"
+
+
+def _person_name(text: str) -> str:
+    """A person's name without what the tagger took in with it: a leading country name ("Italy Romano Prodi" in a
+    page's label line), a place before a comma ("mayor of Buffalo, Byron W. Brown"), a call sign or an acronym.
+
+    >>> _person_name("Brazil Hu Jintao"), _person_name("Georgia Brown"), _person_name("Buffalo, Byron W. Brown")
+    ('Hu Jintao', 'Georgia Brown', 'Byron W. Brown')
+    >>> _person_name("WNIQ Obama"), _person_name("GEORGE W. BUSH"), _person_name('Bobby" Jindal')
+    ('Obama', 'GEORGE W. BUSH', 'Bobby Jindal')
+    """
+    name = clean_name(text)
+    if name.count('"') % 2:
+        name = " ".join(name.replace('"', " ").split())  # 'Bobby" Jindal': the tagger cut a nickname's quotes
+    after = name.rpartition(", ")[2]
+    if len(after.split()) >= 2 and after[:1].isupper():
+        name = after
+    words = name.split()
+    while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and not words[-1].isupper():
+        words = words[1:]
+    first, *rest = words
+    return " ".join(rest) if len(rest) >= 2 and country_named(first) else " ".join(words)
+
+
+def _person_names(doc: Doc) -> set[str]:
+    """Folded full names and surnames of the people the tagger found: one name, one sense, in one article."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and "\n" not in ent.text:
+            name = fold(_person_name(ent.text))
+            names.add(name)
+            if len(name.split()) > 1:
+                names.add(name.split()[-1])
+    return names
+
+
+def join_split_names(doc: Doc) -> None:
+    """Make one person of a first name the tagger set apart from the rest of the name ("Santosh" as an organisation
+    before "Kumar Singh"), when the article also writes that first name with the surname ("Santosh Singh")."""
+    person_names = _person_names(doc)
+    ents, joined = list(doc.ents), False
+    for i in range(len(ents) - 1):
+        first, rest = ents[i], ents[i + 1]
+        if first.label_ != "PERSON" and rest.label_ == "PERSON" and len(first) == 1 and first.end == rest.start \
+                and first[0].is_title and first[0].whitespace_ == " " \
+                and fold(f"{first.text} {rest[-1].text}") in person_names:
+            ents[i], ents[i + 1], joined = None, Span(doc, first.start, rest.end, label="PERSON"), True
+    if joined:
+        doc.ents = [ent for ent in ents if ent is not None]
+
+
+def _name_spans(doc: Doc) -> list[Span]:
+    """The entities, and proper nouns outside them that may be names the tagger missed ("Prodi met ...")."""
+    spans = list(doc.ents)
+    covered = {t.i for ent in doc.ents for t in ent}
+    for token in doc:
+        if token.pos_ == "PROPN" and token.i not in covered and token.is_title and token.dep_ != "compound":
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, token.i + 1) \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in covered:
+                start -= 1
+            spans.append(doc[start:token.i + 1])
+    return sorted(spans, key=lambda span: span.start)
+
+
+def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
+    mention_at: dict[int, Mention] = {}
+    spans = _name_spans(doc)
+    person_names = _person_names(doc)
+    # Names shown to be people's count for the whole article: "Romano Prodi, the President ..." makes "Prodi" a person.
+    for span in spans:
+        if span.label_ != "PERSON" and _person_shaped(span, person_names):
+            name = fold(_person_name(span.text))
+            person_names |= {name, name.split()[-1]}
+    for ent in spans:
+        kind = _kind_of(ent, person_names)
+        if kind is None or "\n" in ent.text:
+            continue
+        if ent.label_ == "ORG" and _is_title_word(ent):
+            continue
+        if kind == "Person" and any((t.pos_ in FUNCTION_POS and t.lower_ not in NAME_PARTICLES)
+                                    or any(c.isdigit() for c in t.text) for t in ent):
+            continue  # "Venezuela During" (a page label run into the text), "COVID-19": not names
+        if kind == "Person" and _in_quoted_phrase(ent):
+            continue  # "known as 'No Drama Obama'": a nickname, not a mention of the name
+        name = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
+        if kind == "Person":
+            name = _person_name(ent.text)
+        if kind == "Country" and ent.label_ == "GPE":
+            name = country_named(clean_name(ent.text))
+        if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
+            continue  # "beat around the bush": a name is written with a capital
+        mention = Mention(id=f"{article.id}#{ent.start_char}", text=ent.text, name=name, kind=kind,
+                          start=ent.start_char, end=ent.end_char, evidence=evidence_of(ent, article))
+        for token in ent:
+            mention_at[token.i] = mention
+    return mention_at
+
+
+def _is_title_word(ent: Span) -> bool:
+    """A one-word ORG inside a title ("Russian Defence Minister Sergei Shoigu") is part of the title."""
+    return len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.ent_type_ == "" \
+        and ent.root.head.head.ent_type_ == "PERSON"

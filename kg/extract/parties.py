@@ -1,0 +1,174 @@
+"""Who a noun phrase stands for: names, coordinations, pronouns, role phrases and their holders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import PERSON_TITLES, PRONOUNS, REFLEXIVES, REPORT_VERBS
+from kg.records import Article, Mention, Role
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the rules of one article look things up in."""
+
+    doc: Doc
+    article: Article
+    mention_at: dict[int, Mention]  # token index -> mention of the entity covering it
+    roles: tuple[Role, ...]
+    mentions: dict[str, Mention]
+
+
+def resolve_group(head: Token, context: Context) -> list[Mention]:
+    """A noun phrase and the phrases coordinated or in apposition with it, as mentions."""
+    group, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        group.append(token)
+        for child in token.children:
+            in_brackets = child.left_edge.i > 0 and context.doc[child.left_edge.i - 1].text == "("
+            negated = any(c.dep_ == "neg" for c in child.children) or context.doc[child.i - 1].lower_ == "not"
+            if child.dep_ in ("conj", "appos") and not in_brackets and not negated:
+                stack.append(child)  # not "Eduardo Dutra (Petrobras, president)", not "Lehrer and not McCain"
+            elif child.dep_ == "prep" and child.lower_ == "including":
+                stack.extend(g for g in child.children if g.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ in ("along", "together"):  # "Merkel, along with Sarkozy,"
+                stack.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
+    return [m for token in sorted(group, key=lambda t: t.i) for m in _resolve(token, context)]
+
+
+def _resolve(token: Token, context: Context) -> list[Mention]:
+    """The named parties a head token stands for: a name, a pronoun's antecedent, or a role's holders."""
+    mention = context.mention_at.get(token.i)
+    if mention is not None:
+        return [mention] if mention.kind in ("Person", "Organisation", "Country") else []
+    if token.lower_ in PRONOUNS:
+        antecedent = _antecedent(token, context)
+        return [antecedent] if antecedent else []
+    if token.lower_ in ("who", "that") and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+        # "Medvedev and Kokoity, who met earlier this week": the parser hangs the clause on the last conjunct;
+        # with no object of its own, the clause is about them all.
+        head = token.head.head
+        while head.dep_ == "conj" and not any(c.dep_ == "dobj" for c in token.head.children):
+            head = head.head
+        return resolve_group(head, context)
+    if token.lower_ in ("his", "her") and token.dep_ == "poss":
+        # "in her first meeting with President Lahoud": the subject of the clause the phrase belongs to.
+        clause = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
+        people = [m for s in subjects for m in _resolve(s, context) if m.kind == "Person"]
+        return people if len(people) == 1 else []
+    if token.lower_ in REFLEXIVES:
+        return _reflexive_antecedent(token, context)
+    if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj"):
+        # "Putin invited Merkel to meet him": the object of a subordinate meeting is the one who asked.
+        clause = next((t for t in token.ancestors if t.pos_ == "VERB"), None)
+        outer = next((t for t in clause.ancestors if t.pos_ == "VERB"), None) if clause is not None else None
+        subjects = [c for c in outer.children if c.dep_ == "nsubj"] if outer is not None else []
+        people = [context.mention_at[s.i] for s in subjects if s.i in context.mention_at
+                  and context.mention_at[s.i].kind == "Person"]
+        return people[:1] if len(people) == 1 else []
+    named = [context.mention_at.get(c.i) for c in token.children if c.dep_ == "compound"]
+    if token.pos_ == "PROPN" and named and named[-1] is not None and named[-1].kind == "Person":
+        return [named[-1]]  # "Juan Carlos I": the name hangs on the numeral
+    if token.lemma_.lower() in PERSON_TITLES | {"counterpart"}:
+        # "the Minister of Foreign Relations Manuel Rodríguez": the name closes the title's "of" phrase. "his
+        # counterpart in that country Michele Alliot-Marie": the parser hangs the name on the phrase's own noun.
+        objects = [g for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        named = [context.mention_at.get(g.i) for g in objects if g.head.lower_ == "of"]
+        named += [context.mention_at.get(a.i) for g in objects if g.head.lower_ in ("of", "in", "from")
+                  and g.i not in context.mention_at for a in g.children if a.dep_ == "appos"]
+        if any(m is not None and m.kind == "Person" for m in named):
+            return [m for m in named if m is not None and m.kind == "Person"]
+    if token.pos_ == "NOUN" or token.lemma_.lower() in PERSON_TITLES:
+        return _role_holders(token, context)
+    return []
+
+
+def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | None:
+    """The person a "he"/"she" means, when the text leaves no doubt: the person reporting the clause ("Weaver said
+    he met ...", "quoted Weaver as saying he met ..."), else the subject of the sentence before, if a person."""
+    before = context.doc[pronoun.sent.start:pronoun.i].text
+    if sum(before.count(q) for q in '"“”') % 2:
+        return None  # inside a quotation "he" is not the speaker, and the text rarely says who it is
+    for governor in pronoun.head.ancestors if pronoun.dep_ == "nsubj" else ():
+        if governor.lemma_.lower() in REPORT_VERBS:
+            speakers = [c for c in governor.children if c.dep_ == "nsubj"]
+            if not speakers and governor.dep_ in ("advcl", "pcomp", "xcomp"):
+                quoting = governor.head.head if governor.head.dep_ == "prep" else governor.head
+                speakers = [c for c in quoting.children if c.dep_ == "dobj"]  # "quoted X as saying"
+            people = [m for s in speakers for m in resolve_group(s, context) if m.kind == "Person"]
+            if len({m.name for m in people}) == 1:  # "the former warden, Maj. David Dinenna, said he ..."
+                return people[0]
+            break
+    sent = pronoun.sent
+    if pronoun.dep_ == "nsubj" and pronoun.head is not sent.root:
+        # "Napolitano visited the Parliament, where he paid a call on ...": the subject of the main clause.
+        main = [context.mention_at.get(t.i) for t in _main_subjects(sent) if t.i < pronoun.i]
+        if len(main) == 1 and main[0] is not None and main[0].kind == "Person":
+            return main[0]
+    if sent.start == 0:
+        return None
+    subjects = _main_subjects(context.doc[sent.start - 1].sent)
+    if len(subjects) == 1 and subjects[0].lower_ == pronoun.lower_ and depth < 3:
+        return _antecedent(subjects[0], context, depth + 1)  # "Hunter composed ... He also ... he met ..."
+    mentions = [context.mention_at.get(t.i) for t in subjects]
+    people = [m for m in mentions if m is not None and m.kind == "Person"]
+    return people[0] if len(people) == 1 else None
+
+
+def _main_subjects(sent: Span) -> list[Token]:
+    """The subjects of a sentence's main verb, or of that verb's auxiliary when the parser hangs them there ("X had,
+    on Tuesday, visited France")."""
+    root = sent.root
+    return [t for h in (root, *[c for c in root.children if c.dep_ in ("aux", "auxpass")]) for t in h.children
+            if t.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _reflexive_antecedent(pronoun: Token, context: Context) -> list[Mention]:
+    """"himself" is the one person who is the subject or the agent ("by Hill") of its clause."""
+    clause = next((t for t in pronoun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return []
+    heads = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    people = [context.mention_at[h.i] for h in heads if h.i in context.mention_at
+              and context.mention_at[h.i].kind == "Person"]
+    return people if len(people) == 1 else []
+
+
+def _role_holders(noun: Token, context: Context) -> list[Mention]:
+    """People the article names for a role-only phrase: "the defence ministers of Russia, Turkey and Syria"."""
+    places: list[Mention] = []
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "poss") or (child.dep_ == "prep" and child.lower_ == "of"):
+            for token in [child, *child.subtree] if child.dep_ == "prep" else [child, *child.conjuncts]:
+                mention = context.mention_at.get(token.i)
+                if mention is not None and mention.kind in ("Country", "Organisation") and mention not in places:
+                    places.append(mention)
+    if not places:
+        return []
+    modifiers = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and not c.ent_type_]
+    head = noun.lemma_.lower()
+    holders = []
+    for place in places:
+        people = {context.mentions[r.holder].name for r in context.roles
+                  if r.of is not None and context.mentions[r.of].name == place.name
+                  and r.title.split()[-1:] == [head] and all(m in r.title.split() for m in modifiers)}
+        if len(people) == 1:
+            name = people.pop()
+            holders.append(next(m for m in context.mentions.values() if m.name == name and m.kind == "Person"))
+    return holders
+
+
+def distinct(parties: list[Mention], context: Context) -> list[Mention]:
+    seen: set[tuple[str, str]] = set()
+    distinct = []
+    for mention in parties:
+        key = (mention.kind, mention.name.casefold())
+        if key not in seen:
+            seen.add(key)
+            distinct.append(mention)
+    return distinct

@@ -1,0 +1,349 @@
+"""Meeting predicates in one sentence: the trigger, its parties, status, mode, place and time."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from kg.extract.lexicon import (
+    ATTEND_VERBS,
+    ATTENDANCE_REACH,
+    CALL_VERBS,
+    CANCELLED_CUES,
+    DENIAL_VERBS,
+    DURATION,
+    EVENT_NOUNS,
+    HOLD_VERBS,
+    HOST_VERBS,
+    LATER_PREPS,
+    MEET_VERBS,
+    MEETING_NOUNS,
+    PARTY_ONLY_VERBS,
+    PARTY_PREPS,
+    PERSON_TITLES,
+    PHONE_CUES,
+    PLANNED_CUES,
+    POSSIBLE_CUES,
+    PRONOUNS,
+    RELATION_NOUNS,
+    REPORT_VERBS,
+    TIME_PREPS,
+    VIDEO_CUES,
+    WITH_ONLY_NOUNS,
+    WRITTEN_CUES,
+)
+from kg.extract.names import evidence_of
+from kg.extract.parties import Context, distinct, resolve_group
+from kg.records import Meeting, Mention, Mode, Status
+
+
+def read_meeting(token: Token, context: Context) -> Meeting | None:
+    """The meeting `token` states, if it is a meeting predicate with at least two named parties."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in MEET_VERBS | HOST_VERBS | CALL_VERBS:
+        parties, anchor = _verb_parties(token, context), token
+        if lemma in HOST_VERBS | CALL_VERBS and not _has_person_object(token, context):
+            return None
+        if lemma in PARTY_ONLY_VERBS and not _has_party_phrase(token, context):
+            return None  # "talked about X", "discussed the plan", "spoke to reporters"
+        if lemma == "call" and any(c.dep_ in ("prt", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative")
+                                   or c.lower_ in ("for", "on") for c in token.children):
+            return None  # "called for", "called on", "called off"
+        if lemma == "call" and any(c.dep_ == "dobj" and c.right_edge.i > c.i for c in token.children):
+            return None  # "called Alito one of the best judges": naming, not phoning
+    elif token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS and token.tag_ != "VBG":
+        if lemma in WITH_ONLY_NOUNS and not any(c.dep_ == "prep" and c.lower_ in WITH_ONLY_NOUNS[lemma]
+                                                for c in token.children):
+            return None
+        if token.head.pos_ == "VERB" and token.head.lemma_.lower() in HOLD_VERBS and token.dep_ == "dobj":
+            parties, anchor = _verb_parties(token.head, context) + _noun_parties(token, context), token.head
+        else:
+            parties, anchor = _noun_parties(token, context), token
+            stated = {c.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS}
+            if (len(parties) == 1 and stated == {"with"}) or (not parties and not stated):
+                # "X said a meeting with Y ...": X is the other party (not in "Zhu said Chiang's visit was
+                # important"). "X and Y signed after a meeting": X and Y met, unless the noun names others they met
+                # ("conversations with government sources").
+                parties = _agent_of_noun(token, context, bool(parties)) + parties
+    else:
+        return None
+    participants = distinct(parties, context)
+    if len(participants) < 2 or _negated(anchor) or _written(anchor, token) or _unknown_subject(anchor, context):
+        return None
+    words = [token] if anchor is token else [anchor, token]
+    place, date_text = _place_and_time(anchor, token, context)
+    return Meeting(
+        id=f"{context.article.id}#m{token.idx:07d}",  # zero-padded: ids sort in text order
+        trigger=" ".join(t.text for t in sorted(words, key=lambda t: t.i)),
+        participants=tuple(p.id for p in participants),
+        status=_status(anchor, token),
+        mode=_mode(anchor, token),
+        place=place.id if place else None,
+        date_text=date_text,
+        evidence=evidence_of(token, context.article),
+    )
+
+
+def read_attendance(token: Token, context: Context, earlier: list[Meeting]) -> Meeting | None:
+    """People the text places at a meeting it has just reported: "Some ministers were present at the event: A, B";
+    "Also present were C and D"; "E attended the meeting". They join that meeting's participants."""
+    lemma = token.lemma_.lower()
+    if lemma == "present" and token.dep_ == "acomp":
+        verb = token.head
+        places = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "at" for g in p.children
+                  if g.dep_ == "pobj"]
+    elif lemma in ATTEND_VERBS and token.pos_ == "VERB":
+        verb = token
+        places = [c for c in token.children if c.dep_ == "dobj"]
+        places += [g for p in token.children if p.dep_ == "prep" and p.lower_ == "in" for g in p.children
+                   if g.dep_ == "pobj"]
+        if not places:
+            return None
+    else:
+        return None
+    # The place must be a meeting the text refers back to ("the event", "the meeting"), not a new one of its own.
+    if any(p.lemma_.lower() not in MEETING_NOUNS | EVENT_NOUNS or not any(c.lower_ in ("the", "this", "that")
+                                                                           for c in p.children) for p in places):
+        return None
+    previous = [m for m in earlier if token.sent.start_char - m.evidence.start < ATTENDANCE_REACH
+                and m.evidence.start < token.sent.start_char]
+    attendees = [m for s in verb.children if s.dep_ in ("nsubj", "nsubjpass") for m in resolve_group(s, context)]
+    if not previous or not attendees:
+        return None
+    meeting = previous[-1]
+    participants = distinct([context.mentions[p] for p in meeting.participants] + attendees, context)
+    return replace(meeting, id=f"{context.article.id}#m{token.idx:07d}", trigger=token.text,
+                   participants=tuple(p.id for p in participants), evidence=evidence_of(token, context.article))
+
+
+def _has_party_phrase(verb: Token, context: Context) -> bool:
+    """A "with" phrase naming a party, or a "to" phrase naming a person ("spoke twice to Ms. Rice")."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in PARTY_PREPS | {"to"}:
+            parties = [m for g in child.children if g.dep_ == "pobj" for m in resolve_group(g, context)]
+            if any(m.kind == "Person" or child.lower_ != "to" for m in parties):
+                return True
+    return bool(_misplaced_parties(verb, context))
+
+
+def _has_person_object(verb: Token, context: Context) -> bool:
+    # The object itself must be a person, a title or a pronoun: "received 31,499 votes; Ron Forman, ..." is not.
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _after_colon(verb, c)
+               and (c.i in context.mention_at or c.lemma_.lower() in PERSON_TITLES | {"counterpart"}
+                    or c.lower_ in PRONOUNS | {"him", "her"})]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in c.children]
+    return any(m.kind == "Person" for o in objects for m in resolve_group(o, context))
+
+
+def _verb_parties(verb: Token, context: Context) -> list[Mention]:
+    """Subjects, objects and "with"/"between"/"along with" phrases of a meeting verb."""
+    heads: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and not _after_colon(verb, child):
+            heads.append(child)
+        elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS) \
+                or (child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "speak"):
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
+            heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        heads.extend(_controller(verb) or _name_before(verb, context))
+    return [mention for head in heads + _misplaced_parties(verb, context) for mention in resolve_group(head, context)]
+
+
+def _misplaced_parties(verb: Token, context: Context) -> list[Token]:
+    """The person of a party phrase the parser hung on a noun inside the verb's own phrases: on the object of
+    "discuss", "negotiate", "talk" or "speak" ("discussed aid with President Jakaya Kikwete"), or on the place or time
+    of any meeting verb ("is to meet in Damascus, Syria with Khaled Mashal", "was met at the airport by King Juan
+    Carlos"). Not the phrase of a noun that takes its own "with" ("discussed his meeting with Y", "his ties with Y"),
+    and only a name of two words or more: the tagger reads some one-word company names as people's ("deals with
+    Pechiney")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in MEET_VERBS:
+        return []
+    preps = {"with"} | ({"by"} if any(c.dep_ == "auxpass" for c in verb.children) else set())
+    preps -= {c.lower_ for c in verb.children if c.dep_ == "prep"} | {"by" for c in verb.children if c.dep_ == "agent"}
+    carriers = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at", "on")
+                for g in c.children if g.dep_ == "pobj"]
+    carriers += [c for c in verb.children if c.dep_ == "dobj" and lemma in PARTY_ONLY_VERBS]
+    phrases = [t for carrier in carriers for t in carrier.subtree if t.dep_ == "prep" and t.lower_ in preps
+               and t.head.lemma_.lower() not in MEETING_NOUNS | RELATION_NOUNS]
+    return [g for p in phrases for g in p.children if g.dep_ == "pobj"
+            and any(m.kind == "Person" and " " in m.text for m in resolve_group(g, context))]
+
+
+def _name_before(verb: Token, context: Context) -> list[Token]:
+    """A subject the parser attached elsewhere: the name written just before the verb ("..., Lazar Comanescu also
+    held talks"), with only adverbs, auxiliaries and a bracket between ("In August William Delahunt (D-Mass) met")."""
+    index = verb.i - 1
+    while index >= verb.sent.start and context.doc[index].pos_ in ("ADV", "AUX", "PART"):
+        index -= 1
+    if index >= verb.sent.start and context.doc[index].text == ")":  # back over a short bracket, if it opens
+        opening = next((i for i in range(index - 1, max(verb.sent.start, index - 12) - 1, -1)
+                        if context.doc[i].text == "("), None)
+        index = opening - 1 if opening is not None else verb.sent.start - 1
+    mention = context.mention_at.get(index)
+    return [context.doc[index]] if mention is not None and mention.kind != "Place" else []
+
+
+def _after_colon(verb: Token, child: Token) -> bool:
+    """An object after a colon is usually a list the parser misattached ("received the nomination over two
+    contenders: Joshua Perkins and ...")."""
+    return any(t.text in (":", ";") for t in verb.doc[verb.i + 1:child.i])
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The subject a subjectless verb shares: "Erdogan likely to meet Assad", "X arrived and met Y"."""
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(head.head)
+    if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head is not verb:
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objects and head.lemma_.lower() in ("invite", "ask", "urge", "persuade"):
+            return objects  # "invited X to meet Y": X meets Y
+        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return subjects or _controller(head)
+    return []
+
+
+def _noun_parties(noun: Token, context: Context) -> list[Mention]:
+    """Parties stated in a meeting noun phrase: "talks between X and Y", "X's meeting with Y", "the summit of ..."."""
+    heads: list[Token] = []
+    hosts: list[Token] = []
+    for child in noun.children:
+        # "paid a courtesy call on the Speaker"; "the visit of Lula to Fidel Castro" (the host only if a person)
+        stated = PARTY_PREPS | {"of"} | ({"on", "from"} if noun.lemma_ == "call" else set())
+        if child.dep_ == "prep" and child.lower_ in stated:
+            heads.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "to" and noun.lemma_ == "visit":
+            hosts.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "acl" and child.tag_ == "VBN":  # "talks mediated by Kofi Annan and Jakaya Kikwete"
+            heads.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+        elif child.dep_ == "poss" and noun.lemma_ != "call" and not any(c.dep_ == "compound" for c in noun.children):
+            heads.append(child)  # not "Dad's nomination meeting": there the possessor owns the meeting
+        elif child.dep_ == "prep" and child.lower_ in ("along", "together"):
+            heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
+    mentions = [mention for head in heads for mention in resolve_group(head, context)]
+    return mentions + [m for host in hosts for m in resolve_group(host, context) if m.kind == "Person"]
+
+
+def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Mention]:
+    """Who had "a meeting with Y", where the noun phrase names only Y: the subject of the verb it is the object of
+    ("X sought talks with Y"), of the clause it sets the time of ("after a meeting with Y, X said", "X was in talks
+    with Y"), or of the verb that reports it ("X said a meeting with Y was a possibility"). `noun_named` says the noun
+    phrase names a party itself; only then does "in" tie it to a clause ("X was in talks with Y", not "X, a
+    negotiator in the six-party talks, ...")."""
+    head = noun.head
+    if noun.dep_ == "dobj":
+        governor = head
+    elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in"} and head.dep_ == "prep" \
+            and (head.lower_ in TIME_PREPS or noun_named):
+        # The phrase may hang from a noun of the clause ("stated his position ... in a phone call with Y").
+        governor = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")
+                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), head.head)
+    elif noun.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS:
+        governor = head.head
+    else:
+        return []
+    if governor.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(governor)
+    agents = [m for s in subjects for m in resolve_group(s, context)]
+    if head.lower_ in ("during", "at") and noun.dep_ == "pobj":
+        # "During a summit ..., the King told the President of Venezuela, Hugo Chávez, to shut up": whom one
+        # addresses at a meeting, one meets there.
+        agents += [m for o in governor.children if o.dep_ == "dobj" for m in resolve_group(o, context)
+                   if m.kind == "Person"]
+    return agents
+
+
+def _governors(anchor: Token) -> list[Token]:
+    """The predicate and the words that govern it, up to the clause that reports it: "agreed to meet", "is likely to
+    meet", "the meeting was a possibility"."""
+    chain = [anchor]
+    token = anchor
+    while len(chain) < 5:
+        # A verb joined to another governs with it ("will arrive and meet"), unless it has a subject of its own:
+        # "The party will not contest the seat, and its leader met Mr. Davis" is no denial of the meeting.
+        verbal = token.dep_ in ("xcomp", "ccomp", "acomp", "pcomp") or (
+            token.dep_ == "conj" and token.head.pos_ == "VERB"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
+        argument = token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+        purpose = token.dep_ == "pobj" and token.head.lower_ in ("for", "to")  # "the groundwork for talks"
+        if not (verbal or argument or purpose) or token.head.lemma_.lower() in REPORT_VERBS:
+            break
+        token = token.head.head if purpose else token.head
+        chain.append(token)
+    return chain
+
+
+def _status(anchor: Token, trigger: Token) -> Status:
+    cues: set[str] = set()
+    governors = _governors(anchor)
+    for token in {*governors, trigger}:
+        if token not in (anchor, trigger):  # "paid a courtesy call": the predicate is no cue of its own status
+            cues.add(token.lemma_.lower())
+        cues.update(c.lemma_.lower() for c in token.children
+                    if c.dep_ in ("aux", "auxpass", "acomp", "attr", "amod", "advmod", "prt", "npadvmod"))
+        cues.update(c.lower_ for c in token.children if c.dep_ in ("aux", "amod"))
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in LATER_PREPS:
+        cues.add("upcoming")  # "before their talks with Bush": the talks come after what the sentence reports
+    if any(t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) for t in governors):
+        cues.add("upcoming")  # "flies tomorrow to meet Bush": an intention, not a meeting that took place
+    if cues & CANCELLED_CUES:
+        return "cancelled"
+    if cues & POSSIBLE_CUES:
+        return "possible"
+    if cues & PLANNED_CUES:
+        return "planned"
+    return "held"
+
+
+def _written(anchor: Token, trigger: Token) -> bool:
+    """"spoke to John Key via email", "called Mr. Libby in a written statement": not a conversation."""
+    return any(t.lower_ in WRITTEN_CUES for t in (*anchor.children, *trigger.children)
+               for t in (t, *t.children))
+
+
+def _unknown_subject(anchor: Token, context: Context) -> bool:
+    """A subject the article does not name ("Officials met with A and B", "America's chief diplomat met with A as
+    well as with B"): whoever it is met the others, who need not have met each other."""
+    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")] if anchor.pos_ == "VERB" else []
+    return bool(subjects) and not any(resolve_group(s, context) for s in subjects)
+
+
+def _negated(anchor: Token) -> bool:
+    """"did not meet", "denied having met": the text says the meeting did not happen."""
+    governors = _governors(anchor)
+    return any(c.dep_ == "neg" for token in governors for c in token.children) \
+        or any(token.lemma_.lower() in DENIAL_VERBS for token in governors[1:])
+
+
+def _mode(anchor: Token, trigger: Token) -> Mode:
+    words = {t.lower_ for t in (*anchor.subtree, *trigger.subtree)} | {anchor.lemma_.lower(), trigger.lemma_.lower()}
+    if words & VIDEO_CUES:
+        return "video"
+    if words & PHONE_CUES and (anchor.lemma_.lower() in CALL_VERBS or words & {"phone", "telephone", "phoned"}):
+        return "phone"
+    if anchor.lemma_.lower() in MEET_VERBS | HOST_VERBS or trigger.lemma_.lower() in ("summit", "visit"):
+        return "in_person"
+    return "unknown"
+
+
+def _place_and_time(anchor: Token, trigger: Token, context: Context) -> tuple[Mention | None, str | None]:
+    """The place ("in Moscow", "at the Kremlin") and time ("on Wednesday") attached to the predicate."""
+    place, date_text = None, None
+    for head in dict.fromkeys((anchor, trigger)):
+        for child in head.children:
+            objects = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
+            for obj in objects:
+                mention = context.mention_at.get(obj.i)
+                if place is None and child.dep_ == "prep" and child.lower_ in ("in", "at") and mention is not None \
+                        and mention.kind in ("Place", "Country"):
+                    place = mention
+                if date_text is None and obj.ent_type_ in ("DATE", "TIME") and child.dep_ in ("prep", "npadvmod"):
+                    span = next(e for e in context.doc.ents if e.start <= obj.i < e.end)
+                    if not DURATION.search(span.text):
+                        date_text = span.text
+    return place, date_text

@@ -1,0 +1,134 @@
+"""Posts and titles: "Turkish defence minister Hulusi Akar", "the head of ..., Hakan Fidan"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import LED_BODIES, PERSON_TITLES, TITLE_WORDS
+from kg.extract.names import evidence_of
+from kg.records import Article, Mention, Role
+
+
+def roles_of(doc: Doc, article: Article, mention_at: dict[int, Mention]) -> list[Role]:
+    """Posts in an organisation or country, and titles with neither ("President Bush", "the Howard government"): the
+    graph keeps only the first; resolution reads both, to tell namesakes apart."""
+    roles: dict[tuple[str, str, str | None], Role] = {}
+    for ent in doc.ents:
+        person = mention_at.get(ent.start)
+        if person is None or person.kind != "Person":
+            continue
+        titles = list(_titles_of(ent, mention_at))
+        if ent.root.dep_ == "compound" and ent.root.head.lemma_.lower() in LED_BODIES:
+            titles.append((ent.root.head.lemma_.lower(), None))  # "the Howard government": the one who leads it
+        for title, of in titles:
+            if of is not None or (title and title.split()[-1] in TITLE_WORDS | LED_BODIES):
+                key = (person.id, title, of.id if of else None)
+                roles.setdefault(key, Role(person.id, title, key[2], evidence_of(ent, article)))
+    found = [role for role in roles.values() if role.of is not None]
+    for role in _counterpart_roles(doc, article, mention_at, found):
+        roles.setdefault((role.holder, role.title, role.of), role)
+    return list(roles.values())
+
+
+def _titles_of(ent: Span, mention_at: dict[int, Mention]) -> Iterable[tuple[str, Mention | None]]:
+    """(title, organisation or country) pairs stated for a person: before the name, or in apposition to it."""
+    doc = ent.doc
+    premodifier = _title_before(ent)
+    if premodifier is not None:
+        yield _read_title(premodifier, mention_at)
+    for child in ent.root.children:
+        if child.dep_ == "appos" and child.i > ent.end and child.pos_ == "NOUN":
+            yield _read_title(doc[child.left_edge.i:child.right_edge.i + 1], mention_at)
+    # "the head of its National Intelligence Organisation (MIT), Hakan Fidan,": the title phrase ends just before
+    # the name, which is closed by a comma, so the name is in apposition to it whatever the parser attached it to.
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and before.text == "," and after is not None and after.text in {",", ".", ")"}:
+        phrase_head = _np_head_ending_at(ent, ent.start - 2)
+        if phrase_head is not None:
+            yield _read_title(doc[phrase_head.left_edge.i:ent.start - 1], mention_at)
+
+
+def _title_before(ent: Span) -> Span | None:
+    """The title words written right before a name ("Russia's defence minister", "Syria's President"), when the
+    parse ties them to the name."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start:
+        token = doc[start - 1]
+        kind = token.ent_type_
+        if kind in ("PERSON", "DATE", "TIME", "CARDINAL") or token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ",
+                                                                            "PUNCT", "PRON", "DET", "NUM"):
+            break
+        start -= 1
+    if start == ent.start:
+        return None
+    phrase = doc[start:ent.start]
+    tied = any(t.head in ent or any(c in ent for c in t.children) for t in phrase if t.pos_ in ("NOUN", "PROPN"))
+    return phrase if tied else None
+
+
+def _np_head_ending_at(ent: Span, index: int) -> Token | None:
+    """The widest common-noun phrase that ends at token `index`, just before the comma and name `ent`, by its head.
+
+    The name itself may hang from that phrase (an apposition), so it does not count as part of the phrase.
+    """
+    if index < 0:
+        return None
+    doc = ent.doc
+    found = None
+    for token in (doc[index], *doc[index].ancestors):
+        if any(t.i > index and t not in ent and t.i != ent.start - 1 and t.i != ent.end for t in token.subtree):
+            break
+        if (token.pos_ == "NOUN" or token.lemma_.lower() in PERSON_TITLES) and not token.ent_type_:
+            found = token
+    return found
+
+
+def _read_title(phrase: Span, mention_at: dict[int, Mention]) -> tuple[str, Mention | None]:
+    """Split a title phrase into its title words and the organisation or country it belongs to.
+
+    Title words end at "of" ("the head of its National Intelligence Organisation"); the first organisation or
+    country in the phrase is the one the post belongs to.
+    """
+    words: list[str] = []
+    of: Mention | None = None
+    in_title = True
+    for token in phrase:
+        mention = mention_at.get(token.i)
+        if mention is not None and mention.kind in ("Organisation", "Country"):
+            of = of or mention
+        elif mention is not None:
+            break  # another person's name: the phrase is not this person's title
+        elif token.lower_ == "of":
+            in_title = False
+        elif in_title and token.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ not in ("poss", "case"):
+            words.append(token.lower_)
+    return " ".join(words), of
+
+
+def _counterpart_roles(doc: Doc, article: Article, mention_at: dict[int, Mention],
+                       roles: list[Role]) -> Iterable[Role]:
+    """"Shoigu and his Turkish and Syrian counterparts, Hulusi Akar and Ali Mahmoud Abbas": each named counterpart
+    holds the first person's title, for the countries in the order given."""
+    for noun in doc:
+        if noun.lemma_.lower() != "counterpart" or noun.dep_ != "conj":
+            continue
+        first = mention_at.get(noun.head.i)
+        titles = [r.title for r in roles if first is not None and r.holder == first.id and r.title and r.of]
+        countries = [mention_at[t.i] for c in noun.children if c.dep_ == "amod" for t in (c, *c.conjuncts)
+                     if t.i in mention_at and mention_at[t.i].kind == "Country"]
+        after = noun.right_edge.i + 1
+        if not titles or after + 1 >= len(doc) or doc[after].text != "," or doc[after + 1].ent_type_ != "PERSON":
+            continue
+        name = mention_at.get(doc[after + 1].i)
+        if name is None:
+            continue
+        root = next(e for e in doc.ents if e.start <= after + 1 < e.end).root
+        people = [mention_at[t.i] for t in (root, *root.conjuncts) if t.i in mention_at
+                  and mention_at[t.i].kind == "Person"]
+        if len(people) == len(countries):
+            for person, country in zip(sorted(people, key=lambda m: m.start), countries):
+                yield Role(holder=person.id, title=titles[0], of=country.id, evidence=evidence_of(noun, article))
