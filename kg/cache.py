@@ -23,7 +23,7 @@ import spacy
 from kg.export import write_text_atomic
 from kg.records import Article, DateClue, Dating, Evidence, Extraction, Meeting, Mention, Role
 
-FORMAT = 1  # the layout of an entry; bump it when records change shape
+FORMAT = 2  # the layout of an entry; bump it when records change shape
 PACKAGE = Path(__file__).resolve().parent
 # What an extraction depends on besides the article and the model (globs under the package): the extract package and
 # every data file, so a new rule module or word list is never missed. resolve, graph and export run on every build.
@@ -103,8 +103,8 @@ def from_json(data: dict, article: Article) -> Extraction:
         raise KeyError("fields")
     mentions = tuple(Mention(**{**m, "evidence": Evidence(**m["evidence"])}) for m in data["mentions"])
     roles = tuple(Role(**{**r, "evidence": Evidence(**r["evidence"])}) for r in data["roles"])
-    meetings = tuple(Meeting(**{**m, "participants": tuple(m["participants"]), "evidence": Evidence(**m["evidence"])})
-                     for m in data["meetings"])
+    meetings = tuple(Meeting(**{**m, "participants": tuple(m["participants"]), "rules": tuple(m["rules"]),
+                                "evidence": Evidence(**m["evidence"])}) for m in data["meetings"])
     dating = data["dating"]
     if dating is not None:
         estimate = dating["estimate"]

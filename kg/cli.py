@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 import typer
 from rich.console import Console
 
-from kg import DEFAULT_MODEL
+from kg import DEFAULT_MIN_CONFIDENCE, DEFAULT_MODEL
 from kg.errors import KGError
 from kg.ingest import DEFAULT_MAX_BYTES
 
@@ -47,6 +47,9 @@ def build_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only")] = False,
     dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", help='Parse on this Dask cluster '
                                                        '(an address, or "local" for one on this machine)')] = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+                                                  help="Keep meetings read with at least this confidence (0 to 1; "
+                                                       "see the README for each rule's)")] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
     """Extract people, organisations, countries and meetings; write the graph (Turtle, JSON-LD, GraphML, CSV), the
     page and a report."""
@@ -56,7 +59,8 @@ def build_cli(
         with _progress_bar(quiet) as progress:
             result = build(paths or [EXAMPLES], out_dir=out_dir, model=model, jobs=jobs,
                            cache_dir=None if no_cache else cache or out_dir / ".cache",
-                           max_bytes=round(max_size * 1_000_000), dask_scheduler=dask_scheduler, progress=progress)
+                           max_bytes=round(max_size * 1_000_000), dask_scheduler=dask_scheduler, progress=progress,
+                           min_confidence=min_confidence)
     except KGError as err:
         raise _fail(err) from None
     for skipped in result.skipped:

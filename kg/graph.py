@@ -28,9 +28,13 @@ article, so each keeps its own evidence; edge keys are "<relation>|<article node
 
 | relation      | from -> to                                   | other attributes                       |
 |---------------|----------------------------------------------|----------------------------------------|
-| participant   | Meeting -> Person / Organisation / Country   |                                        |
+| participant   | Meeting -> Person / Organisation / Country   | rules, confidence (of the report that  |
+|               |                                              | names the participant)                 |
 | located_in    | Meeting -> Place / Country                   |                                        |
-| reported_by   | Meeting -> Article (one edge per report)     | trigger (the words that state it)      |
+| reported_by   | Meeting -> Article (one edge per report)     | trigger (the words that state it),     |
+|               |                                              | rules (tuple[str]: the rules of        |
+|               |                                              | kg/extract/rules.py that read it),     |
+|               |                                              | confidence (float: its weakest rule's) |
 | role          | Person -> Organisation / Country             | title ("defence minister")             |
 | member_of     | Person -> Organisation                       | (an affiliation with no stated title)  |
 | mentioned_in  | Person / Organisation / Country / Place -> Article | (evidence of the first mention)  |
@@ -45,7 +49,7 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
-from kg.records import Article, Entity, Evidence, Extraction, MergedMeeting
+from kg.records import Article, Entity, Evidence, Extraction, Meeting, MergedMeeting
 
 
 def article_node(article_id: str) -> str:
@@ -131,12 +135,18 @@ def build_graph(
             article = article_node(report.evidence.article_id)
             # One reported_by edge per report: every sentence that states the meeting stays visible as evidence.
             _add_fact(graph, meeting.id, article, "reported_by", report.evidence, trigger=report.trigger,
-                      keyed_by=report.id)
+                      keyed_by=report.id, **_read_by(report))
             if meeting.place and report.place and mention_entity.get(report.place) == meeting.place:
-                _add_fact(graph, meeting.id, meeting.place, "located_in", report.evidence)
+                _add_fact(graph, meeting.id, meeting.place, "located_in", report.evidence, **_read_by(report))
         for entity_id, report_id in meeting.participant_reports:
-            _add_fact(graph, meeting.id, entity_id, "participant", reports[report_id].evidence)
+            report = reports[report_id]
+            _add_fact(graph, meeting.id, entity_id, "participant", report.evidence, **_read_by(report))
     return graph
+
+
+def _read_by(report: Meeting) -> dict:
+    """The rules that read a report and their confidence, as edge attributes (none for a report made by hand)."""
+    return {"rules": report.rules, "confidence": report.confidence} if report.rules else {}
 
 
 def _add_fact(graph: nx.MultiDiGraph, source: str, target: str, relation: str, evidence: Evidence,

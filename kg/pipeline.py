@@ -19,6 +19,7 @@ import networkx as nx
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg import DEFAULT_MIN_CONFIDENCE
 from kg.cache import Cache, fingerprint
 from kg.dating import date_article
 from kg.errors import KGError
@@ -63,8 +64,11 @@ BATCH = 16  # articles a worker parses and extracts at a time: small enough to s
 
 def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
           cache_dir: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES, dask_scheduler: str | None = None,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> BuildResult:
     """Read, parse, extract, resolve, build the graph and write every EXPORTERS file and report.md into `out_dir`.
+
+    Meetings read with a confidence below `min_confidence` (kg/extract/rules.py) are left out; the cache keeps them, so
+    a build with another threshold parses nothing again.
 
     Articles whose extraction is in `cache_dir` are not parsed again; the others are parsed in `jobs` processes (or
     on the Dask cluster at `dask_scheduler`, "local" for one on this machine) and added to the cache.
@@ -94,6 +98,8 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
                 if cache:
                     cache.put(extraction)
             extractions.append(extraction)
+    extractions = [replace(e, meetings=tuple(m for m in e.meetings if m.confidence >= min_confidence))
+                   for e in extractions]
     resolution = resolve(extractions)
     graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity,
                         resolution.redated)
@@ -216,9 +222,13 @@ def to_report(graph: nx.MultiDiGraph, articles: int, skipped: Sequence[Skipped])
                         if rel == "participant")
         sources = sorted({graph.nodes[v]["label"] for _, v, rel in graph.out_edges(meeting, data="relation")
                           if rel == "reported_by"})
+        reads = [(d["rules"], d["confidence"]) for _, _, d in graph.out_edges(meeting, data=True)
+                 if d["relation"] == "reported_by" and d.get("rules")]
+        rules = ", ".join(dict.fromkeys(rule for rules, _ in reads for rule in rules))
+        how = f"; rules: {rules} (confidence {max(c for _, c in reads)})" if reads else ""
         when = f", {data['date']}" if data.get("date") else (", date disputed" if data.get("date_conflict") else "")
         lines.append(f"- {data['label']} ({data['status']}{when}): {', '.join(dict.fromkeys(people))}; "
-                     f"sources: {' | '.join(sources)}")
+                     f"sources: {' | '.join(sources)}{how}")
     redated = [(n, d) for n, d in sorted(graph.nodes(data=True)) if d["kind"] == "Article" and d.get("redated")]
     if redated:
         lines += ["", "## Articles whose page date is doubtful", ""]

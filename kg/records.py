@@ -65,6 +65,8 @@ class Meeting:
     place: str | None  # mention id of the place
     date_text: str | None  # the time expression as written ("on Wednesday")
     evidence: Evidence
+    rules: tuple[str, ...] = ()  # names of the rules that read it (kg/extract/rules.py), in the order they fired
+    confidence: float = 1.0  # its weakest rule's confidence
 
 
 @dataclass(frozen=True, slots=True)

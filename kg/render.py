@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from rdflib.namespace import PROV, RDF, RDFS, SDO
 
 from kg.errors import KGError
+from kg.export.rdf import PARSE
 from kg.query import graph_error
 from kg.vocab import INSTANCE_NAMESPACES, KG, MODE_TERMS, STATUS_TERMS
 
@@ -106,8 +107,12 @@ def to_graph(statements: dict[str, dict[str, list]]) -> nx.MultiDiGraph:
             start, end = text(item, str(KG.start)), text(item, str(KG.end))
             article_id = add_node(articles[0], "Article") if articles else None
             if article_id is not None and (start or "").isdigit() and (end or "").isdigit():
-                found.append({"article": article_id, "sentence": text(item, str(KG.sentence)),
-                              "start": int(start), "end": int(end)})
+                fact = {"article": article_id, "sentence": text(item, str(KG.sentence)),
+                        "start": int(start), "end": int(end)}
+                method, _, rules = (text(item, str(KG.method)) or "").partition(": ")
+                if rules and method == PARSE[1]:  # a meeting report names the rules that read it
+                    fact |= {"rules": tuple(rules.split(", ")), "confidence": float(text(item, str(KG.confidence)))}
+                found.append(fact)
         return sorted(found, key=lambda fact: (fact["article"], fact["start"], fact["end"]))
 
     def add_node(iri: str, kind: str | None = None) -> str | None:
@@ -196,7 +201,7 @@ def to_graph(statements: dict[str, dict[str, list]]) -> nx.MultiDiGraph:
                     continue
                 said = [fact for fact in reports if fact["article"] == article_id]
                 for fact in said or [{**NO_EVIDENCE, "article": article_id}]:
-                    key = f"{fact['article']}#{fact['start']}" if fact["start"] is not None else ""
+                    key = f"{fact['article']}#{fact['start']}#{fact.get('rules')}" if fact["start"] is not None else ""
                     add_fact(meeting, article_id, "reported_by", [fact], keyed_by=key, trigger=None)
             for place in iris(subject, str(KG.place)):
                 if (place_id := add_node(place)) is not None:

@@ -97,3 +97,16 @@ def test_max_size_is_in_megabytes(tmp_path):
     result = runner.invoke(app, ["build", str(ROOT / "examples"), "--out", str(tmp_path), "--max-size", "0.001"])
     assert result.exit_code == 1
     assert "over the size limit of 1,000 bytes" in result.output and "--max-size" in result.output
+
+
+def test_min_confidence_keeps_only_meetings_read_surely_enough_and_every_meeting_names_its_rules(tmp_path):
+    loose = runner.invoke(app, ["build", "--out", str(tmp_path / "loose")])
+    strict = runner.invoke(app, ["build", "--out", str(tmp_path / "strict"), "--min-confidence", "0.95",
+                                 "--cache", str(tmp_path / "loose" / ".cache")])
+    assert loose.exit_code == 0 and strict.exit_code == 0, loose.output + strict.output
+    assert "Meeting in Moscow (held" in (tmp_path / "loose" / "report.md").read_text()
+    assert "rules: meet-verb" in (tmp_path / "loose" / "report.md").read_text()
+    assert "- meetings: 0" in (tmp_path / "strict" / "report.md").read_text()  # every rule's confidence is below
+    turtle = (tmp_path / "loose" / "graph.ttl").read_text()
+    assert 'kg:method "dependency-parse rules: meet-verb, role-holders"' in turtle
+    assert "kg:Meeting" not in (tmp_path / "strict" / "graph.ttl").read_text()

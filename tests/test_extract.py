@@ -86,7 +86,20 @@ def meetings(nlp, text: str) -> set[tuple]:
     # a clause of its own: the first one's "not" does not deny it
     ("The Greens will not contest the seat, and their leader, Angela Merkel, met Mr. Macron.",
      {("Angela Merkel", "Macron", "held")}),
+    # a party named in another sentence: an office the article names one holder of, a quotation's speaker
+    ("Prime Minister Stephen Harper called an election. The Prime Minister met with Governor General Michaëlle Jean.",
+     {("Michaëlle Jean", "Stephen Harper", "held")}),
+    ("\"I have held talks with Vladimir Putin,\" Angela Merkel said.", {("Angela Merkel", "Vladimir Putin", "held")}),
+    ("Nicolas Sarkozy spoke in Paris. \"We met Viktor Yushchenko on Monday,\" he said.",
+     {("Nicolas Sarkozy", "Viktor Yushchenko", "held")}),
+    ("Angela Merkel said she looks forward to meeting Vladimir Putin.", {("Angela Merkel", "Vladimir Putin", "planned")}),
+    # a country the tagger took for a person is no participant
+    ("Mali President Amadou Toumani Touré met Nicolas Sarkozy in Paris.",
+     {("Amadou Toumani", "Nicolas Sarkozy", "held")}),
     # not meetings
+    ("Prime Minister Stephen Harper and former prime minister Paul Martin spoke. The Prime Minister met Michaëlle Jean.",
+     set()),
+    ("\"I met Vladimir Putin,\" Emmanuel Macron and Olaf Scholz said.", set()),
     ("Angela Merkel's budget met expectations.", set()),
     ("Angela Merkel sent a letter to Vladimir Putin.", set()),
     ("Angela Merkel gave a speech about Vladimir Putin.", set()),

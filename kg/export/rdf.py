@@ -329,6 +329,10 @@ def slug(text: str) -> str:
 def evidence_triples(fact: URIRef, data: Mapping[str, Any], known: dict[tuple, URIRef]) -> Iterator[Triple]:
     """`fact` kg:evidence the sentence an edge was read from, and that Evidence's own triples unless in `known`."""
     reading, method, confidence = READINGS[data["relation"]]
+    if data.get("rules"):  # a meeting report: the rules that read it, and their confidence
+        reading = f"{reading}--{'-'.join(data['rules'])}"
+        method = f"{method}: {', '.join(data['rules'])}"
+        confidence = Decimal(str(data["confidence"]))
     key = (data["article"], data["start"], data["end"], reading)
     evidence = known.get(key)
     if evidence is not None:  # many facts come from one sentence: its Evidence is written once
@@ -342,8 +346,8 @@ def evidence_triples(fact: URIRef, data: Mapping[str, Any], known: dict[tuple, U
     yield evidence, KG.sentence, Literal(data["sentence"])
     yield evidence, KG.start, Literal(int(data["start"]))
     yield evidence, KG.end, Literal(int(data["end"]))
-    yield evidence, KG.method, METHOD_LITERALS[method]
-    yield evidence, KG.confidence, CONFIDENCE_LITERALS[confidence]
+    yield evidence, KG.method, METHOD_LITERALS.get(method) or Literal(method)
+    yield evidence, KG.confidence, CONFIDENCE_LITERALS.get(confidence) or Literal(confidence)
 
 
 def iso_date(text: str | None) -> date | None:

@@ -31,7 +31,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     mention_at = mentions_of(doc, article)
     mentions = {m.id: m for m in mention_at.values()}
     roles = tuple(roles_of(doc, article, mention_at))
-    context = Context(doc, article, mention_at, roles, mentions)
+    context = Context(doc, article, mention_at, roles, mentions, {})
     meetings: list[Meeting] = []
     for token in doc:
         meeting = read_meeting(token, context) or read_attendance(token, context, meetings)

@@ -33,7 +33,8 @@ POSSIBLE_CUES = {"could", "might", "may", "would", "can", "should", "ought", "mu
                  "ask", "request", "try", "willing", "ready", "proposed", "potential", "push", "urge", "call"}
 PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expect", "agree", "arrange", "go",
                 "prepare", "intend", "planned", "scheduled", "upcoming", "forthcoming", "next", "tomorrow", "announce",
-                "groundwork", "preparation", "pledge", "promise", "vow", "commit"}
+                "groundwork", "preparation", "pledge", "promise", "vow", "commit",
+                "forward"}  # "looks forward to meeting X"
 REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
                 "according", "declare", "insist", "explain", "quote", "cite"}
 WRITTEN_CUES = {"email", "e-mail", "letter", "letters", "statement", "fax", "text", "twitter", "tweet", "message"}
@@ -55,6 +56,11 @@ PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", 
                  "envoy", "spokesman", "spokeswoman", "leader", "chairman", "chairwoman", "chief", "director",
                  "commissioner", "judge", "pope", "ayatollah", "emir", "sultan", "cardinal", "bishop", "colonel",
                  "captain", "admiral", "sir", "lord", "lady", "speaker", "deputy", "sen", "gov", "rep", "president-elect"}
+# Offices one person holds at a time in a country or body: "the Prime Minister" alone names its holder in an article
+# that names one ("the leader", "the spokesman" do not).
+OFFICE_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
+                 "queen", "pope", "emir", "sultan", "ambassador", "taoiseach", "president-elect", "speaker"}
+FORMER = {"former", "ex", "late", "then", "outgoing", "incoming", "next", "new", "acting", "interim"}
 # Words a title with no organisation or country must end in to be kept ("Senator Clinton"; not "Mr Smith").
 TITLE_WORDS = (PERSON_TITLES | HONORIFICS | {"justice", "representative", "general"}) \
     - {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "the", "former", "ex", "vice", "deputy", "rear", "prime"}
@@ -72,6 +78,7 @@ ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "new
              "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse", "agence"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 PRONOUNS = {"he", "she"}
+SPEAKERS = {"i", "we", "me", "us"}  # inside a quotation: its speaker
 FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "dos", "das", "do", "van", "von", "der", "le", "la", "du", "di"}
 REFLEXIVES = {"himself", "herself"}

@@ -58,6 +58,8 @@ def _in_quoted_phrase(ent: Span) -> bool:
 
 def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
     kind = ENTITY_KINDS.get(ent.label_)
+    if kind == "Person" and (country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))):
+        return "Country"  # "Mali President Amadou Touré", "Moldovan Prime Minister ...": a country is no person
     if kind == "Person" and any(part in ORG_WORDS for t in ent for part in t.lower_.split("-")):
         return "Organisation"  # "the UC Davis Center": a name in it does not make it a person
     if kind in ("Organisation", "Place", None) and _person_shaped(ent, person_names):
@@ -85,6 +87,10 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
         # A title or a place, then a name ("Rear Admiral Gregory Smith", "Buffalo, Byron Brown"), of someone the
         # article calls by the surname.
         return True
+    titled = [t for t in words if t.lower_.rstrip(".") in PERSON_TITLES | HONORIFICS]
+    if span.label_ == "" and titled and words[0] == titled[0] and len(titled) < len(words) \
+            and all(t.i < words[len(titled)].i for t in titled):
+        return True  # a name the tagger missed, run on from its title: "Governor General Michaëlle Jean"
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.head in span \
             and not before.ent_type_:  # "Martin Luther King Memorial Library": "King" ends another name
@@ -188,8 +194,8 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
         name = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
         if kind == "Person":
             name = _person_name(ent.text)
-        if kind == "Country" and ent.label_ == "GPE":
-            name = country_named(clean_name(ent.text))
+        if kind == "Country" and ent.label_ != "NORP":
+            name = country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))
         if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
             continue  # "beat around the bush": a name is written with a capital
         mention = Mention(id=f"{article.id}#{ent.start_char}", text=ent.text, name=name, kind=kind,

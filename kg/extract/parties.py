@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import PERSON_TITLES, PRONOUNS, REFLEXIVES, REPORT_VERBS
+from kg.extract.lexicon import FORMER, OFFICE_TITLES, PERSON_TITLES, PRONOUNS, REFLEXIVES, REPORT_VERBS, SPEAKERS
 from kg.records import Article, Mention, Role
 
 
@@ -19,6 +19,7 @@ class Context:
     mention_at: dict[int, Mention]  # token index -> mention of the entity covering it
     roles: tuple[Role, ...]
     mentions: dict[str, Mention]
+    found_by: dict[str, str]  # mention id -> the party rule (kg/extract/rules.py) that found it beyond a plain name
 
 
 def resolve_group(head: Token, context: Context) -> list[Mention]:
@@ -46,7 +47,7 @@ def _resolve(token: Token, context: Context) -> list[Mention]:
         return [mention] if mention.kind in ("Person", "Organisation", "Country") else []
     if token.lower_ in PRONOUNS:
         antecedent = _antecedent(token, context)
-        return [antecedent] if antecedent else []
+        return _used([antecedent] if antecedent else [], "pronoun", context)
     if token.lower_ in ("who", "that") and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
         # "Medvedev and Kokoity, who met earlier this week": the parser hangs the clause on the last conjunct;
         # with no object of its own, the clause is about them all.
@@ -60,6 +61,9 @@ def _resolve(token: Token, context: Context) -> list[Mention]:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
         people = [m for s in subjects for m in _resolve(s, context) if m.kind == "Person"]
         return people if len(people) == 1 else []
+    if token.lower_ in SPEAKERS:
+        speaker = _quote_speaker(token, context)
+        return _used([speaker] if speaker else [], "quote-speaker", context)
     if token.lower_ in REFLEXIVES:
         return _reflexive_antecedent(token, context)
     if token.lower_ in ("him", "her") and token.dep_ in ("dobj", "pobj"):
@@ -85,6 +89,13 @@ def _resolve(token: Token, context: Context) -> list[Mention]:
     if token.pos_ == "NOUN" or token.lemma_.lower() in PERSON_TITLES:
         return _role_holders(token, context)
     return []
+
+
+def _used(found: list[Mention], rule: str, context: Context) -> list[Mention]:
+    """`found`, each recorded as found by `rule` (the first rule that found a mention keeps it)."""
+    for mention in found:
+        context.found_by.setdefault(mention.id, rule)
+    return found
 
 
 def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | None:
@@ -119,6 +130,35 @@ def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | N
     return people[0] if len(people) == 1 else None
 
 
+def _quoted(token: Token) -> bool:
+    """Whether a token stands inside a quotation of its paragraph (quotes are not carried over a line break)."""
+    text = token.doc.text[:token.idx]
+    text = text[text.rfind("\n") + 1:]
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def _quote_speaker(pronoun: Token, context: Context) -> Mention | None:
+    """The one person a quotation is attributed to, for an "I" or "we" inside it: "'I have held talks with him,'
+    Rice said"; the attribution may stand in the sentence after the quote, or before it ("Rice said: 'We met ...'")."""
+    if not _quoted(pronoun):
+        return None  # an "I" outside quotes is an interviewer's or a letter's: the text does not say whose
+    sent = pronoun.sent
+    sentences = [sent]
+    if sent.end < len(context.doc):
+        sentences.append(context.doc[sent.end].sent)
+    if sent.start > 0:
+        sentences.append(context.doc[sent.start - 1].sent)
+    for candidate in sentences:
+        if "\n" in context.doc[min(candidate.start, sent.start):max(candidate.end, sent.end)].text.strip():
+            continue  # another paragraph: another quotation
+        speakers = [s for verb in candidate if verb.lemma_.lower() in REPORT_VERBS and not _quoted(verb)
+                    for s in verb.children if s.dep_ == "nsubj" and s.lower_ not in SPEAKERS]
+        people = {m.name: m for s in speakers for m in resolve_group(s, context) if m.kind == "Person"}
+        if people:
+            return next(iter(people.values())) if len(people) == 1 else None
+    return None
+
+
 def _main_subjects(sent: Span) -> list[Token]:
     """The subjects of a sentence's main verb, or of that verb's auxiliary when the parser hangs them there ("X had,
     on Tuesday, visited France")."""
@@ -148,10 +188,10 @@ def _role_holders(noun: Token, context: Context) -> list[Mention]:
                 mention = context.mention_at.get(token.i)
                 if mention is not None and mention.kind in ("Country", "Organisation") and mention not in places:
                     places.append(mention)
-    if not places:
-        return []
     modifiers = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and not c.ent_type_]
     head = noun.lemma_.lower()
+    if not places:
+        return _used(_title_holder(noun, head, modifiers, context), "office-holder", context)
     holders = []
     for place in places:
         people = {context.mentions[r.holder].name for r in context.roles
@@ -160,7 +200,22 @@ def _role_holders(noun: Token, context: Context) -> list[Mention]:
         if len(people) == 1:
             name = people.pop()
             holders.append(next(m for m in context.mentions.values() if m.name == name and m.kind == "Person"))
-    return holders
+    return _used(holders, "role-holders", context)
+
+
+def _title_holder(noun: Token, head: str, modifiers: list[str], context: Context) -> list[Mention]:
+    """The one person the article gives an office it names with "the" alone: "The Prime Minister met ..." in an
+    article that names Prime Minister Stephen Harper. Two holders of the title (or a former one) and it stays
+    unresolved: "the President" may be either."""
+    if head not in OFFICE_TITLES or noun.tag_ not in ("NN", "NNP") \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            or any(c.dep_ in ("amod", "poss", "prep", "relcl", "acl") for c in noun.children):
+        return []  # "the president of a company", "the new minister", "the minister who ..."
+    holders = {r.holder: context.mentions[r.holder].name for r in context.roles
+               if r.title.split()[-1:] == [head] and all(m in r.title.split() for m in modifiers)
+               and not set(r.title.split()) & FORMER}
+    names = set(holders.values())
+    return [context.mentions[min(holders)]] if len(names) == 1 else []
 
 
 def distinct(parties: list[Mention], context: Context) -> list[Mention]:

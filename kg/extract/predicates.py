@@ -35,6 +35,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.names import evidence_of
 from kg.extract.parties import Context, distinct, resolve_group
+from kg.extract.rules import confidence
 from kg.records import Meeting, Mention, Mode, Status
 
 
@@ -43,6 +44,7 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in MEET_VERBS | HOST_VERBS | CALL_VERBS:
         parties, anchor = _verb_parties(token, context), token
+        rule = "meet-verb" if lemma in MEET_VERBS else "host-verb" if lemma in HOST_VERBS else "call-verb"
         if lemma in HOST_VERBS | CALL_VERBS and not _has_person_object(token, context):
             return None
         if lemma in PARTY_ONLY_VERBS and not _has_party_phrase(token, context):
@@ -58,14 +60,17 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
             return None
         if token.head.pos_ == "VERB" and token.head.lemma_.lower() in HOLD_VERBS and token.dep_ == "dobj":
             parties, anchor = _verb_parties(token.head, context) + _noun_parties(token, context), token.head
+            rule = "meet-verb"
         else:
-            parties, anchor = _noun_parties(token, context), token
+            parties, anchor, rule = _noun_parties(token, context), token, "meeting-noun"
             stated = {c.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS}
             if (len(parties) == 1 and stated == {"with"}) or (not parties and not stated):
                 # "X said a meeting with Y ...": X is the other party (not in "Zhu said Chiang's visit was
                 # important"). "X and Y signed after a meeting": X and Y met, unless the noun names others they met
                 # ("conversations with government sources").
-                parties = _agent_of_noun(token, context, bool(parties)) + parties
+                agents = _agent_of_noun(token, context, bool(parties))
+                parties = agents + parties
+                rule = "noun-agent" if agents else rule
     else:
         return None
     participants = distinct(parties, context)
@@ -73,6 +78,7 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
         return None
     words = [token] if anchor is token else [anchor, token]
     place, date_text = _place_and_time(anchor, token, context)
+    rules = (rule, *dict.fromkeys(context.found_by[p.id] for p in participants if p.id in context.found_by))
     return Meeting(
         id=f"{context.article.id}#m{token.idx:07d}",  # zero-padded: ids sort in text order
         trigger=" ".join(t.text for t in sorted(words, key=lambda t: t.i)),
@@ -82,6 +88,8 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
         place=place.id if place else None,
         date_text=date_text,
         evidence=evidence_of(token, context.article),
+        rules=rules,
+        confidence=confidence(rules),
     )
 
 
@@ -113,8 +121,10 @@ def read_attendance(token: Token, context: Context, earlier: list[Meeting]) -> M
         return None
     meeting = previous[-1]
     participants = distinct([context.mentions[p] for p in meeting.participants] + attendees, context)
+    rules = (*meeting.rules, "attendance")
     return replace(meeting, id=f"{context.article.id}#m{token.idx:07d}", trigger=token.text,
-                   participants=tuple(p.id for p in participants), evidence=evidence_of(token, context.article))
+                   participants=tuple(p.id for p in participants), evidence=evidence_of(token, context.article),
+                   rules=rules, confidence=confidence(rules))
 
 
 def _has_party_phrase(verb: Token, context: Context) -> bool:
@@ -169,8 +179,12 @@ def _misplaced_parties(verb: Token, context: Context) -> list[Token]:
     carriers += [c for c in verb.children if c.dep_ == "dobj" and lemma in PARTY_ONLY_VERBS]
     phrases = [t for carrier in carriers for t in carrier.subtree if t.dep_ == "prep" and t.lower_ in preps
                and t.head.lemma_.lower() not in MEETING_NOUNS | RELATION_NOUNS]
-    return [g for p in phrases for g in p.children if g.dep_ == "pobj"
-            and any(m.kind == "Person" and " " in m.text for m in resolve_group(g, context))]
+    found = [g for p in phrases for g in p.children if g.dep_ == "pobj"
+             and any(m.kind == "Person" and " " in m.text for m in resolve_group(g, context))]
+    for head in found:
+        for mention in resolve_group(head, context):
+            context.found_by.setdefault(mention.id, "misplaced-party")
+    return found
 
 
 def _name_before(verb: Token, context: Context) -> list[Token]:
@@ -270,7 +284,8 @@ def _governors(anchor: Token) -> list[Token]:
             token.dep_ == "conj" and token.head.pos_ == "VERB"
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
         argument = token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
-        purpose = token.dep_ == "pobj" and token.head.lower_ in ("for", "to")  # "the groundwork for talks"
+        # "the groundwork for talks", "looks forward to meeting X": through the preposition to what it belongs to.
+        purpose = token.dep_ in ("pobj", "pcomp") and token.head.lower_ in ("for", "to")
         if not (verbal or argument or purpose) or token.head.lemma_.lower() in REPORT_VERBS:
             break
         token = token.head.head if purpose else token.head
