@@ -93,6 +93,14 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Nicolas Sarkozy spoke in Paris. \"We met Viktor Yushchenko on Monday,\" he said.",
      {("Nicolas Sarkozy", "Viktor Yushchenko", "held")}),
     ("Angela Merkel said she looks forward to meeting Vladimir Putin.", {("Angela Merkel", "Vladimir Putin", "planned")}),
+    # people placed at a meeting the article names elsewhere
+    ("Karl Briam told a meeting of the workforce that sales fell. Walter Hiller told the same meeting that a cut was "
+     "necessary.", {("Karl Briam", "Walter Hiller", "held")}),
+    ("The delegations met for their seventh summit in Athens. The meeting was attended by Benjamin Netanyahu and "
+     "Kyriakos Mitsotakis.", {("Benjamin Netanyahu", "Kyriakos Mitsotakis", "held")}),
+    ("Karl Briam told a meeting of the workforce that sales fell. Walter Hiller will address the meeting on Friday.",
+     set()),
+    ("Karl Briam told a meeting of the workforce that sales fell. Walter Hiller did not attend the meeting.", set()),
     # a country the tagger took for a person is no participant
     ("Mali President Amadou Toumani Touré met Nicolas Sarkozy in Paris.",
      {("Amadou Toumani", "Nicolas Sarkozy", "held")}),

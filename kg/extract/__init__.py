@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from kg.extract.assembly import assemble
 from kg.extract.names import join_split_names, mentions_of
 from kg.extract.parties import Context
 from kg.extract.predicates import read_attendance, read_meeting
@@ -37,5 +38,6 @@ def extract(doc: Doc, article: Article) -> Extraction:
         meeting = read_meeting(token, context) or read_attendance(token, context, meetings)
         if meeting is not None:
             meetings.append(meeting)
+    meetings = assemble(meetings, context)
     ordered = tuple(sorted(mentions.values(), key=lambda m: m.start))
     return Extraction(article=article, mentions=ordered, roles=roles, meetings=tuple(meetings))

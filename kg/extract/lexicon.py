@@ -83,6 +83,9 @@ FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "dos", "das", "do", "van", "von", "der", "le", "la", "du", "di"}
 REFLEXIVES = {"himself", "herself"}
 ATTEND_VERBS = {"attend", "participate", "join"}
+# Verbs by which a person takes part in a meeting the text names (kg/extract/assembly.py): "chaired the talks".
+TAKE_PART_VERBS = {"attend", "chair", "co-chair", "host", "address", "tell", "join", "open", "lead", "brief",
+                   "preside", "participate"}
 EVENT_NOUNS = {"event", "gathering", "reception", "ceremony", "session"}
 ATTENDANCE_REACH = 600  # characters back to the meeting an attendance sentence can refer to
 # Prepositions that set a meeting noun as the time of a clause ("after talks with ..."); the first ones put it later.

@@ -74,7 +74,7 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
     else:
         return None
     participants = distinct(parties, context)
-    if len(participants) < 2 or _negated(anchor) or _written(anchor, token) or _unknown_subject(anchor, context):
+    if len(participants) < 2 or negated(anchor) or _written(anchor, token) or _unknown_subject(anchor, context):
         return None
     words = [token] if anchor is token else [anchor, token]
     place, date_text = _place_and_time(anchor, token, context)
@@ -83,7 +83,7 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
         id=f"{context.article.id}#m{token.idx:07d}",  # zero-padded: ids sort in text order
         trigger=" ".join(t.text for t in sorted(words, key=lambda t: t.i)),
         participants=tuple(p.id for p in participants),
-        status=_status(anchor, token),
+        status=status(anchor, token),
         mode=_mode(anchor, token),
         place=place.id if place else None,
         date_text=date_text,
@@ -293,7 +293,7 @@ def _governors(anchor: Token) -> list[Token]:
     return chain
 
 
-def _status(anchor: Token, trigger: Token) -> Status:
+def status(anchor: Token, trigger: Token) -> Status:
     cues: set[str] = set()
     governors = _governors(anchor)
     for token in {*governors, trigger}:
@@ -328,7 +328,7 @@ def _unknown_subject(anchor: Token, context: Context) -> bool:
     return bool(subjects) and not any(resolve_group(s, context) for s in subjects)
 
 
-def _negated(anchor: Token) -> bool:
+def negated(anchor: Token) -> bool:
     """"did not meet", "denied having met": the text says the meeting did not happen."""
     governors = _governors(anchor)
     return any(c.dep_ == "neg" for token in governors for c in token.children) \

@@ -1,0 +1,103 @@
+"""One meeting from its mentions across an article: people the text places at a meeting it has already named.
+
+"Briam told a regular quarterly meeting of the plant's workforce. ... Walter Hiller, the chairman of the works council,
+told the same Wolfsburg meeting ..." is one meeting of Briam and Hiller, though no sentence names both. A person
+takes part in a meeting the text names by a verb of taking part (attend, chair, host, address, tell, join, open,
+lead, brief, preside over) or by speaking at it ("At the summit, X said ..."). A mention with its own determiner
+("a meeting") is a meeting of its own; one that refers back ("the meeting", "the same meeting", "those talks") is the
+meeting named by the nearest meeting word before it, within ANAPHORA_REACH characters ("met for their seventh
+summit. The meeting was attended by A and B"). People join a meeting only if it was held.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from kg.extract.lexicon import EVENT_NOUNS, HOST_VERBS, MEET_VERBS, MEETING_NOUNS, REPORT_VERBS, TAKE_PART_VERBS
+from kg.extract.names import evidence_of
+from kg.extract.parties import Context, distinct, resolve_group
+from kg.extract.predicates import negated, status
+from kg.extract.rules import confidence
+from kg.records import Meeting, Mention
+
+ANAPHORA_REACH = 1500  # characters back from "the meeting" to the meeting it refers to: a few paragraphs
+REFERRING = {"the", "this", "that", "these", "those", "same"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Taking:
+    """People the text places at a meeting it names by `noun`."""
+
+    noun: Token
+    people: tuple[Mention, ...]
+    refers_back: bool  # "the meeting": a meeting named before; "a meeting": a new one
+
+
+def assemble(meetings: list[Meeting], context: Context) -> list[Meeting]:
+    """The meetings with the people placed at them elsewhere in the article, and meetings of two or more people
+    made only of such mentions."""
+    by_word = {int(m.id.rpartition("#m")[2]): m for m in meetings}  # a meeting's id ends in its word's offset
+    words = [t.idx for t in context.doc if _meeting_word(t)]
+    opened: dict[int, tuple[Mention, ...]] = {}  # meetings named without a meeting of their own: their people
+    for taking in _takings(context):
+        at = taking.noun.idx
+        if taking.refers_back:  # the nearest meeting word before it, within reach
+            at = max((i for i in words if at - ANAPHORA_REACH <= i < at), default=at)
+        meeting = by_word.get(at)
+        if meeting is not None and meeting.status == "held":
+            people = distinct([context.mentions[p] for p in meeting.participants] + list(taking.people), context)
+            rules = (*dict.fromkeys((*meeting.rules, "takes-part")),)
+            by_word[at] = replace(meeting, participants=tuple(p.id for p in people), rules=rules,
+                                  confidence=confidence(rules))
+        elif meeting is None:
+            opened[at] = tuple(distinct([*opened.get(at, ()), *taking.people], context))
+    rules = ("takes-part",)
+    for at, people in opened.items():
+        if len(people) >= 2:
+            word = next(t for t in context.doc if t.idx == at)
+            by_word[at] = Meeting(id=f"{context.article.id}#m{at:07d}", trigger=word.text,
+                                  participants=tuple(p.id for p in people), status="held", mode="unknown",
+                                  place=None, date_text=None, evidence=evidence_of(word, context.article),
+                                  rules=rules, confidence=confidence(rules))
+    return [by_word[at] for at in sorted(by_word)]
+
+
+def _meeting_word(token: Token) -> bool:
+    """A word that names a meeting, which "the meeting" after it may refer to."""
+    lemma = token.lemma_.lower()
+    return (token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS | EVENT_NOUNS and token.tag_ != "VBG") \
+        or (token.pos_ == "VERB" and lemma in MEET_VERBS | HOST_VERBS)
+
+
+def _takings(context: Context) -> list[_Taking]:
+    found = []
+    for noun in context.doc:
+        if not _meeting_word(noun) or noun.pos_ == "VERB":
+            continue
+        verb = _taking_part_verb(noun)
+        if verb is None or negated(verb) or status(verb, noun) != "held":
+            continue
+        heads = [c for c in verb.children if c.dep_ == "nsubj"]
+        heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        people = tuple(m for h in heads for m in resolve_group(h, context) if m.kind == "Person")
+        if people:
+            words = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod")}
+            found.append(_Taking(noun, people, bool(words & REFERRING)))
+    return found
+
+
+def _taking_part_verb(noun: Token) -> Token | None:
+    """The verb by which someone takes part in the meeting `noun` names: "chaired the talks", "told the meeting",
+    "presided over the session", "was attended by", "At the summit, X said"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in TAKE_PART_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        if head.lower_ in ("over", "in", "at") and verb.lemma_.lower() in TAKE_PART_VERBS:
+            return verb  # "presided over the session", "took part in the talks"
+        if head.lower_ in ("at", "during") and verb.lemma_.lower() in REPORT_VERBS and head.i < verb.i:
+            return verb  # "At the meeting, the minister said ..."
+    return None
