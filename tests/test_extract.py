@@ -98,9 +98,18 @@ def meetings(nlp, text: str) -> set[tuple]:
      "necessary.", {("Karl Briam", "Walter Hiller", "held")}),
     ("The delegations met for their seventh summit in Athens. The meeting was attended by Benjamin Netanyahu and "
      "Kyriakos Mitsotakis.", {("Benjamin Netanyahu", "Kyriakos Mitsotakis", "held")}),
+    ("The four ministers met in Rome on Friday. Italy's foreign minister, Anna Rossi, who chaired the talks, said they "
+     "went well. At the meeting, Jean Dupont said France agreed.", {("Anna Rossi", "Jean Dupont", "held")}),
     ("Karl Briam told a meeting of the workforce that sales fell. Walter Hiller will address the meeting on Friday.",
      set()),
     ("Karl Briam told a meeting of the workforce that sales fell. Walter Hiller did not attend the meeting.", set()),
+    # an interview is no meeting
+    ("Adam Kokesh discussed his campaign with Wikinews.", set()),
+    ("Jamel Msallem told Agence France-Presse that he met Youssef Chahed.", {("Jamel Msallem", "Youssef Chahed", "held")}),
+    ("Vicente Fox met George Bush in Monterrey.", {("George Bush", "Vicente Fox", "held")}),
+    # a country the tagger ran into the name after a title's "of"
+    ("During the summit, Vladimir Voronin held discussions with President of Latvia Valdis Zatlers and Lithuanian "
+     "President Valdas Adamkus.", {("Valdas Adamkus", "Valdis Zatlers", "Vladimir Voronin", "held")}),
     # a country the tagger took for a person is no participant
     ("Mali President Amadou Toumani Touré met Nicolas Sarkozy in Paris.",
      {("Amadou Toumani", "Nicolas Sarkozy", "held")}),

@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.assembly import assemble
-from kg.extract.names import join_split_names, mentions_of
+from kg.extract.names import join_split_names, mentions_of, split_country_from_name
 from kg.extract.parties import Context
 from kg.extract.predicates import read_attendance, read_meeting
 from kg.extract.roles import roles_of
@@ -29,6 +29,7 @@ from kg.records import Article, Extraction, Meeting
 def extract(doc: Doc, article: Article) -> Extraction:
     """Mentions, roles and meetings of one article."""
     join_split_names(doc)
+    split_country_from_name(doc)
     mention_at = mentions_of(doc, article)
     mentions = {m.id: m for m in mention_at.values()}
     roles = tuple(roles_of(doc, article, mention_at))

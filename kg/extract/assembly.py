@@ -32,19 +32,22 @@ class _Taking:
 
     noun: Token
     people: tuple[Mention, ...]
-    refers_back: bool  # "the meeting": a meeting named before; "a meeting": a new one
 
 
 def assemble(meetings: list[Meeting], context: Context) -> list[Meeting]:
     """The meetings with the people placed at them elsewhere in the article, and meetings of two or more people
     made only of such mentions."""
     by_word = {int(m.id.rpartition("#m")[2]): m for m in meetings}  # a meeting's id ends in its word's offset
-    words = [t.idx for t in context.doc if _meeting_word(t)]
+    # Each meeting word's antecedent: itself, or for "the meeting" (no meeting of its own) the antecedent of the
+    # nearest meeting word before it, so "met in Rome ... who chaired the talks ... At the meeting, C said" is one.
+    antecedent: dict[int, int] = {}
+    for word in filter(_meeting_word, context.doc):
+        before = [i for i in antecedent if word.idx - ANAPHORA_REACH <= i]
+        refers = _refers_back(word) and word.idx not in by_word and before
+        antecedent[word.idx] = antecedent[max(before)] if refers else word.idx
     opened: dict[int, tuple[Mention, ...]] = {}  # meetings named without a meeting of their own: their people
     for taking in _takings(context):
-        at = taking.noun.idx
-        if taking.refers_back:  # the nearest meeting word before it, within reach
-            at = max((i for i in words if at - ANAPHORA_REACH <= i < at), default=at)
+        at = antecedent[taking.noun.idx]
         meeting = by_word.get(at)
         if meeting is not None and meeting.status == "held":
             people = distinct([context.mentions[p] for p in meeting.participants] + list(taking.people), context)
@@ -83,9 +86,13 @@ def _takings(context: Context) -> list[_Taking]:
         heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         people = tuple(m for h in heads for m in resolve_group(h, context) if m.kind == "Person")
         if people:
-            words = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod")}
-            found.append(_Taking(noun, people, bool(words & REFERRING)))
+            found.append(_Taking(noun, people))
     return found
+
+
+def _refers_back(noun: Token) -> bool:
+    """"the meeting", "the same meeting", "those talks": a meeting named before; "a meeting" is a new one."""
+    return noun.pos_ != "VERB" and any(c.lower_ in REFERRING for c in noun.children if c.dep_ in ("det", "amod"))
 
 
 def _taking_part_verb(noun: Token) -> Token | None:

@@ -69,7 +69,7 @@ LED_BODIES = {"government", "administration", "cabinet", "presidency", "premiers
 # Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
 ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
              "bank", "group", "front", "army", "force", "forces", "company", "corporation", "corp", "inc", "ltd",
-             "association", "institute", "university", "league", "movement", "office", "department", "court",
+             "association", "associates", "federation", "institute", "university", "league", "movement", "office", "department", "court",
              "assembly", "parliament", "commission", "fund", "service", "times", "post", "press", "tv", "radio",
              "center", "centre", "foundation", "society", "school", "college", "hospital", "church", "board",
              "authority", "network", "channel", "club", "institution", "government", "administration",
@@ -77,6 +77,10 @@ ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "new
              "summit", "conference", "election", "elections", "games", "festival", "cup", "war", "treaty",
              "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse", "agence"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
+# Words that make an organisation's name a news outlet's: an outlet that interviews someone does not meet them.
+MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",
+               "broadcasting", "journal", "herald", "gazette", "tribune", "reuters", "bloomberg", "xinhua", "tass",
+               "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox"}
 PRONOUNS = {"he", "she"}
 SPEAKERS = {"i", "we", "me", "us"}  # inside a quotation: its speaker
 FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}

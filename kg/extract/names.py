@@ -157,6 +157,37 @@ def join_split_names(doc: Doc) -> None:
         doc.ents = [ent for ent in ents if ent is not None]
 
 
+def split_country_from_name(doc: Doc) -> None:
+    """Part a country from the name the tagger ran it into after a title's "of": "President of Latvia Valdis Zatlers"
+    is Latvia and Valdis Zatlers, "President of Brazil | Luiz | Inacio Lula da Silva" Brazil and the whole name."""
+    ents, out, changed, skip = list(doc.ents), [], False, None
+    for i, ent in enumerate(ents):
+        if ent is skip:
+            continue
+        of = doc[ent.start - 1] if ent.start > 0 else None
+        cut = next((k for k in (1, 2, 3) if k <= len(ent) and country_named(ent[:k].text)), None)
+        if ent.label_ == "PERSON" or of is None or of.lower_ != "of" or of.head.lemma_.lower() not in PERSON_TITLES \
+                or cut is None:
+            out.append(ent)
+            continue
+        end = ent.end
+        while end < len(doc) and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1  # a first name the tagger left out
+        following = ents[i + 1] if i + 1 < len(ents) else None
+        if following is not None and following.label_ == "PERSON" and following.start == end:
+            end, skip = following.end, following  # the name goes on in the next entity
+        name = doc[ent.start + cut:end]
+        if len(name) >= 2 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in name) \
+                and not any(t.lower_ in ORG_WORDS for t in name):
+            out += [Span(doc, ent.start, ent.start + cut, label="GPE"), Span(doc, ent.start + cut, end, label="PERSON")]
+            changed = True
+        else:
+            out.append(ent)
+            skip = None
+    if changed:
+        doc.ents = out
+
+
 def _name_spans(doc: Doc) -> list[Span]:
     """The entities, and proper nouns outside them that may be names the tagger missed ("Prodi met ...")."""
     spans = list(doc.ents)

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from kg.countries import fold
 from kg.extract.lexicon import (
     ATTEND_VERBS,
     ATTENDANCE_REACH,
@@ -17,6 +18,7 @@ from kg.extract.lexicon import (
     HOLD_VERBS,
     HOST_VERBS,
     LATER_PREPS,
+    MEDIA_WORDS,
     MEET_VERBS,
     MEETING_NOUNS,
     PARTY_ONLY_VERBS,
@@ -73,7 +75,7 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
                 rule = "noun-agent" if agents else rule
     else:
         return None
-    participants = distinct(parties, context)
+    participants = [p for p in distinct(parties, context) if not outlet(p, context)]
     if len(participants) < 2 or negated(anchor) or _written(anchor, token) or _unknown_subject(anchor, context):
         return None
     words = [token] if anchor is token else [anchor, token]
@@ -91,6 +93,15 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
         rules=rules,
         confidence=confidence(rules),
     )
+
+
+def outlet(mention: Mention, context: Context) -> bool:
+    """A news outlet (a media word in its name, or the article's own publisher): "X told Wikinews", "spoke to AFP"
+    is an interview, not a meeting."""
+    words = set(fold(mention.name).split())
+    named = bool(words & MEDIA_WORDS) and (mention.kind == "Organisation" or len(words) == 1)  # not Vicente Fox
+    return mention.kind != "Country" and (named or (
+        context.article.publisher is not None and fold(mention.name) == fold(context.article.publisher)))
 
 
 def read_attendance(token: Token, context: Context, earlier: list[Meeting]) -> Meeting | None:
