@@ -10,6 +10,9 @@ MEET_VERBS = {"meet", "confer", "negotiate", "talk", "discuss", "speak"}
 # Verbs that are a meeting only with a "with" (or "to") party: "discussed trade with X", not "discussed trade".
 PARTY_ONLY_VERBS = {"talk", "discuss", "speak", "negotiate"}
 HOST_VERBS = {"host", "receive", "visit"}
+# What one calls someone to do that makes the call a conversation: "called Miyazawa to warn him".
+CALL_PURPOSES = {"warn", "discuss", "congratulate", "express", "ask", "invite", "thank", "offer", "brief", "inform",
+                 "urge", "tell", "say", "assure", "apologise", "apologize", "explain", "convey", "request"}
 CALL_VERBS = {"telephone", "phone", "call", "ring"}
 HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "resume", "continue", "join", "chair",
               "pay", "make", "receive", "get"}
@@ -35,6 +38,7 @@ PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expec
                 "prepare", "intend", "planned", "scheduled", "upcoming", "forthcoming", "next", "tomorrow", "announce",
                 "groundwork", "preparation", "pledge", "promise", "vow", "commit",
                 "forward"}  # "looks forward to meeting X"
+AHEAD = {"next", "later", "tomorrow", "coming", "upcoming", "following"}  # in a time expression: not yet held
 REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
                 "according", "declare", "insist", "explain", "quote", "cite"}
 WRITTEN_CUES = {"email", "e-mail", "letter", "letters", "statement", "fax", "text", "twitter", "tweet", "message"}
@@ -69,7 +73,7 @@ LED_BODIES = {"government", "administration", "cabinet", "presidency", "premiers
 # Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
 ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
              "bank", "group", "front", "army", "force", "forces", "company", "corporation", "corp", "inc", "ltd",
-             "association", "associates", "federation", "institute", "university", "league", "movement", "office", "department", "court",
+             "association", "associates", "federation", "house", "institute", "university", "league", "movement", "office", "department", "court",
              "assembly", "parliament", "commission", "fund", "service", "times", "post", "press", "tv", "radio",
              "center", "centre", "foundation", "society", "school", "college", "hospital", "church", "board",
              "authority", "network", "channel", "club", "institution", "government", "administration",
@@ -81,6 +85,8 @@ DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s
 MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",
                "broadcasting", "journal", "herald", "gazette", "tribune", "reuters", "bloomberg", "xinhua", "tass",
                "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox"}
+# Plural nouns for people, not sides or countries: "the two leaders met", not "both sides".
+PEOPLE_NOUNS = {"leader", "man", "woman", "politician", "official", "candidate", "statesman", "rival", "head"}
 PRONOUNS = {"he", "she"}
 SPEAKERS = {"i", "we", "me", "us"}  # inside a quotation: its speaker
 FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}

@@ -6,7 +6,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import FORMER, OFFICE_TITLES, PERSON_TITLES, PRONOUNS, REFLEXIVES, REPORT_VERBS, SPEAKERS
+from kg.extract.lexicon import (
+    FORMER,
+    HOLD_VERBS,
+    HOST_VERBS,
+    MEET_VERBS,
+    MEETING_NOUNS,
+    OFFICE_TITLES,
+    PEOPLE_NOUNS,
+    PERSON_TITLES,
+    PRONOUNS,
+    REFLEXIVES,
+    REPORT_VERBS,
+    SPEAKERS,
+)
 from kg.records import Article, Mention, Role
 
 
@@ -37,7 +50,25 @@ def resolve_group(head: Token, context: Context) -> list[Mention]:
                 stack.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ in ("along", "together"):  # "Merkel, along with Sarkozy,"
                 stack.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
-    return [m for token in sorted(group, key=lambda t: t.i) for m in _resolve(token, context)]
+        group.extend(_coordinated_in_titles(token, context))  # not their conjuncts: the parser made them of a title
+    return [m for token in sorted(dict.fromkeys(group), key=lambda t: t.i) for m in _resolve(token, context)]
+
+
+def _coordinated_in_titles(head: Token, context: Context) -> list[Token]:
+    """Names the parser hung inside the title of the last one, though "and" joins them: in "Finance Minister Gerhard
+    Stoltenberg and Treasury Secretary James Baker met", "Stoltenberg" hangs on "Secretary", a word of Baker's title.
+    Only through title words (compounds and nominal modifiers that are no name), and only a name with its "and"."""
+    found, stack = [], [c for c in head.children if c.dep_ in ("compound", "nmod")]
+    own = context.mention_at.get(head.i)
+    while stack:
+        token = stack.pop()
+        mention = context.mention_at.get(token.i)
+        if mention is not None and mention is not own and mention.kind == "Person":
+            if any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in token.children):
+                found.append(token)
+        elif mention is None:
+            stack.extend(c for c in token.children if c.dep_ in ("compound", "nmod"))
+    return found
 
 
 def _resolve(token: Token, context: Context) -> list[Mention]:
@@ -61,6 +92,12 @@ def _resolve(token: Token, context: Context) -> list[Mention]:
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
         people = [m for s in subjects for m in _resolve(s, context) if m.kind == "Person"]
         return people if len(people) == 1 else []
+    if token.lower_ in ("they", "their") and token.dep_ in ("nsubj", "nsubjpass", "poss") \
+            and token.head.lemma_.lower() in MEET_VERBS | HOST_VERBS | HOLD_VERBS | MEETING_NOUNS:
+        # Only as a party of the meeting word itself: "when they met", "their talks"; not "they said".
+        return _used(_plural_antecedent(token, context), "pronoun", context)
+    if token.dep_ in ("nsubj", "nsubjpass") and _names_two(token):
+        return _used(_last_two(token, context), "pronoun", context)
     if token.lower_ in SPEAKERS:
         speaker = _quote_speaker(token, context)
         return _used([speaker] if speaker else [], "quote-speaker", context)
@@ -128,6 +165,43 @@ def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | N
     mentions = [context.mention_at.get(t.i) for t in subjects]
     people = [m for m in mentions if m is not None and m.kind == "Person"]
     return people[0] if len(people) == 1 else None
+
+
+def _plural_antecedent(pronoun: Token, context: Context) -> list[Mention]:
+    """The people a "they"/"their" means, when the text leaves no doubt: the last group of two or more people joined
+    by "and" before it in its sentence ("an agreement between Reagan and Suharto when they met"), else the subjects
+    of the sentence before, if two or more people."""
+    sent = pronoun.sent
+    groups = [[m for m in resolve_group(t, context) if m.kind == "Person"] for t in context.doc[sent.start:pronoun.i]
+              if t.i in context.mention_at and any(c.dep_ == "conj" for c in t.children)]
+    groups = [g for g in groups if len({m.name for m in g}) >= 2]
+    if groups:
+        return groups[-1]
+    if sent.start == 0 or _quoted(pronoun):
+        return []
+    people = [m for t in _main_subjects(context.doc[sent.start - 1].sent) for m in resolve_group(t, context)
+              if m.kind == "Person"]
+    return people if len({m.name for m in people}) >= 2 else []
+
+
+def _names_two(token: Token) -> bool:
+    """"the pair", "the two", "the two leaders", "both men": two people the text has just named."""
+    if token.lemma_.lower() in ("pair", "duo") or (token.lower_ in ("two", "both") and token.pos_ in ("NUM", "PRON")):
+        return True
+    return token.tag_ == "NNS" and token.lemma_.lower() in PERSON_TITLES | PEOPLE_NOUNS \
+        and any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in token.children)
+
+
+def _last_two(token: Token, context: Context) -> list[Mention]:
+    """The two people named in the sentence before `token` and the one before it, if exactly two are."""
+    sent = token.sent
+    start = context.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    people = {}
+    for i in range(start, token.i):
+        mention = context.mention_at.get(i)
+        if mention is not None and mention.kind == "Person":
+            people.setdefault(mention.name.split()[-1], mention)  # "Rice ... Condoleezza Rice": one person
+    return list(people.values()) if len(people) == 2 else []
 
 
 def _quoted(token: Token) -> bool:

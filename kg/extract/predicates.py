@@ -8,8 +8,10 @@ from spacy.tokens import Token
 
 from kg.countries import fold
 from kg.extract.lexicon import (
+    AHEAD,
     ATTEND_VERBS,
     ATTENDANCE_REACH,
+    CALL_PURPOSES,
     CALL_VERBS,
     CANCELLED_CUES,
     DENIAL_VERBS,
@@ -51,9 +53,10 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
             return None
         if lemma in PARTY_ONLY_VERBS and not _has_party_phrase(token, context):
             return None  # "talked about X", "discussed the plan", "spoke to reporters"
-        if lemma == "call" and any(c.dep_ in ("prt", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative")
-                                   or c.lower_ in ("for", "on") for c in token.children):
-            return None  # "called for", "called on", "called off"
+        if lemma == "call" and any((c.dep_ in ("prt", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative")
+                                    and c.lemma_.lower() not in CALL_PURPOSES) or c.lower_ in ("for", "on")
+                                   for c in token.children):
+            return None  # "called for", "called on", "called off", "called him a liar"; not "called Y to warn him"
         if lemma == "call" and any(c.dep_ == "dobj" and c.right_edge.i > c.i for c in token.children):
             return None  # "called Alito one of the best judges": naming, not phoning
     elif token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS and token.tag_ != "VBG":
@@ -221,6 +224,8 @@ def _after_colon(verb: Token, child: Token) -> bool:
 def _controller(verb: Token) -> list[Token]:
     """The subject a subjectless verb shares: "Erdogan likely to meet Assad", "X arrived and met Y"."""
     head = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("PROPN", "NOUN"):
+        return [head]  # "Edmond Maire, meeting with Chirac today, renewed ...": the noun the participle describes
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(head.head)
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head is not verb:
@@ -249,6 +254,9 @@ def _noun_parties(noun: Token, context: Context) -> list[Mention]:
             heads.append(child)  # not "Dad's nomination meeting": there the possessor owns the meeting
         elif child.dep_ == "prep" and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "The first meeting was between Bush and Calderón"
+        heads.extend(g for c in noun.head.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS
+                     for g in c.children if g.dep_ == "pobj")
     mentions = [mention for head in heads for mention in resolve_group(head, context)]
     return mentions + [m for host in hosts for m in resolve_group(host, context) if m.kind == "Person"]
 
@@ -263,7 +271,7 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
     if noun.dep_ == "dobj":
         governor = head
     elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in"} and head.dep_ == "prep" \
-            and (head.lower_ in TIME_PREPS or noun_named):
+            and (head.lower_ in TIME_PREPS or noun_named or _fronted(head)):
         # The phrase may hang from a noun of the clause ("stated his position ... in a phone call with Y").
         governor = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")
                          and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), head.head)
@@ -275,12 +283,17 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
         return []
     subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(governor)
     agents = [m for s in subjects for m in resolve_group(s, context)]
-    if head.lower_ in ("during", "at") and noun.dep_ == "pobj":
+    if noun.dep_ == "pobj" and (head.lower_ in ("during", "at") or (head.lower_ == "in" and _fronted(head))):
         # "During a summit ..., the King told the President of Venezuela, Hugo Chávez, to shut up": whom one
         # addresses at a meeting, one meets there.
         agents += [m for o in governor.children if o.dep_ == "dobj" for m in resolve_group(o, context)
                    if m.kind == "Person"]
     return agents
+
+
+def _fronted(prep: Token) -> bool:
+    """A phrase that opens its clause and sets its scene: "In a 30-minute meeting, Tanaka told Funaro ..."."""
+    return prep.i < prep.head.i and (prep.i == prep.sent.start or prep.doc[prep.i - 1].text in (",", ";"))
 
 
 def _governors(anchor: Token) -> list[Token]:
@@ -315,6 +328,15 @@ def status(anchor: Token, trigger: Token) -> Status:
         cues.update(c.lower_ for c in token.children if c.dep_ in ("aux", "amod"))
     if trigger.dep_ == "pobj" and trigger.head.lower_ in LATER_PREPS:
         cues.add("upcoming")  # "before their talks with Bush": the talks come after what the sentence reports
+    # The time expressions of the predicate itself (not of a clause under it: "called Y to warn him next week's ...").
+    heads = [g for h in (anchor, trigger) for c in h.children
+             for g in ([c] if c.dep_ in ("npadvmod", "advmod", "amod") else
+                       [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [])]
+    if any(t.lower_ in AHEAD for g in heads if g.ent_type_ in ("DATE", "TIME") for t in g.subtree):
+        cues.add("upcoming")  # "meet later this week", "talks next month"
+    if anchor.dep_ == "advcl" and anchor.tag_ in ("VBP", "VBZ") \
+            and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "if") for c in anchor.children):
+        cues.add("upcoming")  # "are likely to agree when they meet": a present tense in a "when" clause is to come
     if any(t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) for t in governors):
         cues.add("upcoming")  # "flies tomorrow to meet Bush": an intention, not a meeting that took place
     if cues & CANCELLED_CUES:
