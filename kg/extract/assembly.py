@@ -15,7 +15,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from kg.extract.lexicon import EVENT_NOUNS, HOST_VERBS, MEET_VERBS, MEETING_NOUNS, REPORT_VERBS, TAKE_PART_VERBS
+from kg.extract.lexicon import (
+    EVENT_NOUNS,
+    GATHER_VERBS,
+    HOST_VERBS,
+    MEET_VERBS,
+    MEETING_NOUNS,
+    REPORT_VERBS,
+    TAKE_PART_VERBS,
+)
 from kg.extract.names import evidence_of
 from kg.extract.parties import Context, distinct, resolve_group
 from kg.extract.predicates import negated, status
@@ -71,7 +79,7 @@ def _meeting_word(token: Token) -> bool:
     """A word that names a meeting, which "the meeting" after it may refer to."""
     lemma = token.lemma_.lower()
     return (token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS | EVENT_NOUNS and token.tag_ != "VBG") \
-        or (token.pos_ == "VERB" and lemma in MEET_VERBS | HOST_VERBS)
+        or (token.pos_ == "VERB" and lemma in MEET_VERBS | HOST_VERBS | GATHER_VERBS)
 
 
 def _takings(context: Context) -> list[_Taking]:

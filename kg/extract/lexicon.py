@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 import re
+from importlib import resources
 
-# Predicates, by lemma. A verb of MEET_VERBS is a meeting with whoever its arguments are; HOST_VERBS and CALL_VERBS
-# only when their object is a person ("received a letter" is not a meeting); HOLD_VERBS only with a MEETING_NOUN.
-MEET_VERBS = {"meet", "confer", "negotiate", "talk", "discuss", "speak"}
-# Verbs that are a meeting only with a "with" (or "to") party: "discussed trade with X", not "discussed trade".
-PARTY_ONLY_VERBS = {"talk", "discuss", "speak", "negotiate"}
-HOST_VERBS = {"host", "receive", "visit"}
+
+def _meeting_words() -> dict[str, dict[str, frozenset[str]]]:
+    """kind -> word -> the party prepositions a with-noun needs, from kg/data/meeting_words.tsv (CAMEO 040-046)."""
+    kinds: dict[str, dict[str, frozenset[str]]] = {}
+    with resources.files("kg").joinpath("data/meeting_words.tsv").open(encoding="utf-8") as stream:
+        for line in stream:
+            if line.strip() and not line.startswith("#"):
+                word, kind, _cameo, *preps = line.rstrip("\n").split("\t")
+                kinds.setdefault(kind, {})[word] = frozenset(preps[0].split() if preps else ())
+    return kinds
+
+
+# Predicates, by lemma (a phrasal verb as lemma_particle). A verb of MEET_VERBS is a meeting with whoever its
+# arguments are, one of PARTY_ONLY_VERBS only with a "with"/"to" party; GATHER_VERBS with two or more subjects;
+# HOST_VERBS and CALL_VERBS only when their object is a person ("received a letter" is not a meeting); HOLD_VERBS
+# only with a MEETING_NOUN; WITH_ONLY_NOUNS only with the prepositions given: a press conference of one side, or one
+# given "alongside" an ally, is not a meeting, "a joint news conference with" the other side is; "his call for a new
+# party" is no call.
+_WORDS = _meeting_words()
+PARTY_ONLY_VERBS = set(_WORDS["party-only"])
+MEET_VERBS = set(_WORDS["meet"]) | PARTY_ONLY_VERBS
+GATHER_VERBS = set(_WORDS["gather"])
+HOST_VERBS = set(_WORDS["host"])
+CALL_VERBS = set(_WORDS["call"])
+HOLD_VERBS = set(_WORDS["hold"])
+WITH_ONLY_NOUNS = {word: set(preps) for word, preps in _WORDS["with-noun"].items()}
+MEETING_NOUNS = set(_WORDS["noun"]) | set(WITH_ONLY_NOUNS)
 # What one calls someone to do that makes the call a conversation: "called Miyazawa to warn him".
 CALL_PURPOSES = {"warn", "discuss", "congratulate", "express", "ask", "invite", "thank", "offer", "brief", "inform",
                  "urge", "tell", "say", "assure", "apologise", "apologize", "explain", "convey", "request"}
-CALL_VERBS = {"telephone", "phone", "call", "ring"}
-HOLD_VERBS = {"hold", "have", "conduct", "attend", "open", "begin", "start", "resume", "continue", "join", "chair",
-              "pay", "make", "receive", "get"}
-MEETING_NOUNS = {"meeting", "talk", "talks", "summit", "visit", "negotiation", "discussion", "conversation",
-                 "encounter", "consultation", "call", "lunch", "dinner", "breakfast", "conference"}
 # Nouns a "with" phrase belongs to ("discussed his ties with X" is not discussing with X).
 RELATION_NOUNS = {"relation", "relationship", "tie", "link", "contact", "deal", "agreement", "dispute", "conflict",
                   "row", "rift", "feud", "quarrel", "friendship", "partnership", "alliance", "cooperation", "affair",
                   "interview", "problem", "difference", "disagreement", "encounter", "dealing", "collaboration"}
-# Nouns that are a meeting only with a "with" party: a press conference of one side, or one given "alongside" an
-# ally, is not a meeting; "a joint news conference with" the other side is.
-# "His call for a new party" is no call.
-WITH_ONLY_NOUNS = {"conference": {"with"}, "call": {"with", "on", "between", "from"}}
 # Nouns that are a meeting only with the parties stated in them ("a meeting with X", "talks between X and Y").
 PARTY_PREPS = {"with", "between", "among", "alongside"}
 # Words that set a predicate's status when they govern it or modify it (lemmas).

@@ -17,6 +17,7 @@ from kg.extract.lexicon import (
     DENIAL_VERBS,
     DURATION,
     EVENT_NOUNS,
+    GATHER_VERBS,
     HOLD_VERBS,
     HOST_VERBS,
     LATER_PREPS,
@@ -45,8 +46,11 @@ from kg.records import Meeting, Mention, Mode, Status
 
 def read_meeting(token: Token, context: Context) -> Meeting | None:
     """The meeting `token` states, if it is a meeting predicate with at least two named parties."""
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB" and lemma in MEET_VERBS | HOST_VERBS | CALL_VERBS:
+    lemma = verb_lemma(token)
+    if token.pos_ == "VERB" and lemma in GATHER_VERBS and not any(c.dep_ == "dobj" for c in token.children):
+        # "A and B gathered in Rome": a meeting of its subjects (and of a "with" phrase), who must be named.
+        parties, anchor, rule = _verb_parties(token, context), token, "meet-verb"
+    elif token.pos_ == "VERB" and lemma in MEET_VERBS | HOST_VERBS | CALL_VERBS:
         parties, anchor = _verb_parties(token, context), token
         rule = "meet-verb" if lemma in MEET_VERBS else "host-verb" if lemma in HOST_VERBS else "call-verb"
         if lemma in HOST_VERBS | CALL_VERBS and not _has_person_object(token, context):
@@ -107,6 +111,14 @@ def outlet(mention: Mention, context: Context) -> bool:
         context.article.publisher is not None and fold(mention.name) == fold(context.article.publisher)))
 
 
+def verb_lemma(token: Token) -> str:
+    """A verb's lemma, with its particle when the lexicon has the phrasal verb: "sit_down" for "sat down with"."""
+    lemma = token.lemma_.lower()
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    phrasal = f"{lemma}_{particles[0]}" if particles else lemma
+    return phrasal if phrasal in MEET_VERBS | GATHER_VERBS else lemma
+
+
 def read_attendance(token: Token, context: Context, earlier: list[Meeting]) -> Meeting | None:
     """People the text places at a meeting it has just reported: "Some ministers were present at the event: A, B";
     "Also present were C and D"; "E attended the meeting". They join that meeting's participants."""
@@ -142,11 +154,15 @@ def read_attendance(token: Token, context: Context, earlier: list[Meeting]) -> M
 
 
 def _has_party_phrase(verb: Token, context: Context) -> bool:
-    """A "with" phrase naming a party, or a "to" phrase naming a person ("spoke twice to Ms. Rice")."""
+    """A "with" phrase naming a party, or one with a name the tagger missed ("conferred with City Clerk Jan
+    Pittman"), or a "to" phrase naming a person ("spoke twice to Ms. Rice")."""
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in PARTY_PREPS | {"to"}:
-            parties = [m for g in child.children if g.dep_ == "pobj" for m in resolve_group(g, context)]
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            parties = [m for g in objects for m in resolve_group(g, context)]
             if any(m.kind == "Person" or child.lower_ != "to" for m in parties):
+                return True
+            if child.lower_ != "to" and any(g.pos_ == "PROPN" for g in objects):
                 return True
     return bool(_misplaced_parties(verb, context))
 
