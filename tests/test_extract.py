@@ -127,6 +127,14 @@ def meetings(nlp, text: str) -> set[tuple]:
      {("Ariel Sharon", "Mahmoud Abbas", "held")}),
     ("The first meeting was between George Bush and Felipe Calderón.", {("Felipe Calderón", "George Bush", "held")}),
     ("Andreas Papandreou praised Nazmi Akiman. \"Both sides are now moving towards discussions,\" he said.", set()),
+    ("Cindy Sheehan came. Sheehan was met outside the ranch, after progress of the march was stopped by Texas troopers "
+     "and the Secret Service, by national security adviser Steve Hadley and deputy chief of staff Joe Hagin.",
+     {("Joe Hagin", "Sheehan", "Steve Hadley", "held")}),
+    ("Vladimir Putin flew in. In a meeting that day he was told by Minister Yevgeny Zinichev of the losses.",
+     {("Vladimir Putin", "Yevgeny Zinichev", "held")}),
+    ("Dana Perino said George Bush learned of the matter after he was briefed by Director Michael Hayden.",
+     {("George Bush", "Michael Hayden", "held")}),
+    ("Michael Hayden briefed reporters on the matter.", set()),
     # a country the tagger ran into the name after a title's "of"
     ("During the summit, Vladimir Voronin held discussions with President of Latvia Valdis Zatlers and Lithuanian "
      "President Valdas Adamkus.", {("Valdas Adamkus", "Valdis Zatlers", "Vladimir Voronin", "held")}),

@@ -152,11 +152,17 @@ def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | N
                 return people[0]
             break
     sent = pronoun.sent
-    if pronoun.dep_ == "nsubj" and pronoun.head is not sent.root:
-        # "Napolitano visited the Parliament, where he paid a call on ...": the subject of the main clause.
-        main = [context.mention_at.get(t.i) for t in _main_subjects(sent) if t.i < pronoun.i]
-        if len(main) == 1 and main[0] is not None and main[0].kind == "Person":
-            return main[0]
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head is not sent.root:
+        # "Napolitano visited the Parliament, where he paid a call on ...", "Perino said Bush learned of it after he
+        # was briefed": the subject of the nearest clause the pronoun's clause hangs on.
+        for clause in pronoun.head.ancestors:
+            heads = [t for h in (clause, *[c for c in clause.children if c.dep_ in ("aux", "auxpass")])
+                     for t in h.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i]
+            if heads:
+                main = [context.mention_at.get(t.i) for t in heads]
+                if len(main) == 1 and main[0] is not None and main[0].kind == "Person":
+                    return main[0]
+                break
     if sent.start == 0:
         return None
     subjects = _main_subjects(context.doc[sent.start - 1].sent)

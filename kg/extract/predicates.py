@@ -209,6 +209,9 @@ def _misplaced_parties(verb: Token, context: Context) -> list[Token]:
     carriers += [c for c in verb.children if c.dep_ == "dobj" and lemma in PARTY_ONLY_VERBS]
     phrases = [t for carrier in carriers for t in carrier.subtree if t.dep_ == "prep" and t.lower_ in preps
                and t.head.lemma_.lower() not in MEETING_NOUNS | RELATION_NOUNS]
+    if "by" in preps:  # "was met outside, after the march was stopped by troopers, by Hadley": a clause's second "by"
+        phrases += [agents[-1] for c in verb.children if c.dep_ in ("advcl", "conj")
+                    for agents in [[a for a in c.children if a.dep_ == "agent"]] if len(agents) >= 2]
     found = [g for p in phrases for g in p.children if g.dep_ == "pobj"
              and any(m.kind == "Person" and " " in m.text for m in resolve_group(g, context))]
     for head in found:
@@ -304,6 +307,8 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
         # addresses at a meeting, one meets there.
         agents += [m for o in governor.children if o.dep_ == "dobj" for m in resolve_group(o, context)
                    if m.kind == "Person"]
+        agents += [m for a in governor.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                   for m in resolve_group(o, context) if m.kind == "Person"]  # "... he was told by Zinichev"
     return agents
 
 
