@@ -24,10 +24,10 @@ from functools import cache
 from importlib import resources
 
 from kg.countries import country_named, country_of_demonym, fold
-from kg.extract.lexicon import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_WORDS
-from kg.ingest import slugify
 from kg.dating import REDATED_AFTER
-from kg.records import Article, DateClaim, Dating, Entity, Extraction, Meeting, MergedMeeting, Mention, Role
+from kg.extract.lexicon import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_ABBREVIATIONS, TITLE_WORDS
+from kg.ingest import slugify
+from kg.records import Article, DateClaim, Dating, Entity, Extraction, Meeting, Mention, MergedMeeting, Role
 from kg.timex import Interval, resolve_time
 
 KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
@@ -164,12 +164,6 @@ def _post(role: Role, by_id: dict[str, Mention]) -> tuple[str, str]:
 
 
 TITLE_MODIFIERS = {"vice", "deputy", "prime", "rear", "chief", "lieutenant", "supreme", "attorney", "secretary"}
-TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "adm": "admiral",
-                       "gen": "general", "vp": "vice president", "pm": "prime minister", "col": "colonel",
-                       "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "cpl": "corporal", "prof": "professor",
-                       "rev": "reverend"}
-
-
 def title_key(title: str) -> str:
     """A title as compared between articles: lower case, words only, abbreviations spelt out, from its first title
     word on ("City mayor" is "mayor", "Former President" "president"; "Vice-President" stays).

@@ -135,6 +135,12 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Dana Perino said George Bush learned of the matter after he was briefed by Director Michael Hayden.",
      {("George Bush", "Michael Hayden", "held")}),
     ("Michael Hayden briefed reporters on the matter.", set()),
+    # a plural title or a delegation filled with the people the article names so
+    ("Sen. John Kerry and Sen. Chuck Hagel arrived in Damascus. The senators met with President Bashar al-Assad.",
+     {("Bashar al-Assad", "Chuck Hagel", "John Kerry", "held")}),
+    ("Sen. John Kerry and Sen. Chuck Hagel arrived. Three senators met with President Bashar al-Assad.", set()),
+    ("The mission, headed by Gabin Kankani, met Finance Ministry secretary Nailson Nobrega.",
+     {("Gabin Kankani", "Nailson Nobrega", "held")}),
     # a country the tagger ran into the name after a title's "of"
     ("During the summit, Vladimir Voronin held discussions with President of Latvia Valdis Zatlers and Lithuanian "
      "President Valdas Adamkus.", {("Valdas Adamkus", "Valdis Zatlers", "Vladimir Voronin", "held")}),

@@ -77,6 +77,14 @@ PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", 
 # that names one ("the leader", "the spokesman" do not).
 OFFICE_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
                  "queen", "pope", "emir", "sultan", "ambassador", "taoiseach", "president-elect", "speaker"}
+# Abbreviated titles spelt out: "Sen. Kerry" is a senator.
+TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "adm": "admiral",
+                       "gen": "general", "vp": "vice president", "pm": "prime minister", "col": "colonel",
+                       "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "cpl": "corporal", "prof": "professor",
+                       "rev": "reverend"}
+# Titles many people hold at once: "the senators" alone names those the article calls so.
+PLURAL_TITLES = {"senator", "minister", "governor", "mayor", "representative", "congressman", "congresswoman",
+                 "ambassador", "envoy", "negotiator", "commissioner", "general"}
 FORMER = {"former", "ex", "late", "then", "outgoing", "incoming", "next", "new", "acting", "interim"}
 # Words a title with no organisation or country must end in to be kept ("Senator Clinton"; not "Mr Smith").
 TITLE_WORDS = (PERSON_TITLES | HONORIFICS | {"justice", "representative", "general"}) \

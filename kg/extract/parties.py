@@ -15,10 +15,12 @@ from kg.extract.lexicon import (
     OFFICE_TITLES,
     PEOPLE_NOUNS,
     PERSON_TITLES,
+    PLURAL_TITLES,
     PRONOUNS,
     REFLEXIVES,
     REPORT_VERBS,
     SPEAKERS,
+    TITLE_ABBREVIATIONS,
 )
 from kg.records import Article, Mention, Role
 
@@ -46,6 +48,9 @@ def resolve_group(head: Token, context: Context) -> list[Mention]:
             negated = any(c.dep_ == "neg" for c in child.children) or context.doc[child.i - 1].lower_ == "not"
             if child.dep_ in ("conj", "appos") and not in_brackets and not negated:
                 stack.append(child)  # not "Eduardo Dutra (Petrobras, president)", not "Lehrer and not McCain"
+            elif child.dep_ == "acl" and child.lemma_.lower() in ("lead", "head") and child.tag_ == "VBN":
+                # "a delegation led by X", "the Iraq Study Group, headed by James Baker": X takes part for it.
+                stack.extend(g for a in child.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ == "including":
                 stack.extend(g for g in child.children if g.dep_ == "pobj")
             elif child.dep_ == "prep" and child.lower_ in ("along", "together"):  # "Merkel, along with Sarkozy,"
@@ -270,6 +275,8 @@ def _role_holders(noun: Token, context: Context) -> list[Mention]:
                     places.append(mention)
     modifiers = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and not c.ent_type_]
     head = noun.lemma_.lower()
+    if not places and noun.tag_ == "NNS":
+        return _used(_title_holders(noun, head, modifiers, context), "title-holders", context)
     if not places:
         return _used(_title_holder(noun, head, modifiers, context), "office-holder", context)
     holders = []
@@ -296,6 +303,21 @@ def _title_holder(noun: Token, head: str, modifiers: list[str], context: Context
                and not set(r.title.split()) & FORMER}
     names = set(holders.values())
     return [context.mentions[min(holders)]] if len(names) == 1 else []
+
+
+def _title_holders(noun: Token, head: str, modifiers: list[str], context: Context) -> list[Mention]:
+    """The people the article gives the title a plural names with "the" alone: "the senators met ...", in an article
+    that calls two or more people "Sen.". Not with a number or a word that picks some of them ("three senators",
+    "the Democratic senators"), nor an office of one holder ("the presidents" of other countries)."""
+    if head not in PLURAL_TITLES or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+            or any(c.dep_ in ("amod", "nummod", "poss", "prep", "relcl", "acl") for c in noun.children):
+        return []
+    holders = {}
+    for role in context.roles:
+        words = " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in role.title.replace(".", "").split()).split()
+        if words[-1:] == [head] and all(m in words for m in modifiers) and not set(words) & FORMER:
+            holders.setdefault(context.mentions[role.holder].name, context.mentions[role.holder])
+    return list(holders.values()) if len(holders) >= 2 else []
 
 
 def distinct(parties: list[Mention], context: Context) -> list[Mention]:

@@ -105,7 +105,7 @@ def _read_title(phrase: Span, mention_at: dict[int, Mention]) -> tuple[str, Ment
         elif token.lower_ == "of":
             in_title = False
         elif in_title and token.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ not in ("poss", "case"):
-            words.append(token.lower_)
+            words.append(token.lower_.rstrip("."))  # "Sen." is the title "sen"
     return " ".join(words), of
 
 
