@@ -135,6 +135,11 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Dana Perino said George Bush learned of the matter after he was briefed by Director Michael Hayden.",
      {("George Bush", "Michael Hayden", "held")}),
     ("Michael Hayden briefed reporters on the matter.", set()),
+    ("Nazmi Akiman spoke after he arrived last night from a meeting with Greek Premier Andreas Papandreou.",
+     {("Andreas Papandreou", "Nazmi Akiman", "held")}),
+    ("Spokesman Marlin Fitzwater said Ronald Reagan met in the residence shortly after the market closed with Treasury "
+     "Secretary James Baker and Federal Reserve Board Chairman Alan Greenspan.",
+     {("Alan Greenspan", "James Baker", "Ronald Reagan", "held")}),
     # a plural title or a delegation filled with the people the article names so
     ("Sen. John Kerry and Sen. Chuck Hagel arrived in Damascus. The senators met with President Bashar al-Assad.",
      {("Bashar al-Assad", "Chuck Hagel", "John Kerry", "held")}),

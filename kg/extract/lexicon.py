@@ -76,7 +76,8 @@ PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", 
 # Offices one person holds at a time in a country or body: "the Prime Minister" alone names its holder in an article
 # that names one ("the leader", "the spokesman" do not).
 OFFICE_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
-                 "queen", "pope", "emir", "sultan", "ambassador", "taoiseach", "president-elect", "speaker"}
+                 "queen", "pope", "emir", "sultan", "ambassador", "taoiseach", "president-elect", "speaker", "prince",
+                 "princess", "sheikh", "shah", "chairman"}
 # Abbreviated titles spelt out: "Sen. Kerry" is a senator.
 TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "adm": "admiral",
                        "gen": "general", "vp": "vice president", "pm": "prime minister", "col": "colonel",

@@ -209,6 +209,9 @@ def _misplaced_parties(verb: Token, context: Context) -> list[Token]:
     carriers += [c for c in verb.children if c.dep_ == "dobj" and lemma in PARTY_ONLY_VERBS]
     phrases = [t for carrier in carriers for t in carrier.subtree if t.dep_ == "prep" and t.lower_ in preps
                and t.head.lemma_.lower() not in MEETING_NOUNS | RELATION_NOUNS]
+    if "with" in preps:  # "met in the residence shortly after the market closed with James Baker, ..."
+        phrases += [p for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() not in MEET_VERBS
+                    for p in c.children if p.dep_ == "prep" and p.lower_ == "with"]
     if "by" in preps:  # "was met outside, after the march was stopped by troopers, by Hadley": a clause's second "by"
         phrases += [agents[-1] for c in verb.children if c.dep_ in ("advcl", "conj")
                     for agents in [[a for a in c.children if a.dep_ == "agent"]] if len(agents) >= 2]
@@ -284,12 +287,12 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
     """Who had "a meeting with Y", where the noun phrase names only Y: the subject of the verb it is the object of
     ("X sought talks with Y"), of the clause it sets the time of ("after a meeting with Y, X said", "X was in talks
     with Y"), or of the verb that reports it ("X said a meeting with Y was a possibility"). `noun_named` says the noun
-    phrase names a party itself; only then does "in" tie it to a clause ("X was in talks with Y", not "X, a
-    negotiator in the six-party talks, ...")."""
+    phrase names a party itself; only then does "in" or "from" tie it to a clause ("X was in talks with Y", "X arrived
+    from a meeting with Y", not "X, a negotiator in the six-party talks, ...")."""
     head = noun.head
     if noun.dep_ == "dobj":
         governor = head
-    elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in"} and head.dep_ == "prep" \
+    elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in", "from"} and head.dep_ == "prep" \
             and (head.lower_ in TIME_PREPS or noun_named or _fronted(head)):
         # The phrase may hang from a noun of the clause ("stated his position ... in a phone call with Y").
         governor = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")
