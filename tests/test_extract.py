@@ -140,6 +140,12 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Spokesman Marlin Fitzwater said Ronald Reagan met in the residence shortly after the market closed with Treasury "
      "Secretary James Baker and Federal Reserve Board Chairman Alan Greenspan.",
      {("Alan Greenspan", "James Baker", "Ronald Reagan", "held")}),
+    ("Morgan Tsvangirai says he will not participate in negotiations with President Robert Mugabe.", set()),
+    ("Hopes rose that the impasse could be broken with talks between Tony Blair and Ian Paisley.",
+     {("Ian Paisley", "Tony Blair", "possible")}),
+    ("During the summit, the Brazilian president Luiz Lula defended the Venezuelan President Hugo Chávez.", set()),
+    ("The paper printed a transcript of a conversation between George Bush and Tony Blair at the White House.",
+     {("George Bush", "Tony Blair", "held")}),
     # a plural title or a delegation filled with the people the article names so
     ("Sen. John Kerry and Sen. Chuck Hagel arrived in Damascus. The senators met with President Bashar al-Assad.",
      {("Bashar al-Assad", "Chuck Hagel", "John Kerry", "held")}),

@@ -19,6 +19,8 @@ sentence by one method share it. Its kg:method and kg:confidence are fixed per m
 | title   | title and apposition rules | posts, memberships                   | 0.8           |
 | ner     | named-entity recognition   | mentions                             | 0.84          |
 
+A meeting's report names its rules after the method ("dependency-parse rules: meet-verb, pronoun") and carries its
+own confidence, its weakest rule's (kg/extract/rules.py); a sentence read by two rule sets is two Evidence nodes.
 0.9: who-met-whom pairs had a precision of 0.976 on gold/dev.jsonl (99 articles, `python -m kg.bench.meetings`),
 rounded down since the rules were tuned on those articles. 0.84: the entity precision of en_core_web_sm 3.8 on
 OntoNotes (its meta.json). 0.8: a prior, as posts have no gold yet. They rank kinds of fact, not single facts.

@@ -1,17 +1,19 @@
-"""Doc -> mentions, roles and meetings of one article, read from the dependency parse.
+"""Doc -> mentions, roles and meetings of one article, read from the dependency parse, in two layers.
 
-A meeting is a meeting predicate ("met", "held talks", "talks with", "hosted", "visited", "telephoned", "a meeting
-with") with its arguments: subjects, objects, coordinations, "with", "between", "along with". Two names in one
+Mentions (`predicates.py`): a meeting word of the lexicon (kg/data/meeting_words.tsv, the CAMEO consult family) with
+its arguments: subjects, objects, coordinations, "with", "between", "along with", "led by". Two names in one
 sentence are not a meeting: every participant must be an argument of the predicate. Status (held, planned, possible,
-cancelled) comes from the modals, governing verbs and negation around the predicate; place and time from its
-prepositional phrases. Roles come from titles before a name ("Turkish defence minister Hulusi Akar") and appositions
-("the head of its National Intelligence Organisation (MIT), Hakan Fidan").
+cancelled) comes from the modals, governing verbs, negation and time expressions around the predicate; place and
+time from its prepositional phrases. A party may be a name, a pronoun whose person the text leaves in no doubt, a
+quotation's "I"/"we" (its attributed speaker), an office or title the article names the holders of ("the Prime
+Minister", "the senators", "the defence ministers of Russia, Turkey and Syria") (`parties.py`). Roles come from
+titles before a name ("Turkish defence minister Hulusi Akar") and appositions (`roles.py`).
 
-Participants may be written as names, as roles the article names a holder of ("the defence ministers of Russia,
-Turkey and Syria"), or as pronouns whose person the text leaves in no doubt (the reporter of the clause, the subject
-of the sentence before); people the text places at a meeting just reported ("Also present were ...") join it.
-Names the tagger missed or mistyped are repaired from the text around them ("President Saakashvili", a name tagged as
-a person elsewhere in the article, a full name in a list of people).
+Assembly (`assembly.py`): the mentions of one meeting in the article are joined, so people the text places at a
+meeting it named before ("B, who chaired the talks", "C told the same meeting", "Also present were ...") join it.
+Every meeting records the rules that made it and their confidence (`rules.py`). Names the tagger missed or mistyped
+are repaired from the text around them (`names.py`: "President Saakashvili", a country run into a name, a name tagged
+as a person elsewhere in the article).
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.names import evidence_of
 from kg.extract.parties import Context, distinct, resolve_group
-from kg.extract.predicates import negated, status
+from kg.extract.predicates import negated, status, verb_lemma
 from kg.extract.rules import confidence
 from kg.records import Meeting, Mention
 
@@ -77,12 +77,13 @@ def assemble(meetings: list[Meeting], context: Context) -> list[Meeting]:
 
 def _meeting_word(token: Token) -> bool:
     """A word that names a meeting, which "the meeting" after it may refer to."""
-    lemma = token.lemma_.lower()
+    lemma = verb_lemma(token) if token.pos_ == "VERB" else token.lemma_.lower()
     return (token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS | EVENT_NOUNS and token.tag_ != "VBG") \
         or (token.pos_ == "VERB" and lemma in MEET_VERBS | HOST_VERBS | GATHER_VERBS)
 
 
 def _takings(context: Context) -> list[_Taking]:
+    """Every meeting noun of the article that someone takes part in, with the people who do, in text order."""
     found = []
     for noun in context.doc:
         if not _meeting_word(noun) or noun.pos_ == "VERB":
@@ -112,7 +113,7 @@ def _taking_part_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
         if head.lower_ in ("over", "in", "at") and verb.lemma_.lower() in TAKE_PART_VERBS:
-            return verb  # "presided over the session", "took part in the talks"
+            return verb  # "presided over the session", "participated in the talks"
         if head.lower_ in ("at", "during") and verb.lemma_.lower() in REPORT_VERBS and head.i < verb.i:
             return verb  # "At the meeting, the minister said ..."
     return None

@@ -35,6 +35,8 @@ MEETING_NOUNS = set(_WORDS["noun"]) | set(WITH_ONLY_NOUNS)
 # What one calls someone to do that makes the call a conversation: "called Miyazawa to warn him".
 CALL_PURPOSES = {"warn", "discuss", "congratulate", "express", "ask", "invite", "thank", "offer", "brief", "inform",
                  "urge", "tell", "say", "assure", "apologise", "apologize", "explain", "convey", "request"}
+# Verbs by which one addresses a person directly: whom one tells or asks at a meeting, one meets there.
+ADDRESS_VERBS = CALL_PURPOSES | {"tell", "ask", "greet", "meet", "receive", "question", "answer", "reply", "promise"}
 # Nouns a "with" phrase belongs to ("discussed his ties with X" is not discussing with X).
 RELATION_NOUNS = {"relation", "relationship", "tie", "link", "contact", "deal", "agreement", "dispute", "conflict",
                   "row", "rift", "feud", "quarrel", "friendship", "partnership", "alliance", "cooperation", "affair",

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from kg.countries import fold
 from kg.extract.lexicon import (
+    ADDRESS_VERBS,
     AHEAD,
     ATTEND_VERBS,
     ATTENDANCE_REACH,
@@ -305,9 +306,10 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
         return []
     subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(governor)
     agents = [m for s in subjects for m in resolve_group(s, context)]
-    if noun.dep_ == "pobj" and (head.lower_ in ("during", "at") or (head.lower_ == "in" and _fronted(head))):
+    if noun.dep_ == "pobj" and (head.lower_ in ("during", "at") or (head.lower_ == "in" and _fronted(head))) \
+            and governor.lemma_.lower() in ADDRESS_VERBS:
         # "During a summit ..., the King told the President of Venezuela, Hugo Chávez, to shut up": whom one
-        # addresses at a meeting, one meets there.
+        # addresses at a meeting, one meets there; not whom one defends or criticises there.
         agents += [m for o in governor.children if o.dep_ == "dobj" for m in resolve_group(o, context)
                    if m.kind == "Person"]
         agents += [m for a in governor.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
@@ -332,8 +334,10 @@ def _governors(anchor: Token) -> list[Token]:
             token.dep_ == "conj" and token.head.pos_ == "VERB"
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children))
         argument = token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
-        # "the groundwork for talks", "looks forward to meeting X": through the preposition to what it belongs to.
-        purpose = token.dep_ in ("pobj", "pcomp") and token.head.lower_ in ("for", "to")
+        # "the groundwork for talks", "looks forward to meeting X", "could be broken with talks between A and B",
+        # "will not take part in negotiations with Y": through the preposition to what it belongs to.
+        purpose = token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "prep" \
+            and token.head.lower_ not in TIME_PREPS | {"in", "of", "including"}
         if not (verbal or argument or purpose) or token.head.lemma_.lower() in REPORT_VERBS:
             break
         token = token.head.head if purpose else token.head
