@@ -90,8 +90,9 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Prime Minister Stephen Harper called an election. The Prime Minister met with Governor General Michaëlle Jean.",
      {("Michaëlle Jean", "Stephen Harper", "held")}),
     ("\"I have held talks with Vladimir Putin,\" Angela Merkel said.", {("Angela Merkel", "Vladimir Putin", "held")}),
-    ("Nicolas Sarkozy spoke in Paris. \"We met Viktor Yushchenko on Monday,\" he said.",
+    ("Nicolas Sarkozy spoke in Paris. \"I met Viktor Yushchenko on Monday,\" he said.",
      {("Nicolas Sarkozy", "Viktor Yushchenko", "held")}),
+    ("\"We are holding discussions with Vladimir Putin,\" Hulusi Akar said.", set()),  # "we": Turkey, not Akar alone
     ("Angela Merkel said she looks forward to meeting Vladimir Putin.", {("Angela Merkel", "Vladimir Putin", "planned")}),
     # people placed at a meeting the article names elsewhere
     ("Karl Briam told a meeting of the workforce that sales fell. Walter Hiller told the same meeting that a cut was "

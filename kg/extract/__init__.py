@@ -5,7 +5,7 @@ its arguments: subjects, objects, coordinations, "with", "between", "along with"
 sentence are not a meeting: every participant must be an argument of the predicate. Status (held, planned, possible,
 cancelled) comes from the modals, governing verbs, negation and time expressions around the predicate; place and
 time from its prepositional phrases. A party may be a name, a pronoun whose person the text leaves in no doubt, a
-quotation's "I"/"we" (its attributed speaker), an office or title the article names the holders of ("the Prime
+quotation's "I" (its attributed speaker), an office or title the article names the holders of ("the Prime
 Minister", "the senators", "the defence ministers of Russia, Turkey and Syria") (`parties.py`). Roles come from
 titles before a name ("Turkish defence minister Hulusi Akar") and appositions (`roles.py`).
 

@@ -112,7 +112,7 @@ MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post",
 # Plural nouns for people, not sides or countries: "the two leaders met", not "both sides".
 PEOPLE_NOUNS = {"leader", "man", "woman", "politician", "official", "candidate", "statesman", "rival", "head"}
 PRONOUNS = {"he", "she"}
-SPEAKERS = {"i", "we", "me", "us"}  # inside a quotation: its speaker
+SPEAKERS = {"i", "me"}  # inside a quotation: its speaker ("we" speaks for a government or a party, not for one person)
 FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "dos", "das", "do", "van", "von", "der", "le", "la", "du", "di"}
 REFLEXIVES = {"himself", "herself"}

@@ -223,8 +223,8 @@ def _quoted(token: Token) -> bool:
 
 
 def _quote_speaker(pronoun: Token, context: Context) -> Mention | None:
-    """The one person a quotation is attributed to, for an "I" or "we" inside it: "'I have held talks with him,'
-    Rice said"; the attribution may stand in the sentence after the quote, or before it ("Rice said: 'We met ...'")."""
+    """The one person a quotation is attributed to, for an "I" inside it: "'I have held talks with him,'
+    Rice said"; the attribution may stand in the sentence after the quote, or before it ("Rice said: 'I met ...'")."""
     if not _quoted(pronoun):
         return None  # an "I" outside quotes is an interviewer's or a letter's: the text does not say whose
     sent = pronoun.sent

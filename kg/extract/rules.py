@@ -36,7 +36,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
          "'A told a meeting ... B told the same meeting', 'B, who chaired the talks'", 0.75),
     # Parties found beyond a plain name in the predicate's own phrases.
     Rule("pronoun", "'he'/'she' as the reporter of the clause or the subject of the sentence before", 0.85),
-    Rule("quote-speaker", "'I'/'we' inside a quotation, as the person it is attributed to", 0.8),
+    Rule("quote-speaker", "'I' inside a quotation, as the person it is attributed to", 0.8),
     Rule("office-holder", "'the Prime Minister' alone, as the one holder of that office the article names", 0.8),
     Rule("title-holders", "'the senators' alone, as the two or more people the article gives that title", 0.75),
     Rule("role-holders", "'the defence ministers of A and B', as the holders the article names", 0.85),
