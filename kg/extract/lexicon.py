@@ -37,6 +37,8 @@ CALL_PURPOSES = {"warn", "discuss", "congratulate", "express", "ask", "invite", 
                  "urge", "tell", "say", "assure", "apologise", "apologize", "explain", "convey", "request"}
 # Verbs by which one addresses a person directly: whom one tells or asks at a meeting, one meets there.
 ADDRESS_VERBS = CALL_PURPOSES | {"tell", "ask", "greet", "meet", "receive", "question", "answer", "reply", "promise"}
+# Nouns for a span of talks, which stand in the clause for the talks themselves: "after two days of talks with Y".
+SPANS_OF_TALKS = {"day", "hour", "week", "month", "round", "series", "session", "year", "night"}
 # Nouns a "with" phrase belongs to ("discussed his ties with X" is not discussing with X).
 RELATION_NOUNS = {"relation", "relationship", "tie", "link", "contact", "deal", "agreement", "dispute", "conflict",
                   "row", "rift", "feud", "quarrel", "friendship", "partnership", "alliance", "cooperation", "affair",

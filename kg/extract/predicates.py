@@ -34,6 +34,7 @@ from kg.extract.lexicon import (
     PRONOUNS,
     RELATION_NOUNS,
     REPORT_VERBS,
+    SPANS_OF_TALKS,
     TIME_PREPS,
     VIDEO_CUES,
     WITH_ONLY_NOUNS,
@@ -290,6 +291,8 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
     with Y"), or of the verb that reports it ("X said a meeting with Y was a possibility"). `noun_named` says the noun
     phrase names a party itself; only then does "in" or "from" tie it to a clause ("X was in talks with Y", "X arrived
     from a meeting with Y", not "X, a negotiator in the six-party talks, ...")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SPANS_OF_TALKS:
+        noun = noun.head.head  # "following two days of talks with Y", "a round of talks with Y": the span's place
     head = noun.head
     if noun.dep_ == "dobj":
         governor = head
@@ -306,6 +309,9 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
         return []
     subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(governor)
     agents = [m for s in subjects for m in resolve_group(s, context)]
+    if not agents:  # "X's remarks followed talks with Y": the possessor of a subject that names no one
+        agents = [m for s in subjects for c in s.children if c.dep_ == "poss" for m in resolve_group(c, context)
+                  if m.kind == "Person"]
     if noun.dep_ == "pobj" and (head.lower_ in ("during", "at") or (head.lower_ == "in" and _fronted(head))) \
             and governor.lemma_.lower() in ADDRESS_VERBS:
         # "During a summit ..., the King told the President of Venezuela, Hugo Chávez, to shut up": whom one
