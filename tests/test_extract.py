@@ -149,6 +149,8 @@ def meetings(nlp, text: str) -> set[tuple]:
      {("George Bush", "Tony Blair", "held")}),
     ("Angela Merkel's remarks followed talks with Vladimir Putin.", {("Angela Merkel", "Vladimir Putin", "held")}),
     ("Following two days of talks with Hu Jintao, Kevin Rudd flew home.", {("Hu Jintao", "Kevin Rudd", "held")}),
+    ("The offer matched the Soviet position at the earlier Reagan-Gorbachev summit in Geneva.",
+     {("Gorbachev", "Reagan", "held")}),
     # a plural title or a delegation filled with the people the article names so
     ("Sen. John Kerry and Sen. Chuck Hagel arrived in Damascus. The senators met with President Bashar al-Assad.",
      {("Bashar al-Assad", "Chuck Hagel", "John Kerry", "held")}),

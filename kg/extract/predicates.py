@@ -278,6 +278,12 @@ def _noun_parties(noun: Token, context: Context) -> list[Mention]:
             heads.append(child)  # not "Dad's nomination meeting": there the possessor owns the meeting
         elif child.dep_ == "prep" and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
+    # "the Reagan-Gorbachev summit", "Bush-Blair talks": two people joined by a hyphen before the noun.
+    before = [t for t in noun.doc[noun.left_edge.i:noun.i] if t.dep_ in ("compound", "punct")]
+    named = list(dict.fromkeys(context.mention_at[t.i] for t in before
+                               if t.i in context.mention_at and context.mention_at[t.i].kind == "Person"))
+    if len(named) >= 2 and any(t.text in ("-", "–") for t in before):
+        heads.extend(t for t in before if t.i in context.mention_at)
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "The first meeting was between Bush and Calderón"
         heads.extend(g for c in noun.head.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS
                      for g in c.children if g.dep_ == "pobj")
