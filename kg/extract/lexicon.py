@@ -76,7 +76,8 @@ PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", 
                  "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "gen", "ambassador",
                  "envoy", "spokesman", "spokeswoman", "leader", "chairman", "chairwoman", "chief", "director",
                  "commissioner", "judge", "pope", "ayatollah", "emir", "sultan", "cardinal", "bishop", "colonel",
-                 "captain", "admiral", "sir", "lord", "lady", "speaker", "deputy", "sen", "gov", "rep", "president-elect"}
+                 "captain", "admiral", "sir", "lord", "lady", "speaker", "deputy", "sen", "gov", "rep",
+                 "president-elect"}
 # Offices one person holds at a time in a country or body: "the Prime Minister" alone names its holder in an article
 # that names one ("the leader", "the spokesman" do not).
 OFFICE_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
@@ -99,7 +100,8 @@ LED_BODIES = {"government", "administration", "cabinet", "presidency", "premiers
 # Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
 ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
              "bank", "group", "front", "army", "force", "forces", "company", "corporation", "corp", "inc", "ltd",
-             "association", "associates", "federation", "house", "institute", "university", "league", "movement", "office", "department", "court",
+             "association", "associates", "federation", "house", "institute", "university", "league", "movement",
+             "office", "department", "court",
              "assembly", "parliament", "commission", "fund", "service", "times", "post", "press", "tv", "radio",
              "center", "centre", "foundation", "society", "school", "college", "hospital", "church", "board",
              "authority", "network", "channel", "club", "institution", "government", "administration",

@@ -195,7 +195,8 @@ def _name_spans(doc: Doc) -> list[Span]:
     for token in doc:
         if token.pos_ == "PROPN" and token.i not in covered and token.is_title and token.dep_ != "compound":
             start = token.i
-            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, token.i + 1) \
+            while start > 0 and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].head.i in range(start, token.i + 1) \
                     and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start - 1 not in covered:
                 start -= 1
             spans.append(doc[start:token.i + 1])

@@ -26,7 +26,7 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     # Predicates: what states the meeting.
     Rule("meet-verb", "a meeting verb with its subject, object and party phrases: 'A met B', 'A held talks with B'",
          0.9),
-    Rule("host-verb", "a visit or reception with a person as object: 'A hosted B', 'A visited B', 'B was received by A'",
+    Rule("host-verb", "a visit or reception with a person as object: 'A hosted B', 'A visited B', 'A briefed B'",
          0.9),
     Rule("call-verb", "a call with a person as object: 'A telephoned B'", 0.9),
     Rule("meeting-noun", "a meeting noun with its parties: 'talks between A and B', 'A's meeting with B'", 0.9),
