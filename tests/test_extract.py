@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.resolve import title_key
+from kg.resolve.names import title_key
 from kg.records import Article
 
 

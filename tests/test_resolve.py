@@ -6,7 +6,9 @@ import pytest
 
 from kg.extract import extract
 from kg.records import Article, Evidence, Mention
-from kg.resolve import _alone, _key, name_tokens, resolve
+from kg.resolve import resolve
+from kg.resolve.across import _alone
+from kg.resolve.names import _key, name_tokens
 
 
 def build(nlp, *texts: str, ids: tuple[str, ...] = (), dates: tuple[str, ...] = ()):

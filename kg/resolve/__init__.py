@@ -1,0 +1,86 @@
+"""Mentions -> entities, and article-level meetings -> merged meetings, each merge with its reason.
+
+Inside an article: a surname ("Akar", "al-Assad's") joins the one full name it ends ("Hulusi Akar"), and so does
+the end of a longer name written before it ("Malloch Brown" after "Mark Malloch Brown"), a whole surname before the
+end of a double one ("Sarkozy" is not Carla Bruni-Sarkozy beside Nicolas Sarkozy); an acronym in parentheses
+after an organisation ("National Intelligence Organisation (MIT)") joins it; a name the tagger called an
+organisation joins the person whose surname it is. Across articles, the same name (folded for case and accents) is the
+same entity; so are spellings of one name ("Bashar Assad", "Bashar al-Assad"), a name and its one longer form, and,
+on evidence, a nickname or an initial ("Dick Cheney", "Richard B. Cheney"); a surname alone joins a full name when a
+post or a title ("Vice-President Cheney"), the countries spoken of, or an overwhelming namesake with nothing against
+it says so. Reports of one meeting merge when their parties overlap and nothing they state disagrees.
+
+One module a job: `names.py` (name forms both levels share), `article.py` (names inside an article, and the entities),
+`across.py` (names across articles), `meetings.py` (reports of one meeting merged), `dates.py` (meeting dates and
+re-dated articles).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kg.records import Entity, Extraction, MergedMeeting
+from kg.resolve.across import _profiles, _resolve_acronyms_across, _resolve_surnames_across, _resolve_variants
+from kg.resolve.article import _entities, _resolve_in_article, canonical_id
+from kg.resolve.dates import _dated, _redated_articles
+from kg.resolve.meetings import _merge_meetings
+from kg.resolve.names import _key
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    mention_entity: dict[str, str]  # mention id -> entity id
+    meetings: tuple[MergedMeeting, ...]
+    redated: dict[str, str]  # article id -> why its page date is not to be trusted
+
+
+def resolve(extractions: Sequence[Extraction]) -> Resolution:
+    """Entities and merged meetings of a whole build."""
+    keys: dict[str, tuple[str, str]] = {}  # mention id -> (kind, folded name) of the name it stands for
+    # A surname or an acronym stands for a full name in its own article ("MacKay" may be Peter or Elmer MacKay,
+    # "MIT" an intelligence service or a university); elsewhere only when the build leaves no doubt.
+    expansions: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)  # acronym key -> full name keys
+    merges: dict[tuple[str, str], set[str]] = defaultdict(set)  # name key -> "alias → name: reason"
+    names: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    # A titled surname written before the full name it could stand for ("President Bush ..., nominated by President
+    # George Herbert Walker Bush"): the build decides first, the article's full name only if the build cannot.
+    deferred: dict[str, tuple[tuple[str, str], tuple[str, str], str]] = {}  # mention id -> own key, full name, why
+    for extraction in extractions:
+        by_id = {m.id: m for m in extraction.mentions}
+        titled = {role.holder for role in extraction.roles if role.of is None}
+        for mention_id, key, canonical, reason in _resolve_in_article(extraction):
+            keys[mention_id] = canonical
+            if key != canonical:
+                first = by_id[canonical_id(extraction, canonical)]
+                why = f"{by_id[mention_id].name} → {first.name}: {reason}"
+                if mention_id in titled and reason.startswith("surname of") and first.start > by_id[mention_id].start:
+                    keys[mention_id] = key
+                    deferred[mention_id] = key, canonical, why
+                    continue
+                merges[canonical].add(why)
+                if reason.startswith("acronym"):
+                    expansions[key].add(canonical)
+    _resolve_acronyms_across(extractions, keys, expansions, merges)
+    written = {keys[m.id]: m.name for e in extractions for m in e.mentions if _key(m) == keys[m.id]}
+    ambiguous = _resolve_variants(keys, merges, written, _profiles(extractions, keys))
+    _resolve_surnames_across(extractions, keys, merges, written, ambiguous)
+    for mention_id, (key, canonical, reason) in deferred.items():
+        if keys[mention_id] == key:
+            keys[mention_id] = canonical
+            merges[canonical].add(reason)
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            names[keys[mention.id]][mention.name] += 1
+
+    entity_of_key, entities = _entities(names, keys, merges)
+    mention_entity = {mention_id: entity_of_key[key] for mention_id, key in keys.items()}
+    published = {e.article.id: e.article.published for e in extractions}
+    datings = {e.article.id: e.dating for e in extractions if e.dating is not None}
+    meetings = _merge_meetings([e.meetings for e in extractions], mention_entity, published)
+    titles = {e.article.id: e.article.title for e in extractions}
+    redated = _redated_articles(meetings, datings, published, titles)
+    meetings = tuple(_dated(meeting, datings, published, redated) for meeting in meetings)
+    return Resolution(entities=entities, mention_entity=mention_entity, meetings=meetings, redated=redated)

@@ -1,0 +1,165 @@
+"""Name forms shared by resolution inside and across articles: tokens, keys, initials, spellings, posts, bearers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from kg.countries import fold
+from kg.extract.lexicon import NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_WORDS
+from kg.records import Mention, Role
+
+KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
+
+
+DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?$")  # "U.N.", "U.S."
+
+
+@cache  # a corpus asks for the tokens of the same few thousand names hundreds of thousands of times
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Folded tokens of a name, without particles: the part that identifies a surname. A leading "Al" written apart
+    from the rest is a first name ("Al Gore"); the Arabic article is joined to its name ("al-Assad").
+
+    >>> name_tokens("Bashar al-Assad"), name_tokens("al-Assad"), name_tokens("Al Gore")
+    (('bashar', 'assad'), ('assad',), ('al', 'gore'))
+    """
+    folded = fold(name)
+    tokens = [t.strip("'") for t in re.split(r"[^\w']+", folded) if t.strip("'")]  # "O'Connor" is one name
+    given = tokens[:1] if folded.startswith("al ") else []
+    return tuple(given + [t for t in tokens[len(given):] if t not in NAME_PARTICLES]) or tuple(tokens)
+
+
+def _plain_tokens(name: str) -> tuple[str, ...]:
+    """Folded tokens of a name without any particle, a leading "Al" included ("Al Rawi" is ('rawi',))."""
+    return tuple(t.strip("'") for t in re.split(r"[^\w']+", fold(name)) if t.strip("'") not in NAME_PARTICLES | {""})
+
+
+def _post(role: Role, by_id: dict[str, Mention]) -> tuple[str, str]:
+    """A post as compared between articles: the title's last word and the organisation or country's name."""
+    return role.title.split()[-1] if role.title else "", by_id[role.of].name
+
+
+TITLE_MODIFIERS = {"vice", "deputy", "prime", "rear", "chief", "lieutenant", "supreme", "attorney", "secretary"}
+
+
+def title_key(title: str) -> str:
+    """A title as compared between articles: lower case, words only, abbreviations spelt out, from its first title
+    word on ("City mayor" is "mayor", "Former President" "president"; "Vice-President" stays).
+
+    >>> title_key("Vice - President"), title_key("Rear Adm."), title_key("vp"), title_key("Lib Dem leader")
+    ('vice president', 'rear admiral', 'vice president', 'leader')
+    """
+    words = " ".join(TITLE_ABBREVIATIONS.get(word, word) for word in re.findall(r"[a-z]+", fold(title))).split()
+    start = next((i for i, word in enumerate(words) if word in TITLE_WORDS | TITLE_MODIFIERS), 0)
+    return " ".join(words[start:])
+
+
+def _given(tokens: tuple[str, ...]) -> str:
+    """The first name of a name's tokens, past one leading initial ("N. Dharam Singh" is a Dharam Singh)."""
+    return tokens[1] if len(tokens) >= 3 and len(tokens[0]) == 1 and len(tokens[1]) > 1 else tokens[0]
+
+
+def _initials_for(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Whether two names of as many parts differ only where one gives a middle name and the other its initial.
+
+    >>> _initials_for(("george", "herbert", "walker", "bush"), ("george", "h", "w", "bush"))
+    True
+    >>> _initials_for(("george", "w", "bush"), ("george", "h", "bush")), _initials_for(("a", "b"), ("a", "b"))
+    (False, False)
+    """
+    return len(ours) == len(theirs) and ours != theirs and ours[0] == theirs[0] and ours[-1] == theirs[-1] \
+        and all(a == b or (min(len(a), len(b)) == 1 and a[0] == b[0]) for a, b in zip(ours, theirs))
+
+
+def _capitalised(name: str) -> bool:
+    """A name whose last word starts with a capital, as names do ("al-Assad", not "da venda").
+
+    >>> _capitalised("al-Assad"), _capitalised("de Villepin"), _capitalised("da venda"), _capitalised("bush")
+    (True, True, False, False)
+    """
+    return re.split(r"[\s-]+", name.strip())[-1][:1].isupper()
+
+
+def respelling(a: str, b: str) -> bool:
+    """Whether two folded first names are one name spelt two ways: the same but for doubled letters, an "h" after the
+    first letter, "y" for "i" or "z" for "s".
+
+    >>> respelling("hilary", "hillary"), respelling("nicholas", "nicolas"), respelling("luis", "luiz")
+    (True, True, True)
+    >>> respelling("mary", "mark"), respelling("kojo", "kofi"), respelling("josh", "john")
+    (False, False, False)
+    """
+    def plain(name: str) -> str:
+        name = name[:1] + name[1:].replace("h", "").replace("y", "i").replace("z", "s")
+        return re.sub(r"(.)\1+", r"\1", name)
+    return plain(a) == plain(b)
+
+
+def _respelt(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    return len(ours) == len(theirs) and all(respelling(a, b) for a, b in zip(ours, theirs))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Letters to insert, delete or change to turn one word into the other.
+
+    >>> edit_distance("nicholas", "nicolas"), edit_distance("steven", "stephen")
+    (1, 2)
+    """
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def _key(mention: Mention) -> tuple[str, str]:
+    """The name a mention is known by: kind and folded name, acronyms without their dots ("U.N." is "UN")."""
+    return _name_key(mention.kind, mention.name)
+
+
+@cache  # the same names come back in article after article
+def _name_key(kind: str, name: str) -> tuple[str, str]:
+    name = name.replace(".", "") if DOTTED_ACRONYM.match(name) else name
+    if kind == "Person":
+        name = " ".join(re.sub(r"[.\[\]()]", " ", name).split())  # "George W. Bush", "George W Bush"
+    return kind, fold(name)
+
+
+def initials(name: str) -> str:
+    """The acronym a name's capitalised words make.
+
+    >>> initials("National Intelligence Organisation"), initials("Ministry of Foreign Affairs")
+    ('NIO', 'MFA')
+    """
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
+
+
+def _bearers(surname: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The full names of people among `mentions` that end in `surname` (folded)."""
+    return [m for m in mentions if m.kind == "Person" and len(tokens := name_tokens(m.name)) > 1
+            and tokens[-1] == surname]
+
+
+def _nearest_bearer(mention: Mention, bearers: Sequence[Mention], title: str) -> Mention | None:
+    """The full name nearest before a name alone, of those it could stand for. When that sentence names two people
+    by it ("Nancy Reagan, widow of President Ronald Reagan. Reagan's endorsement ..."), the one the article's title
+    names, else the one not written as the other's possessor ("President Bush's daughter, Jenna Bush"), else none."""
+    before = [m for m in bearers if m.start < mention.start]
+    if not before:
+        return None
+    nearest = before[-1]
+    ours = set(name_tokens(nearest.name))
+    # A longer or shorter form of the same name ("Saddam Hussein Infobox" in a page's label line) is no other person.
+    together = [m for m in before if m.evidence.start == nearest.evidence.start
+                and (m is nearest or not (ours <= set(name_tokens(m.name)) or set(name_tokens(m.name)) <= ours))]
+    if len(together) == 1:
+        return nearest
+    folded_title = f" {' '.join(name_tokens(title))} "
+    titled = [m for m in together if f" {' '.join(name_tokens(m.name))} " in folded_title]
+    heads = [m for m in together if not re.search(r"['’]s?$", m.text)]
+    for chosen in (titled, heads):
+        if len({fold(m.name) for m in chosen}) == 1:
+            return chosen[-1]
+    return None
