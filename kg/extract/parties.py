@@ -298,11 +298,8 @@ def _title_holder(noun: Token, head: str, modifiers: list[str], context: Context
             or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
             or any(c.dep_ in ("amod", "poss", "prep", "relcl", "acl") for c in noun.children):
         return []  # "the president of a company", "the new minister", "the minister who ..."
-    holders = {r.holder: context.mentions[r.holder].name for r in context.roles
-               if r.title.split()[-1:] == [head] and all(m in r.title.split() for m in modifiers)
-               and not set(r.title.split()) & FORMER}
-    names = set(holders.values())
-    return [context.mentions[min(holders)]] if len(names) == 1 else []
+    holders = _holders(head, modifiers, context)
+    return holders if len(holders) == 1 else []
 
 
 def _title_holders(noun: Token, head: str, modifiers: list[str], context: Context) -> list[Mention]:
@@ -312,12 +309,19 @@ def _title_holders(noun: Token, head: str, modifiers: list[str], context: Contex
     if head not in PLURAL_TITLES or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
             or any(c.dep_ in ("amod", "nummod", "poss", "prep", "relcl", "acl") for c in noun.children):
         return []
-    holders = {}
+    holders = _holders(head, modifiers, context)
+    return holders if len(holders) >= 2 else []
+
+
+def _holders(head: str, modifiers: list[str], context: Context) -> list[Mention]:
+    """The people, one mention a name, whose title ends in `head` and holds every modifier ("Sen." is a senator),
+    leaving out former and acting holders."""
+    holders: dict[str, Mention] = {}
     for role in context.roles:
         words = " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in role.title.replace(".", "").split()).split()
         if words[-1:] == [head] and all(m in words for m in modifiers) and not set(words) & FORMER:
             holders.setdefault(context.mentions[role.holder].name, context.mentions[role.holder])
-    return list(holders.values()) if len(holders) >= 2 else []
+    return list(holders.values())
 
 
 def distinct(parties: list[Mention], context: Context) -> list[Mention]:
