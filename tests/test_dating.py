@@ -46,3 +46,18 @@ def test_seeds_are_both_flagged_and_their_meeting_is_not_dated_by_the_page(examp
     assert trusted == []  # neither June nor November 2025 is asserted
     (estimate,) = [c for c in moscow["date_claims"] if c[4] == "estimate"]
     assert estimate[2].startswith("2022-12") and estimate[2].endswith("2022-12-31")
+
+
+def test_a_meeting_time_that_cannot_be_read_in_a_self_dated_article_gives_no_date(nlp):
+    """An article whose text dates itself, with a meeting on "Sunday night": no date claim, and no crash."""
+    from kg.pipeline import extract_article
+    from kg.resolve import resolve
+
+    text = ("It was the first meeting of the ministers since the start of the war in 2011.\n\n"
+            "In mid-December, he said the two countries had cut ties throughout the 11-year conflict.\n\n"
+            "Hulusi Akar met Ali Mahmoud Abbas on Sunday night.")
+    article = Article("a", "t", text, "2025-11-08", None, "a.txt")
+    extraction = extract_article(article, nlp(text))
+    assert extraction.dating.redated and extraction.meetings[0].date_text
+    [meeting] = resolve([extraction]).meetings
+    assert meeting.date is None and meeting.date_claims == ()

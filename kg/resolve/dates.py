@@ -49,11 +49,12 @@ def _dated(meeting: MergedMeeting, datings: dict[str, Dating], published: dict[s
             absolute = resolve_time(report.date_text, None)
             page = date.fromisoformat(published[article]) if published.get(article) else None
             interval = absolute or resolve_time(report.date_text, page, future=future)
-            if interval is not None:
-                basis = "text" if absolute else "page date"
-                claim = DateClaim(article, report.date_text, str(interval), interval.granularity, basis,
-                                  uncertain=basis == "page date" and article in redated)
-                claims[claim] = interval
+            if interval is None:
+                continue  # "Sunday night", "earlier this week" with no page date: no claim
+            basis = "text" if absolute else "page date"
+            claim = DateClaim(article, report.date_text, str(interval), interval.granularity, basis,
+                              uncertain=basis == "page date" and article in redated)
+            claims[claim] = interval
             estimate = _estimate(datings.get(article))
             if estimate is not None and basis == "page date" and page is not None:
                 # The page date is not trusted, but the text dates itself: the meeting it tells of as "Wednesday"
