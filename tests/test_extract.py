@@ -155,6 +155,23 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Sen. John Kerry and Sen. Chuck Hagel arrived in Damascus. The senators met with President Bashar al-Assad.",
      {("Bashar al-Assad", "Chuck Hagel", "John Kerry", "held")}),
     ("Sen. John Kerry and Sen. Chuck Hagel arrived. Three senators met with President Bashar al-Assad.", set()),
+    ("The two foreign ministers met in Rome on Friday. Italy's foreign minister, Anna Rossi, said progress was made. "
+     "French Foreign Minister Jean Dupont agreed.", {("Anna Rossi", "Jean Dupont", "held")}),
+    ("The three foreign ministers met in Rome. Italy's foreign minister, Anna Rossi, said progress was made. "
+     "French Foreign Minister Jean Dupont agreed.", set()),
+    ("The finance ministers met in Paris on Sunday. Japanese Finance Minister Kiichi Miyazawa spoke first. "
+     "U.S. Treasury Secretary James Baker said the dollar was stable.", {("James Baker", "Kiichi Miyazawa", "held")}),
+    ("The EC ministers met in Paris. Belgian Finance Minister Mark Eyskens chaired. U.S. Treasury Secretary James "
+     "Baker was in Washington.", set()),
+    ("The Democratic senators met in Washington. Sen. John Kerry and Sen. Chuck Hagel spoke.", set()),
+    # taking part: "took part in the talks", inverted; speaking just after the meeting
+    ("Taking part in the talks were Chinese Foreign Minister Li Zhaoxing and Japanese Foreign Minister Nobutaka "
+     "Machimura.", {("Li Zhaoxing", "Nobutaka Machimura", "held")}),
+    ("Ministers met in Geneva. Japanese Finance Minister Kiichi Miyazawa told reporters after the meeting that "
+     "the dollar was stable. West German Finance Minister Gerhard Stoltenberg said after the talks that he agreed.",
+     {("Gerhard Stoltenberg", "Kiichi Miyazawa", "held")}),
+    ("Miyazawa said after the meeting between Baker and Lawson that the dollar was stable.",
+     {("Baker", "Lawson", "held")}),
     ("The mission, headed by Gabin Kankani, met Finance Ministry secretary Nailson Nobrega.",
      {("Gabin Kankani", "Nailson Nobrega", "held")}),
     # a country the tagger ran into the name after a title's "of"

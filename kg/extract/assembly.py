@@ -3,7 +3,8 @@
 "Briam told a regular quarterly meeting of the plant's workforce. ... Walter Hiller, the chairman of the works council,
 told the same Wolfsburg meeting ..." is one meeting of Briam and Hiller, though no sentence names both. A person
 takes part in a meeting the text names by a verb of taking part (attend, chair, host, address, tell, join, open,
-lead, brief, preside over) or by speaking at it ("At the summit, X said ..."). A mention with its own determiner
+lead, brief, preside over) or by speaking at it or just after it ("At the summit, X said ...", "X told reporters
+after the talks"). A mention with its own determiner
 ("a meeting") is a meeting of its own; one that refers back ("the meeting", "the same meeting", "those talks") is the
 meeting named by the nearest meeting word before it, within ANAPHORA_REACH characters ("met for their seventh
 summit. The meeting was attended by A and B"). People join a meeting only if it was held.
@@ -21,6 +22,7 @@ from kg.extract.lexicon import (
     HOST_VERBS,
     MEET_VERBS,
     MEETING_NOUNS,
+    PARTY_PREPS,
     REPORT_VERBS,
     TAKE_PART_VERBS,
 )
@@ -93,6 +95,8 @@ def _takings(context: Context) -> list[_Taking]:
             continue
         heads = [c for c in verb.children if c.dep_ == "nsubj"]
         heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if verb.dep_ == "csubj":  # "Taking part in the talks were A and B"
+            heads += [c for c in verb.head.children if c.dep_ == "attr"]
         people = tuple(m for h in heads for m in resolve_group(h, context) if m.kind == "Person")
         if people:
             found.append(_Taking(noun, people))
@@ -106,14 +110,22 @@ def _refers_back(noun: Token) -> bool:
 
 def _taking_part_verb(noun: Token) -> Token | None:
     """The verb by which someone takes part in the meeting `noun` names: "chaired the talks", "told the meeting",
-    "presided over the session", "was attended by", "At the summit, X said"."""
+    "presided over the session", "was attended by", "At the summit, X said", "X said after the talks"."""
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in TAKE_PART_VERBS:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
-        if head.lower_ in ("over", "in", "at") and verb.lemma_.lower() in TAKE_PART_VERBS:
-            return verb  # "presided over the session", "participated in the talks"
+        taking_part = verb.lemma_.lower() in TAKE_PART_VERBS or (
+            verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
+        if head.lower_ in ("over", "in", "at") and taking_part:
+            return verb  # "presided over the session", "participated in the talks", "took part in the talks"
         if head.lower_ in ("at", "during") and verb.lemma_.lower() in REPORT_VERBS and head.i < verb.i:
             return verb  # "At the meeting, the minister said ..."
+        if head.lower_ in ("after", "following") and verb.lemma_.lower() in REPORT_VERBS and _refers_back(noun) \
+                and noun.lemma_.lower() in MEETING_NOUNS \
+                and not any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in noun.children):
+            # "Miyazawa told reporters after the meeting"; not "after the meeting between A and B", nor "said
+            # following the ceremony" (an event many attend, not a meeting of them)
+            return verb
     return None

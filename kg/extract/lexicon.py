@@ -88,6 +88,15 @@ TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representati
                        "gen": "general", "vp": "vice president", "pm": "prime minister", "col": "colonel",
                        "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "cpl": "corporal", "prof": "professor",
                        "rev": "reverend"}
+def _portfolios() -> tuple[tuple[str, str], ...]:
+    """(other name, the name it is read as) of cabinet posts, longest first, from kg/data/portfolios.tsv."""
+    with resources.files("kg").joinpath("data/portfolios.tsv").open(encoding="utf-8") as stream:
+        rows = [line.rstrip("\n").split("\t") for line in stream if line.strip() and not line.startswith("#")]
+    return tuple(sorted(((other, name) for other, name in rows), key=lambda row: -len(row[0])))
+
+
+PORTFOLIOS = _portfolios()
+
 # Titles many people hold at once: "the senators" alone names those the article calls so.
 PLURAL_TITLES = {"senator", "minister", "governor", "mayor", "representative", "congressman", "congresswoman",
                  "ambassador", "envoy", "negotiator", "commissioner", "general"}

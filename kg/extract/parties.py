@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -16,6 +17,7 @@ from kg.extract.lexicon import (
     PEOPLE_NOUNS,
     PERSON_TITLES,
     PLURAL_TITLES,
+    PORTFOLIOS,
     PRONOUNS,
     REFLEXIVES,
     REPORT_VERBS,
@@ -101,7 +103,7 @@ def _resolve(token: Token, context: Context) -> list[Mention]:
             and token.head.lemma_.lower() in MEET_VERBS | HOST_VERBS | HOLD_VERBS | MEETING_NOUNS:
         # Only as a party of the meeting word itself: "when they met", "their talks"; not "they said".
         return _used(_plural_antecedent(token, context), "pronoun", context)
-    if token.dep_ in ("nsubj", "nsubjpass") and _names_two(token):
+    if token.dep_ in ("nsubj", "nsubjpass") and _names_two(token) and _last_two(token, context):
         return _used(_last_two(token, context), "pronoun", context)
     if token.lower_ in SPEAKERS:
         speaker = _quote_speaker(token, context)
@@ -265,7 +267,8 @@ def _reflexive_antecedent(pronoun: Token, context: Context) -> list[Mention]:
 
 
 def _role_holders(noun: Token, context: Context) -> list[Mention]:
-    """People the article names for a role-only phrase: "the defence ministers of Russia, Turkey and Syria"."""
+    """People the article names for a role-only phrase: "the defence ministers of Russia, Turkey and Syria", "the
+    PASOK president", "the Prime Minister", "the two foreign ministers"."""
     places: list[Mention] = []
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "poss") or (child.dep_ == "prep" and child.lower_ == "of"):
@@ -273,21 +276,30 @@ def _role_holders(noun: Token, context: Context) -> list[Mention]:
                 mention = context.mention_at.get(token.i)
                 if mention is not None and mention.kind in ("Country", "Organisation") and mention not in places:
                     places.append(mention)
-    modifiers = [c.lower_ for c in noun.lefts if c.dep_ == "compound" and not c.ent_type_]
+    if any(c.dep_ in ("compound", "amod") and c.ent_type_ and c.i not in context.mention_at for c in noun.lefts):
+        return []  # "the Democratic senators": a party, not a country, picks some of them
+    modifiers = [w for c in noun.lefts if c.dep_ in ("compound", "amod") and not c.ent_type_
+                 for w in title_words(c.lower_)]
     head = noun.lemma_.lower()
-    if not places and noun.tag_ == "NNS":
+    if places:
+        return _used(_holders_for(places, head, modifiers, context), "role-holders", context)
+    if noun.tag_ == "NNS":
         return _used(_title_holders(noun, head, modifiers, context), "title-holders", context)
-    if not places:
-        return _used(_title_holder(noun, head, modifiers, context), "office-holder", context)
-    holders = []
+    return _used(_title_holder(noun, head, modifiers, context), "office-holder", context)
+
+
+def _holders_for(places: list[Mention], head: str, modifiers: list[str], context: Context) -> list[Mention]:
+    """The one holder the article names of the title in each country or organisation ("the EC ministers": none, as
+    their posts are their countries')."""
+    found = []
     for place in places:
         people = {context.mentions[r.holder].name for r in context.roles
                   if r.of is not None and context.mentions[r.of].name == place.name
-                  and r.title.split()[-1:] == [head] and all(m in r.title.split() for m in modifiers)}
+                  and _holds(title_words(r.title), head, modifiers)}
         if len(people) == 1:
             name = people.pop()
-            holders.append(next(m for m in context.mentions.values() if m.name == name and m.kind == "Person"))
-    return _used(holders, "role-holders", context)
+            found.append(next(m for m in context.mentions.values() if m.name == name and m.kind == "Person"))
+    return found
 
 
 def _title_holder(noun: Token, head: str, modifiers: list[str], context: Context) -> list[Mention]:
@@ -303,14 +315,27 @@ def _title_holder(noun: Token, head: str, modifiers: list[str], context: Context
 
 
 def _title_holders(noun: Token, head: str, modifiers: list[str], context: Context) -> list[Mention]:
-    """The people the article gives the title a plural names with "the" alone: "the senators met ...", in an article
-    that calls two or more people "Sen.". Not with a number or a word that picks some of them ("three senators",
-    "the Democratic senators"), nor an office of one holder ("the presidents" of other countries)."""
-    if head not in PLURAL_TITLES or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
-            or any(c.dep_ in ("amod", "nummod", "poss", "prep", "relcl", "acl") for c in noun.children):
+    """The people the article gives the title a plural names as one group: "the senators met ..." in an article that
+    calls two or more people "Sen."; "the two foreign ministers" (as many holders as the number says: "three
+    senators" in an article that names two may be others). Not a word that picks some of them ("the Democratic
+    senators": no senator's title has it; "his ministers", "the ministers who ...", "ministers from Asia"), nor an
+    office of one holder ("the presidents" of other countries)."""
+    number = next((c for c in noun.children if c.dep_ == "nummod"), None)
+    size = _number(number) if number is not None else None
+    if head not in PLURAL_TITLES or (number is not None and size is None) \
+            or not (size or any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)) \
+            or any(c.dep_ in ("poss", "prep", "relcl", "acl") for c in noun.children):
         return []
     holders = _holders(head, modifiers, context)
-    return holders if len(holders) >= 2 else []
+    return holders if len(holders) >= 2 and (size is None or len(holders) == size) else []
+
+
+def _number(token: Token) -> int | None:
+    """A small cardinal written as a word or digits: "four", "12"."""
+    words = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+    if token.lower_ in words:
+        return words.index(token.lower_) + 2
+    return int(token.text) if token.text.isdigit() else None
 
 
 def _holders(head: str, modifiers: list[str], context: Context) -> list[Mention]:
@@ -318,10 +343,26 @@ def _holders(head: str, modifiers: list[str], context: Context) -> list[Mention]
     leaving out former and acting holders."""
     holders: dict[str, Mention] = {}
     for role in context.roles:
-        words = " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in role.title.replace(".", "").split()).split()
-        if words[-1:] == [head] and all(m in words for m in modifiers) and not set(words) & FORMER:
+        of = context.mentions[role.of] if role.of is not None else None
+        # "U.S. Treasury Secretary James Baker", the Treasury tagged as his organisation, is a finance minister.
+        words = title_words(f"{of.name} {role.title}" if of is not None and of.kind == "Organisation" else role.title)
+        if _holds(words, head, modifiers) and not set(words) & FORMER:
             holders.setdefault(context.mentions[role.holder].name, context.mentions[role.holder])
     return list(holders.values())
+
+
+def _holds(words: list[str], head: str, modifiers: list[str]) -> bool:
+    """Whether a title (its words) is `head` with every modifier: "foreign minister" for "foreign ministers"."""
+    return words[-1:] == [head] and all(m in words for m in modifiers)
+
+
+def title_words(title: str) -> list[str]:
+    """A title's words with abbreviations spelt out and a portfolio's other names made one ("Treasury Secretary" and
+    "Chancellor of the Exchequer" are the finance minister, kg/data/portfolios.tsv)."""
+    text = " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in title.lower().replace(".", "").split())
+    for other, name in PORTFOLIOS:
+        text = re.sub(rf"\b{other}\b", name, text)
+    return text.split()
 
 
 def distinct(parties: list[Mention], context: Context) -> list[Mention]:

@@ -73,14 +73,16 @@ def _title_before(ent: Span) -> Span | None:
 def _np_head_ending_at(ent: Span, index: int) -> Token | None:
     """The widest common-noun phrase that ends at token `index`, just before the comma and name `ent`, by its head.
 
-    The name itself may hang from that phrase (an apposition), so it does not count as part of the phrase.
+    The name itself, with its own clause, may hang from that phrase (an apposition), so it does not count as part of
+    the phrase.
     """
     if index < 0:
         return None
     doc = ent.doc
     found = None
+    own = {t.i for t in ent.root.subtree}  # the name with its clause: "Anna Rossi, who chaired the talks,"
     for token in (doc[index], *doc[index].ancestors):
-        if any(t.i > index and t not in ent and t.i != ent.start - 1 and t.i != ent.end for t in token.subtree):
+        if any(t.i > index and t.i not in own and t.i != ent.start - 1 and not t.is_punct for t in token.subtree):
             break
         if (token.pos_ == "NOUN" or token.lemma_.lower() in PERSON_TITLES) and not token.ent_type_:
             found = token
