@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 
 from kg import DEFAULT_MIN_CONFIDENCE, DEFAULT_MODEL
-from kg.errors import KGError
+from kg.errors import KGError, SkippedInputs
 from kg.ingest import DEFAULT_MAX_BYTES
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Who met whom, from the news.")
@@ -43,7 +43,7 @@ def build_cli(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; keep no results")] = False,
     max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Skip files larger than this many MB")]
     = DEFAULT_MAX_MB,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with 1 when any input was skipped")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with 1, writing nothing, when any input was skipped")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only")] = False,
     dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", help='Parse on this Dask cluster '
                                                        '(an address, or "local" for one on this machine)')] = None,
@@ -60,7 +60,11 @@ def build_cli(
             result = build(paths or [EXAMPLES], out_dir=out_dir, model=model, jobs=jobs,
                            cache_dir=None if no_cache else cache or out_dir / ".cache",
                            max_bytes=round(max_size * 1_000_000), dask_scheduler=dask_scheduler, progress=progress,
-                           min_confidence=min_confidence)
+                           min_confidence=min_confidence, strict=strict)
+    except SkippedInputs as err:
+        for skipped in err.skipped:
+            typer.secho(f"skipped {skipped.reason}", err=True, fg=typer.colors.YELLOW)
+        raise _fail(err) from None
     except KGError as err:
         raise _fail(err) from None
     for skipped in result.skipped:
@@ -88,9 +92,6 @@ def build_cli(
             typer.echo(format_violations(violations), err=bool(violations))
         if violations:
             raise typer.Exit(code=1)
-    if strict and result.skipped:
-        typer.secho(f"--strict: {len(result.skipped)} inputs skipped", err=True, fg=typer.colors.RED)
-        raise typer.Exit(code=1)
 
 
 @contextlib.contextmanager

@@ -15,3 +15,11 @@ class ModelError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query that cannot be parsed or run."""
+
+
+class SkippedInputs(KGError):
+    """--strict with inputs skipped: nothing was written."""
+
+    def __init__(self, skipped: list) -> None:
+        self.skipped = tuple(skipped)
+        super().__init__(f"--strict: {len(skipped)} input{'s' * (len(skipped) != 1)} skipped; no output was changed")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from kg import DEFAULT_MIN_CONFIDENCE
 from kg.cache import Cache, fingerprint
 from kg.dating import date_article
-from kg.errors import KGError
+from kg.errors import KGError, SkippedInputs
 from kg.export import write_text_atomic
 from kg.export.csv import write_who_met_whom_csv
 from kg.export.graphml import write_graphml
@@ -64,7 +64,8 @@ BATCH = 16  # articles a worker parses and extracts at a time: small enough to s
 
 def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
           cache_dir: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES, dask_scheduler: str | None = None,
-          progress: Progress | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> BuildResult:
+          progress: Progress | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+          strict: bool = False) -> BuildResult:
     """Read, parse, extract, resolve, build the graph and write every EXPORTERS file and report.md into `out_dir`.
 
     Meetings read with a confidence below `min_confidence` (kg/extract/rules.py) are left out; the cache keeps them, so
@@ -72,6 +73,9 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
 
     Articles whose extraction is in `cache_dir` are not parsed again; the others are parsed in `jobs` processes (or
     on the Dask cluster at `dask_scheduler`, "local" for one on this machine) and added to the cache.
+
+    An article kg fails on is skipped with the stage and the error, and the others build. With `strict`, any skipped
+    input raises SkippedInputs before anything is written, so the previous outputs stay as they were.
     """
     articles, skipped = read_articles(paths, max_bytes=max_bytes)
     too_long = [article for article in articles if len(article.body) > MAX_CHARACTERS]
@@ -81,6 +85,7 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     if not articles:
         reasons = "; ".join(s.reason for s in skipped) or "no .txt, .html or .jsonl files"
         raise KGError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
+    skipped_on_reading = len(skipped)
     nlp_version = model_version(model)
     cache = Cache(cache_dir, fingerprint(model, nlp_version)) if cache_dir is not None else None
     found = [cache.get(article) if cache else None for article in articles]
@@ -95,19 +100,31 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
         for extraction in found:
             if extraction is None:
                 extraction = next(fresh)
+                if isinstance(extraction, Skipped):
+                    skipped.append(extraction)
+                    continue
                 if cache:
                     cache.put(extraction)
             extractions.append(extraction)
     extractions = [replace(e, meetings=tuple(m for m in e.meetings if m.confidence >= min_confidence))
                    for e in extractions]
-    resolution = resolve(extractions)
-    graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity,
-                        resolution.redated)
+    try:
+        resolution = resolve(extractions)
+        left_out = {article_id for _, article_id, _ in resolution.failed}
+        skipped += [failed(source, "resolving the names of", error) for source, _, error in resolution.failed]
+        extractions = [e for e in extractions if e.article.id not in left_out]
+        graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity,
+                            resolution.redated)
+    except Exception as error:  # a failure of the merge itself: no article to leave out
+        raise KGError(f"bug in kg while merging {len(extractions)} articles ({type(error).__name__}: {error}); "
+                      f"no output was changed; please report it with the command you ran") from error
+    if strict and skipped:
+        raise SkippedInputs(skipped)
     # The graph holds what the outputs need; the processes that write them share less.
     del found, extractions, resolution
-    written = write_outputs(graph, out_dir, to_report(graph, len(articles), skipped), jobs=jobs)
-    return BuildResult(graph, len(articles), tuple(skipped), tuple(written), len(todo),
-                       cache.corrupt if cache else 0)
+    built = len(articles) - (len(skipped) - skipped_on_reading)
+    written = write_outputs(graph, out_dir, to_report(graph, built, skipped), jobs=jobs)
+    return BuildResult(graph, built, tuple(skipped), tuple(written), len(todo), cache.corrupt if cache else 0)
 
 
 def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str, *, jobs: int = 1) -> list[Path]:
@@ -161,13 +178,41 @@ def extract_article(article: Article, doc: Doc) -> Extraction:
     return replace(extract(doc, article), dating=date_article(doc, article))
 
 
-def extract_batch(articles: Sequence[Article], model: str) -> list[Extraction]:
+def extract_batch(articles: Sequence[Article], model: str) -> list[Extraction | Skipped]:
     """Parse and extract a batch of articles in this process: the unit of work of --jobs and of Dask.
 
-    A pure function from articles to plain records, which pickle; the model is loaded once per process.
+    A pure function from articles to plain records, which pickle; the model is loaded once per process. An article
+    that fails is returned as Skipped, naming the stage and the error: one article never costs the others.
     """
     nlp = _loaded(model)
-    return [extract_article(article, doc) for article, doc in parse_articles(nlp, articles)]
+    try:
+        parsed: list[tuple[Article, Doc | Exception]] = list(parse_articles(nlp, articles))
+    except Exception:  # find the article the parser failed on, and keep the others
+        parsed = [_parse_alone(nlp, article) for article in articles]
+    return [_extract_isolated(article, doc) for article, doc in parsed]
+
+
+def _parse_alone(nlp: Language, article: Article) -> tuple[Article, Doc | Exception]:
+    try:
+        return article, nlp(article.body)
+    except Exception as error:  # reported as a skip, with the article
+        return article, error
+
+
+def _extract_isolated(article: Article, doc: Doc | Exception) -> Extraction | Skipped:
+    if isinstance(doc, Exception):
+        return failed(article.source, "parsing", doc)
+    try:
+        return extract_article(article, doc)
+    except Exception as error:  # reported as a skip, with the article
+        return failed(article.source, "extracting", error)
+
+
+def failed(source: str, stage: str, error: Exception) -> Skipped:
+    """An article left out because kg failed on it: a bug in kg, named with the file, the stage and the error."""
+    message = " ".join(str(error).split())[:200]
+    return Skipped(source, f"{source}: bug in kg while {stage} it ({type(error).__name__}: {message}); the article "
+                           f"was left out and the others built; please report it with this file")
 
 
 @functools.cache

@@ -87,10 +87,13 @@ def test_strict_fails_on_any_skip_and_quiet_prints_only_problems(tmp_path):
     assert "long.txt: 1,119,999 characters of text, more than the 1,000,000 spaCy parses at once" in plain.output
     assert "wrote" not in plain.output and "read 2 articles" not in plain.output
     assert "Meeting in Moscow (held" in (out / "report.md").read_text()
+    before = {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
+    (folder / "more.txt").write_text("Title: More\n\nHulusi Akar met Sergei Shoigu in Ankara on Monday.")
     strict = runner.invoke(app, ["build", str(folder), "--out", str(out), "--strict"])
     assert strict.exit_code == 1
-    assert "--strict: 2 inputs skipped" in strict.output
-    assert "read 2 articles (0 parsed, 2 from the cache), skipped 2" in strict.output
+    assert "empty.txt: empty file" in strict.output
+    assert "error: --strict: 2 inputs skipped; no output was changed" in strict.output
+    assert {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == before
 
 
 def test_max_size_is_in_megabytes(tmp_path):

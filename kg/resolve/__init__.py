@@ -35,6 +35,7 @@ class Resolution:
     mention_entity: dict[str, str]  # mention id -> entity id
     meetings: tuple[MergedMeeting, ...]
     redated: dict[str, str]  # article id -> why its page date is not to be trusted
+    failed: tuple[tuple[str, str, Exception], ...] = ()  # (article source, id, error): articles left out, bugs in kg
 
 
 def resolve(extractions: Sequence[Extraction]) -> Resolution:
@@ -48,10 +49,17 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
     # A titled surname written before the full name it could stand for ("President Bush ..., nominated by President
     # George Herbert Walker Bush"): the build decides first, the article's full name only if the build cannot.
     deferred: dict[str, tuple[tuple[str, str], tuple[str, str], str]] = {}  # mention id -> own key, full name, why
+    inside, failed = [], []
     for extraction in extractions:
+        try:
+            inside.append((extraction, list(_resolve_in_article(extraction))))
+        except Exception as error:  # one article's names never cost the others: it is left out, and named
+            failed.append((extraction.article.source, extraction.article.id, error))
+    extractions = [extraction for extraction, _ in inside]
+    for extraction, resolved in inside:
         by_id = {m.id: m for m in extraction.mentions}
         titled = {role.holder for role in extraction.roles if role.of is None}
-        for mention_id, key, canonical, reason in _resolve_in_article(extraction):
+        for mention_id, key, canonical, reason in resolved:
             keys[mention_id] = canonical
             if key != canonical:
                 first = by_id[canonical_id(extraction, canonical)]
@@ -83,4 +91,5 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
     titles = {e.article.id: e.article.title for e in extractions}
     redated = _redated_articles(meetings, datings, published, titles)
     meetings = tuple(_dated(meeting, datings, published, redated) for meeting in meetings)
-    return Resolution(entities=entities, mention_entity=mention_entity, meetings=meetings, redated=redated)
+    return Resolution(entities=entities, mention_entity=mention_entity, meetings=meetings, redated=redated,
+                      failed=tuple(failed))
