@@ -38,7 +38,8 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("pronoun", "'he'/'she' as the reporter of the clause or the subject of the sentence before", 0.85),
     Rule("quote-speaker", "'I' inside a quotation, as the person it is attributed to", 0.8),
     Rule("office-holder", "'the Prime Minister' alone, as the one holder of that office the article names", 0.8),
-    Rule("title-holders", "'the senators' alone, as the two or more people the article gives that title", 0.75),
+    Rule("title-holders", "'the senators' alone, as the two or more people the article gives that title; 'the two "
+         "foreign ministers', as that many", 0.75),
     Rule("role-holders", "'the defence ministers of A and B', as the holders the article names", 0.85),
     Rule("misplaced-party", "a party phrase the parser hung on the object or place of the verb", 0.85),
 )}
