@@ -164,6 +164,9 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("The EC ministers met in Paris. Belgian Finance Minister Mark Eyskens chaired. U.S. Treasury Secretary James "
      "Baker was in Washington.", set()),
     ("The Democratic senators met in Washington. Sen. John Kerry and Sen. Chuck Hagel spoke.", set()),
+    # a regnal numeral is not the pronoun "I"
+    ("During a summit in Chile on Saturday, the King of Spain, Juan Carlos I, told the President of Venezuela, "
+     "Hugo Chávez, to be quiet.", {("Hugo Chávez", "Juan Carlos", "held")}),
     # taking part: "took part in the talks", inverted; speaking just after the meeting
     ("Taking part in the talks were Chinese Foreign Minister Li Zhaoxing and Japanese Foreign Minister Nobutaka "
      "Machimura.", {("Li Zhaoxing", "Nobutaka Machimura", "held")}),

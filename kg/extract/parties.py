@@ -105,7 +105,7 @@ def _resolve(token: Token, context: Context) -> list[Mention]:
         return _used(_plural_antecedent(token, context), "pronoun", context)
     if token.dep_ in ("nsubj", "nsubjpass") and _names_two(token) and _last_two(token, context):
         return _used(_last_two(token, context), "pronoun", context)
-    if token.lower_ in SPEAKERS:
+    if token.lower_ in SPEAKERS and token.pos_ == "PRON":  # not the numeral of "Juan Carlos I"
         speaker = _quote_speaker(token, context)
         return _used([speaker] if speaker else [], "quote-speaker", context)
     if token.lower_ in REFLEXIVES:
