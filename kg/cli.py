@@ -69,6 +69,8 @@ def build_cli(
         raise _fail(err) from None
     for skipped in result.skipped:
         typer.secho(f"skipped {skipped.reason}", err=True, fg=typer.colors.YELLOW)
+    for notice in result.notices:
+        typer.secho(notice, err=True, fg=typer.colors.YELLOW)
     if result.cache_corrupt:
         typer.secho(f"{result.cache_corrupt} cache entries failed their checks and were parsed again", err=True,
                     fg=typer.colors.YELLOW)

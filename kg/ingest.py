@@ -30,6 +30,9 @@ from kg.errors import InputError
 from kg.records import Article
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
+# Files that come with a folder of articles but are not news: skipped inside folders (named, not read).
+# By the first word of the name: "README.txt", "COPYING-CC.TXT", "LICENSE_notes.txt".
+NOT_NEWS = {"README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CONTRIBUTING", "AUTHORS"}
 # Files over this size are reported, not read. The largest article in the shared corpus is 144 KB, and a news page
 # saved from a browser, inline scripts and styles included, is seldom over a few MB; so 5 MB passes real articles
 # while a video, disk image or database dump picked up by a glob is skipped before it fills memory. `kg build
@@ -126,13 +129,24 @@ def parse_date(text: str) -> str | None:
 
 
 def find_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
-    """Files, folders (recursive) and globs -> article files in a stable order, plus what matched nothing."""
+    """Files, folders (recursive) and globs -> article files in a stable order, plus what matched nothing and the
+    files inside folders that are not articles (other file types; README, LICENSE and the like), each named."""
     found: set[Path] = set()
     missing: list[Skipped] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            for inside in sorted(path.rglob("*")):
+                if not inside.is_file() or any(part.startswith(".") for part in inside.relative_to(path).parts):
+                    continue  # hidden files and folders (.git, .cache, .DS_Store) are nobody's articles
+                if inside.suffix.lower() not in SUFFIXES:
+                    missing.append(Skipped(str(inside), f"{inside}: a {inside.suffix or 'suffix-less'} file in the "
+                                                        f"folder {given}; kg reads {', '.join(SUFFIXES)} files"))
+                elif (word := re.split(r"[-_. ]", inside.stem)[0]).upper() in NOT_NEWS:
+                    missing.append(Skipped(str(inside), f"{inside}: a {word} file, not a news article; give it by "
+                                                        f"name to build it anyway"))
+                else:
+                    found.add(inside)
         elif path.is_file():
             found.add(path)
         elif matches := glob.glob(str(given), recursive=True):

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class BuildResult:
     written: tuple[Path, ...]
     parsed: int = 0  # articles parsed by this build; the others came from the cache
     cache_corrupt: int = 0  # cache entries that failed their checks and were parsed again
+    notices: tuple[str, ...] = ()  # one line each, for the user: a cache that could not be written
 
 
 Progress = Callable[[int, int], None]  # (articles done, articles in all), called as extraction advances
@@ -77,6 +79,8 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     An article kg fails on is skipped with the stage and the error, and the others build. With `strict`, any skipped
     input raises SkippedInputs before anything is written, so the previous outputs stay as they were.
     """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise KGError(f"--out {out_dir}: a file, not a folder; give a folder (kg creates it if it is missing)")
     articles, skipped = read_articles(paths, max_bytes=max_bytes)
     too_long = [article for article in articles if len(article.body) > MAX_CHARACTERS]
     articles = [article for article in articles if len(article.body) <= MAX_CHARACTERS]
@@ -93,18 +97,24 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     report = progress or (lambda done, total: None)
     report(len(articles) - len(todo), len(articles))
     extractions = []
+    notices: list[str] = []  # what the user should know that is not a skipped input
+    caching = True
     # Closed once read, so its processes (each holding a model) end before the merge and the writes begin.
     with contextlib.closing(extract_all(todo, model=model, jobs=jobs, dask_scheduler=dask_scheduler,
                                         progress=lambda done: report(len(articles) - len(todo) + done,
                                                                      len(articles)))) as fresh:
         for extraction in found:
             if extraction is None:
-                extraction = next(fresh)
+                try:
+                    extraction = next(fresh)
+                except BrokenProcessPool:
+                    raise KGError(f"a process parsing articles was killed (out of memory?); try fewer --jobs "
+                                  f"than {jobs}; no output was changed") from None
                 if isinstance(extraction, Skipped):
                     skipped.append(extraction)
                     continue
-                if cache:
-                    cache.put(extraction)
+                if cache and caching:
+                    caching = _kept_in(cache, extraction, notices)
             extractions.append(extraction)
     extractions = [replace(e, meetings=tuple(m for m in e.meetings if m.confidence >= min_confidence))
                    for e in extractions]
@@ -123,8 +133,24 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     # The graph holds what the outputs need; the processes that write them share less.
     del found, extractions, resolution
     built = len(articles) - (len(skipped) - skipped_on_reading)
-    written = write_outputs(graph, out_dir, to_report(graph, built, skipped), jobs=jobs)
-    return BuildResult(graph, built, tuple(skipped), tuple(written), len(todo), cache.corrupt if cache else 0)
+    try:
+        written = write_outputs(graph, out_dir, to_report(graph, built, skipped), jobs=jobs)
+    except OSError as error:
+        raise KGError(f"cannot write the outputs into {out_dir} ({error.strerror or error}); free some space or "
+                      f"give another --out; the previous outputs are unchanged") from None
+    return BuildResult(graph, built, tuple(skipped), tuple(written), len(todo), cache.corrupt if cache else 0,
+                       tuple(notices))
+
+
+def _kept_in(cache: Cache, extraction: Extraction, notices: list[str]) -> bool:
+    """Keep `extraction` in the cache; False, with a notice, when the cache cannot be written (a full disk, a
+    read-only folder): the build goes on without it."""
+    try:
+        cache.put(extraction)
+        return True
+    except OSError as error:
+        notices.append(f"cache {cache.folder}: cannot write ({error.strerror or error}); built on without it")
+        return False
 
 
 def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str, *, jobs: int = 1) -> list[Path]:

@@ -118,3 +118,77 @@ def test_mangled_articles_build_without_a_traceback_and_every_input_is_built_or_
     named = [name for name in inputs if f"{name}:" in result.output]
     assert built + len(named) == len(inputs), (built, named)
     assert "bug in kg" not in result.output
+
+
+def _one_line_error(result) -> str:
+    assert result.exit_code == 1 and "Traceback" not in result.output, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def test_an_out_that_is_a_file_is_one_line(tmp_path):
+    (tmp_path / "afile").write_text("mine")
+    line = _one_line_error(runner.invoke(app, ["build", "--out", str(tmp_path / "afile"), "--quiet"]))
+    assert line == f"error: --out {tmp_path / 'afile'}: a file, not a folder; give a folder (kg creates it if it " \
+                   f"is missing)"
+    assert (tmp_path / "afile").read_text() == "mine"
+
+
+def test_a_full_disk_while_writing_is_one_line_and_keeps_the_previous_outputs(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", "--out", str(out), "--quiet"]).exit_code == 0
+    before = {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kg.pipeline, "write_text_atomic", full)
+    line = _one_line_error(runner.invoke(app, ["build", "--out", str(out), "--quiet", "--no-cache"]))
+    assert line == f"error: cannot write the outputs into {out} (No space left on device); free some space or give " \
+                   f"another --out; the previous outputs are unchanged"
+    assert {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == before
+
+
+def test_a_cache_that_cannot_be_written_is_named_once_and_the_build_goes_on(tmp_path, monkeypatch):
+    def read_only(self, extraction):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(kg.pipeline.Cache, "put", read_only)
+    result = runner.invoke(app, ["build", "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 0
+    assert result.output.strip().splitlines() == [
+        f"cache {tmp_path / 'out' / '.cache'}: cannot write (Permission denied); built on without it"]
+    assert "Meeting in Moscow (held" in (tmp_path / "out" / "report.md").read_text()
+
+
+def test_a_killed_worker_is_one_line(tmp_path, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    def killed(*args, **kwargs):
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+        yield
+
+    monkeypatch.setattr(kg.pipeline, "extract_all", killed)
+    line = _one_line_error(runner.invoke(app, ["build", "--out", str(tmp_path / "out"), "--quiet", "--jobs", "2"]))
+    assert line == "error: a process parsing articles was killed (out of memory?); try fewer --jobs than 2; no " \
+                   "output was changed"
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_files_in_a_folder_that_are_not_articles_are_named_not_read(tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(ROOT / "examples", folder)
+    (folder / "README.txt").write_text("Jane Doe met John Roe to write this README.\n\n" * 20)
+    (folder / "COPYING-CC.TXT").write_text("Copyright Jane Doe.\n")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / ".hidden.txt").write_text("Jane Doe met John Roe.")
+    result = runner.invoke(app, ["build", str(folder), "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 0
+    assert sorted(result.output.strip().splitlines()) == [
+        f"skipped {folder / 'COPYING-CC.TXT'}: a COPYING file, not a news article; give it by name to build it anyway",
+        f"skipped {folder / 'README.txt'}: a README file, not a news article; give it by name to build it anyway",
+        f"skipped {folder / 'notes.docx'}: a .docx file in the folder {folder}; kg reads .txt, .html, .htm, .jsonl "
+        f"files"]
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "- articles skipped: 3" in report and "Jane Doe" not in report
