@@ -21,9 +21,9 @@ from pathlib import Path
 import spacy
 
 from kg.export import write_text_atomic
-from kg.records import Article, DateClue, Dating, Evidence, Extraction, Meeting, Mention, Role
+from kg.records import Article, DateClue, Dating, Evidence, Extraction, KindChange, Meeting, Mention, Role
 
-FORMAT = 2  # the layout of an entry; bump it when records change shape
+FORMAT = 3  # the layout of an entry; bump it when records change shape
 PACKAGE = Path(__file__).resolve().parent
 # What an extraction depends on besides the article and the model (globs under the package): the extract package and
 # every data file, so a new rule module or word list is never missed. resolve, graph and export run on every build.
@@ -99,7 +99,7 @@ def to_json(extraction: Extraction) -> dict:
 
 def from_json(data: dict, article: Article) -> Extraction:
     """The Extraction `to_json` wrote, for `article`; TypeError or KeyError when the data is not one."""
-    if set(data) != {"mentions", "roles", "meetings", "dating"}:
+    if set(data) != {"mentions", "roles", "meetings", "dating", "kind_changes"}:
         raise KeyError("fields")
     mentions = tuple(Mention(**{**m, "evidence": Evidence(**m["evidence"])}) for m in data["mentions"])
     roles = tuple(Role(**{**r, "evidence": Evidence(**r["evidence"])}) for r in data["roles"])
@@ -110,4 +110,5 @@ def from_json(data: dict, article: Article) -> Extraction:
         estimate = dating["estimate"]
         dating = Dating(**{**dating, "estimate": None if estimate is None else tuple(estimate),
                            "clues": tuple(DateClue(**clue) for clue in dating["clues"])})
-    return Extraction(article, mentions, roles, meetings, dating)
+    kind_changes = tuple(KindChange(**change) for change in data["kind_changes"])
+    return Extraction(article, mentions, roles, meetings, dating, kind_changes)

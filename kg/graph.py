@@ -19,7 +19,8 @@ Nodes are keyed by their id ("person:hulusi-akar", "meeting:moscow-...", "articl
 | Article      | title, published (ISO date or None), publisher (str or None), source (path or URL),       |
 |              | redated (str or None: why the page date is not to be trusted), date_estimate (str or None: |
 |              | "earliest/latest" the text implies; a lone date has no later bound),                       |
-|              | date_clues (tuple of (text, reading, sentence)))                                           |
+|              | date_clues (tuple of (text, reading, sentence)), kind_changes (tuple of (name, kind or    |
+|              | "no name", reason): names tagged as persons that the article shows are not)                |
 
 Edges carry `relation` and the evidence of the fact: `article` (an Article node id), `sentence`, `start`, `end` (the
 sentence's character span in that article's body). A fact reported by two articles is two parallel edges, one per
@@ -94,6 +95,7 @@ def build_graph(
             redated=(redated or {}).get(article.id),
             date_estimate="/".join(p for p in dating.estimate if p) if dating and dating.estimate else None,
             date_clues=tuple((c.text, c.reading, c.sentence) for c in dating.clues) if dating else (),
+            kind_changes=tuple((c.name, c.kind or "no name", c.reason) for c in extraction.kind_changes),
         )
     for entity in sorted(entities, key=lambda entity: entity.id):
         graph.add_node(entity.id, kind=entity.kind, label=entity.name, aliases=entity.aliases, merges=entity.merges)

@@ -315,6 +315,11 @@ def to_report(graph: nx.MultiDiGraph, articles: int, skipped: Sequence[Skipped])
                 said = f"\"{text}\" " if text else ""
                 doubt = ", uncertain" if uncertain else ""
                 lines.append(f"  - {said}{interval} ({basis}{doubt}), {graph.nodes[article]['label']}")
+    changed = [(d["title"], change) for _, d in sorted(graph.nodes(data=True)) if d["kind"] == "Article"
+               for change in d.get("kind_changes", ())]
+    if changed:
+        lines += ["", "## Names tagged as people that their article shows are not", ""]
+        lines += [f"- {name} → {kind} ({reason}), in \"{title}\"" for title, (name, kind, reason) in changed]
     merges = [(graph.nodes[n]["label"], m) for n in sorted(graph) for m in graph.nodes[n].get("merges", ())]
     if merges:
         lines += ["", "## Merged names", ""] + [f"- {merge}" for _, merge in merges]

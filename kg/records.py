@@ -91,6 +91,15 @@ class Dating:
 
 
 @dataclass(frozen=True, slots=True)
+class KindChange:
+    """A name the tagger called a person that the whole article shows is not one (kg/extract/kinds.py)."""
+
+    name: str
+    kind: Kind | None  # what it is instead; None: not a name of the graph at all
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything extract found in one article."""
 
@@ -99,6 +108,7 @@ class Extraction:
     roles: tuple[Role, ...]
     meetings: tuple[Meeting, ...]
     dating: Dating | None = None
+    kind_changes: tuple[KindChange, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

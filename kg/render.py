@@ -155,6 +155,7 @@ def to_graph(statements: dict[str, dict[str, list]]) -> nx.MultiDiGraph:
 
     def article_attributes(iri: str, label: str) -> dict:
         clues = sorted(iris(iri, str(KG.dateClue)), key=lambda clue: int(clue.rpartition("-")[2] or 0))
+        changes = sorted(iris(iri, str(KG.kindChange)), key=lambda change: int(change.rpartition("-")[2] or 0))
         redated = text(iri, str(KG.redatedReason))
         if redated is None and text(iri, str(KG.possiblyRedated)) == "true":
             redated = "marked as possibly re-dated"
@@ -167,6 +168,8 @@ def to_graph(statements: dict[str, dict[str, list]]) -> nx.MultiDiGraph:
             "date_estimate": interval(iri, open_ended=True),
             "date_clues": tuple((text(c, str(KG.clueText)), text(c, str(KG.reading)), text(c, str(KG.sentence)))
                                 for c in clues),
+            "kind_changes": tuple((text(c, str(KG.changedName)), text(c, str(KG.keptAs)),
+                                   text(c, str(KG.changeReason))) for c in changes),
         }
 
     def add_fact(source: str, target: str, relation: str, facts: list[dict], keyed_by: str = "", **attributes):

@@ -35,6 +35,7 @@ class KG(DefinedNamespace):
     MeetingMode: URIRef
     DateClaim: URIRef
     DateClue: URIRef
+    KindChange: URIRef
 
     # Individuals: meeting statuses and modes
     Held: URIRef
@@ -92,6 +93,10 @@ class KG(DefinedNamespace):
     dateClue: URIRef
     clueText: URIRef
     reading: URIRef
+    kindChange: URIRef
+    changedName: URIRef
+    keptAs: URIRef
+    changeReason: URIRef
 
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -111,6 +116,7 @@ MENTION = Namespace(ID + "mention/")
 PARTICIPATION = Namespace(ID + "participation/")
 DATECLAIM = Namespace(ID + "dateclaim/")
 DATECLUE = Namespace(ID + "dateclue/")
+KINDCHANGE = Namespace(ID + "kindchange/")
 
 # The prefix of a graph node id ("person:hulusi-akar") names its namespace; Turtle prefixes use the same names.
 INSTANCE_NAMESPACES: dict[str, Namespace] = {
@@ -127,6 +133,7 @@ INSTANCE_NAMESPACES: dict[str, Namespace] = {
     "participation": PARTICIPATION,
     "dateclaim": DATECLAIM,
     "dateclue": DATECLUE,
+    "kindchange": KINDCHANGE,
 }
 
 # Every prefix written to Turtle: readable names for the instance namespaces and the standards.

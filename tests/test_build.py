@@ -154,3 +154,21 @@ def test_a_build_killed_midway_leaves_the_previous_outputs(articles, tmp_path, p
     build([articles], out_dir=out)
     assert outputs(out) == complete
     assert {path.name for path in out.iterdir()} == OUTPUTS
+
+
+def test_names_that_are_not_people_are_listed_in_the_report_and_the_turtle_also_from_the_cache(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "shuttle.txt").write_text("Title: Shuttle\nDate: 2012-04-17\n\nNASA moved the Space Shuttle Discovery "
+                                        "to a museum on Monday. Space Shuttle Discovery flew 39 missions, said "
+                                        "Charles Bolden.")
+    reports = []
+    for _ in range(2):  # the second build reads the extraction from the cache
+        build([folder], out_dir=tmp_path / "out", cache_dir=tmp_path / "cache")
+        reports.append((tmp_path / "out" / "report.md").read_text())
+        turtle = (tmp_path / "out" / "graph.ttl").read_text()
+        assert "kg:changedName \"Space Shuttle Discovery\"" in turtle and "kg:keptAs \"no name\"" in turtle
+    assert reports[0] == reports[1]
+    assert "- Space Shuttle Discovery → no name (a place's or a thing's word in it, and nothing shows a person), in " \
+           "\"Shuttle\"" in reports[0]
+    assert "- people: 1" in reports[0]

@@ -293,3 +293,27 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
     people = set(names.values())
     assert {"Gregory Smith", "Byron Brown", "Santosh Kumar Singh"} <= people, people
     assert not {"Santosh", "Kumar Singh", "Rear Admiral Gregory Smith"} & people, people
+
+
+@pytest.mark.parametrize("text, not_people, people", [
+    ("NASA moved the Space Shuttle Discovery to a museum on Monday. Space Shuttle Discovery flew 39 missions.",
+     {"Space Shuttle Discovery"}, set()),
+    ("Mozilla released Firefox on Tuesday. The Firefox browser is free, said Mitchell Baker.",
+     {"Firefox"}, {"Mitchell Baker"}),
+    ("Jambula treats malaria, its makers say. Farmers grow jambula in Kampala, said Dr. Jane Otieno.",
+     {"Jambula"}, {"Jane Otieno"}),
+    ("Mukherjee visited France on Tuesday. Mukherjee left on Friday.", set(), {"Mukherjee"}),  # never in lower case
+    ("Qin Gang spoke in Beijing. Qin said the talks went well.", set(), {"Qin Gang"}),  # a surname written first
+    # what shows a person: a surname used alone, a title, a pronoun, an age, the name list
+    ("Tiziano Lugli left the group in 2010. Lugli said the threats went on.", set(), {"Tiziano Lugli"}),
+    ("Mukherjee had, on Tuesday, visited France, where he had talks with Emmanuel Macron.", set(),
+     {"Mukherjee", "Emmanuel Macron"}),
+    ("The offer matched the position at the earlier Reagan-Gorbachev summit in Geneva.", set(),
+     {"Reagan", "Gorbachev"}),
+])
+def test_a_name_is_a_person_by_what_the_whole_article_shows(nlp, text, not_people, people):
+    extraction, _ = read(nlp, text)
+    found = {m.name for m in extraction.mentions if m.kind == "Person"}
+    assert people <= found and not (not_people & found), found
+    assert {change.name for change in extraction.kind_changes} == not_people
+    assert all("shows a person" in change.reason for change in extraction.kind_changes)

@@ -4,7 +4,8 @@ Every resource has an IRI minted from its node id (no blank nodes), so the same 
 entities, meetings and articles from their node ids; a post from its holder, title and organisation or country
 (post/<person>--<title>--<organisation>); a meeting's date claim from its meeting, article, basis, interval and time
 expression (dateclaim/<meeting>--<article>--<basis>--<earliest>_<latest>[--<expression>]); an article's date clue from
-the article and the clue's place in its list (dateclue/<article>-<n>, counting from 1).
+the article and the clue's place in its list (dateclue/<article>-<n>, counting from 1); a kind change the same way
+(kindchange/<article>-<n>).
 
 Every fact leads to the sentences it was read from (kg:evidence). A direct triple that cannot carry evidence itself
 has an n-ary node that does: a kg:memberOf triple its kg:Membership (membership/<person>--<organisation>), a
@@ -230,6 +231,13 @@ def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
             yield clue, KG.clueText, Literal(text)
             yield clue, KG.reading, Literal(reading)
             yield clue, KG.sentence, Literal(sentence)
+        for n, (name, kept_as, reason) in enumerate(data.get("kind_changes", ()), start=1):
+            change = mint("kindchange", f"{node_slug(node_id)}-{n}")
+            yield subject, KG.kindChange, change
+            yield change, RDF.type, KG.KindChange
+            yield change, KG.changedName, Literal(name)
+            yield change, KG.keptAs, Literal(kept_as)
+            yield change, KG.changeReason, Literal(reason)
     else:
         raise ValueError(f"bug in kg: node {node_id!r} has unknown kind {kind!r}; see kg/graph.py for the node kinds")
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from kg.extract.assembly import assemble
+from kg.extract.kinds import settle_kinds
 from kg.extract.names import join_split_names, mentions_of, split_country_from_name
 from kg.extract.parties import Context
 from kg.extract.predicates import read_attendance, read_meeting
@@ -32,7 +33,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     """Mentions, roles and meetings of one article."""
     join_split_names(doc)
     split_country_from_name(doc)
-    mention_at = mentions_of(doc, article)
+    mention_at, kind_changes = settle_kinds(doc, mentions_of(doc, article))
     mentions = {m.id: m for m in mention_at.values()}
     roles = tuple(roles_of(doc, article, mention_at))
     context = Context(doc, article, mention_at, roles, mentions, {})
@@ -43,4 +44,5 @@ def extract(doc: Doc, article: Article) -> Extraction:
             meetings.append(meeting)
     meetings = assemble(meetings, context)
     ordered = tuple(sorted(mentions.values(), key=lambda m: m.start))
-    return Extraction(article=article, mentions=ordered, roles=roles, meetings=tuple(meetings))
+    return Extraction(article=article, mentions=ordered, roles=roles, meetings=tuple(meetings),
+                      kind_changes=tuple(kind_changes))

@@ -122,6 +122,10 @@ DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s
 MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",
                "broadcasting", "journal", "herald", "gazette", "tribune", "reuters", "bloomberg", "xinhua", "tass",
                "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox"}
+# Words that make a name a place's or a thing's, not a person's ("Castlefrank Road", "Space Shuttle Atlantis").
+PLACE_WORDS = {"road", "street", "avenue", "boulevard", "lane", "bridge", "river", "lake", "mountain", "mountains",
+               "island", "islands", "valley", "station", "tower", "beach", "canyon", "highway", "creek", "harbour",
+               "harbor", "shuttle", "spacecraft", "satellite", "ship", "dam", "falls", "desert", "forest", "strait"}
 # Plural nouns for people, not sides or countries: "the two leaders met", not "both sides".
 PEOPLE_NOUNS = {"leader", "man", "woman", "politician", "official", "candidate", "statesman", "rival", "head"}
 PRONOUNS = {"he", "she"}

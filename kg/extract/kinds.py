@@ -1,0 +1,159 @@
+"""A person's name is decided by the whole article, not by one tag.
+
+The tagger calls a name PERSON one mention at a time, and calls browsers, shuttles, roads and substances persons
+("Firefox", "Space Shuttle Atlantis", "Castlefrank Road", "Iodine"). A name keeps the Person kind when any of its
+mentions in the article shows a person: a title or honorific before it, a first name of the census list opening it,
+an apposition that describes a person ("X, 45,", "X, a spokesman"), a verb only people do ("died", "resigned", "was
+born"), or, for a full name, its surname used alone as a person. Without such a cue, a mention the article also
+writes as an organisation, a place or a product, or writes like a thing ("the Firefox browser", "the Space Shuttle
+Atlantis"), is no person; nor is a one-word name written only at the start of sentences, with no cue ("Homeopathy is"). Each change is
+kept with its reason (`KindChange`), for the report.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span
+
+from kg.countries import fold
+from kg.extract.lexicon import HONORIFICS, LED_BODIES, ORG_WORDS, PEOPLE_NOUNS, PERSON_TITLES, PLACE_WORDS
+from kg.records import Kind, KindChange, Mention
+
+# Verbs whose subject is a person, not an organisation that "said" or "announced" something (lemmas).
+PERSON_VERBS = {"die", "resign", "marry", "retire", "graduate", "smile", "laugh", "weep", "cry", "bear", "kill"}
+# Nouns that describe a person in apposition: "X, a spokesman for ...", "X, the company's chief executive".
+PERSON_NOUNS = PERSON_TITLES | PEOPLE_NOUNS | {
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "executive", "founder", "father",
+    "mother", "son", "daughter", "wife", "husband", "brother", "sister", "student", "author", "actor", "actress",
+    "singer", "writer", "player", "coach", "lawyer", "doctor", "professor", "analyst", "economist", "member", "aide",
+    "adviser", "advisor", "officer", "chief", "head", "manager", "owner", "artist", "journalist", "reporter", "editor",
+    "activist", "politician", "leader", "candidate", "resident", "victim", "survivor", "friend", "colleague",
+    "partner", "teacher", "scientist", "researcher", "worker", "official", "representative", "envoy", "spokesperson"}
+TITLES = (PERSON_TITLES | HONORIFICS) - {"the", "former", "ex"}
+# Nouns a person's name modifies: "the Bush administration", "the Saddam Hussein trial" are no things.
+OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "affair", "doctrine", "visit", "speech",
+                      "interview", "regime", "camp", "team", "estate", "murder", "killing", "assassination",
+                      "funeral", "plan", "proposal", "presidency", "tenure", "legacy", "policy", "policies", "aides"}
+# Other tags a mention of the same name may carry, and the kind they make it when nothing shows a person.
+# Not WORK_OF_ART: the tagger gives it to people's names in quoted or bylined text.
+OTHER_TAGS: dict[str, Kind | None] = {"ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
+                                      "PRODUCT": None, "EVENT": None, "LAW": None, "LANGUAGE": None}
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Lower-cased first names of kg/data/first_names.txt (US Census 1990, public domain)."""
+    text = resources.files("kg").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Mention], list[KindChange]]:
+    """The mentions with Person kept only for names the article shows to be people's, and the changes made."""
+    spans: dict[str, list[Span]] = {}  # folded person name -> its mentions' spans
+    for mention in {m.id: m for m in mention_at.values()}.values():
+        if mention.kind == "Person":
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                spans.setdefault(fold(mention.name), []).append(span)
+    tagged_people = {fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON"}
+    shown = {key for key, mentions in spans.items() if any(_shows_person(span, key, tagged_people) for span in mentions)}
+    # A full name with a place's or a thing's word and no person cue is no person, nor is its last word by it alone.
+    things = {key for key, mentions in spans.items() if key not in shown
+              and any(t.lower_ in PLACE_WORDS for span in mentions for t in span)}
+    # Surnames, and given names for names written surname first ("Qin Gang ... Qin said").
+    surnames = {word for key in spans if len(key.split()) > 1 and key not in things
+                for word in (key.split()[0], key.split()[-1])}
+    tags = _other_tags(doc)
+    decided: dict[str, KindChange] = {}
+    for key, mentions in spans.items():
+        if key in things:
+            decided[key] = KindChange(mentions[0].text, None, "a place's or a thing's word in it, and nothing shows "
+                                                               "a person")
+            continue
+        if key in shown or (len(key.split()) > 1 and key.split()[-1] in spans and key.split()[-1] not in things):
+            continue  # a person cue, or "Tiziano Lugli ... Lugli said": a surname used alone is a person's
+        if key in surnames or (len(key.split()) == 1 and _written_after_a_name(doc, mentions[0].text)):
+            continue  # the surname of a full name the article writes ("Carly Simon ... Simon")
+        if key in tags:
+            kind = OTHER_TAGS[tags[key]]
+            decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
+        elif thing := next((why for span in mentions if (why := _written_as_thing(span))), None):
+            decided[key] = KindChange(mentions[0].text, None, f"written as a thing ({thing}), and nothing shows a "
+                                                               f"person")
+        elif len(key.split()) == 1 and all(span.start == span.sent.start for span in mentions) \
+                and re.search(rf"\b{re.escape(key)}\b", doc.text):
+            # "Riot police ...", "Earmarks added ...": capitalised only as the first word of its sentences, and
+            # written in lower case elsewhere; not "Gibbs ended the run", a surname
+            decided[key] = KindChange(mentions[0].text, None, "one word, only at the start of sentences, with "
+                                                               "nothing that shows a person")
+    if not decided:
+        return mention_at, []
+    settled = {}
+    for index, mention in mention_at.items():
+        change = decided.get(fold(mention.name)) if mention.kind == "Person" else None
+        if change is None:
+            settled[index] = mention
+        elif change.kind is not None:
+            settled[index] = Mention(mention.id, mention.text, mention.name, change.kind, mention.start, mention.end,
+                                     mention.evidence)
+    return settled, sorted(decided.values(), key=lambda c: c.name)
+
+
+def _other_tags(doc: Doc) -> dict[str, str]:
+    """Folded name -> the first other tag the tagger gives a mention of it."""
+    found: dict[str, str] = {}
+    for ent in doc.ents:
+        if ent.label_ in OTHER_TAGS and ent[-1].tag_ != "POS":  # not "Aung San Suu Kyi's", an owner
+            found.setdefault(fold(ent.text.removeprefix("the ").removesuffix("'s")), ent.label_)
+    return found
+
+
+def _written_after_a_name(doc: Doc, word: str) -> bool:
+    """Whether the text writes `word` after a capitalised word that is no title, inside a sentence: the surname of
+    a full name the tagger did not call a person ("Dries Mertens", "Enver Solomon")."""
+    for match in re.finditer(rf"(?<=[a-z,;] )([A-Z][\w'-]+) {re.escape(word)}\b", doc.text):
+        before = match.group(1).lower().rstrip(".")
+        if before not in PERSON_TITLES | HONORIFICS | ORG_WORDS | PLACE_WORDS | {"the", "a", "an"}:
+            return True
+    return False
+
+
+def _shows_person(span: Span, key: str, tagged_people: set[str]) -> bool:
+    doc = span.doc
+    words = key.split()
+    if words[0] in first_names():
+        return True  # "Gloria", "Johnnie Christmas"
+    if any(t.ent_type_ not in ("PERSON", "") for t in span) and key not in tagged_people:
+        return True  # a name tagged otherwise, that its context showed to be a person's (names.py)
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_.replace(".", "") in TITLES:
+        return True
+    if any(t.lower_.replace(".", "") in TITLES for t in span[:-1]):
+        return True  # "President Hu Jintao", "V.P. Cheney" tagged with the title
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and (child.like_num or child.lemma_.lower() in PERSON_NOUNS):
+            return True  # "X, 45,", "X, a spokesman"
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS:
+        return True  # "the company's founder, X"
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS:
+        return True
+    if len(words) == 1 and any(t.lower_ in ("he", "she", "his", "her", "him") for t in doc[span.end:span.sent.end]):
+        return True  # "Mukherjee had visited France, where he had talks": a thing is no "he"
+    return root.dep_ in ("nsubj", "nsubjpass") and len(words) == 1 and root.head.lemma_.lower() in ("say", "tell") \
+        and not _written_as_thing(span)
+
+
+def _written_as_thing(span: Span) -> str | None:
+    """How the text writes a name as a thing, if it does: after "the" or "a" ("the Firefox browser"). Not as a
+    modifier of a noun: "the Reagan-Gorbachev summit", "the Obama campaign" are people's."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("the", "a", "an") \
+            and (before.head in span or (span.root.dep_ == "compound" and before.head == span.root.head
+                                         and span.root.head.lemma_.lower() not in OWNED)):
+        return f"\"{before.text} {span.text}\""  # "the Space Shuttle Atlantis", "the Firefox browser"
+    return None
