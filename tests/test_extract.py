@@ -317,3 +317,12 @@ def test_a_name_is_a_person_by_what_the_whole_article_shows(nlp, text, not_peopl
     assert people <= found and not (not_people & found), found
     assert {change.name for change in extraction.kind_changes} == not_people
     assert all("shows a person" in change.reason for change in extraction.kind_changes)
+
+
+def test_names_are_cleaned_of_captions_headline_tails_brackets_and_other_scripts(nlp):
+    text = ("Дмитрий Кошелев met Anna Rossi on Monday. Photo of Phil CollinsImage at the show. "
+            "Helena Guergis (Conservative) won the seat. Kwok Wai - keung spoke for the party.")
+    extraction, _ = read(nlp, text)
+    names = {m.name for m in extraction.mentions}
+    assert {"Anna Rossi", "Phil Collins", "Helena Guergis", "Kwok Wai-keung"} <= names, names
+    assert not any("Image" in n or "(" in n or "Дмитрий" in n for n in names), names

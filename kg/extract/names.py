@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,6 +33,8 @@ def clean_name(text: str) -> str:
     ('al-Assad', 'Hu Jintao', 'Ministers')
     >>> clean_name("V.P. Cheney"), clean_name("Rear Adm. Gregory Smith"), clean_name("Councillor Chris Thompson")
     ('Cheney', 'Gregory Smith', 'Chris Thompson')
+    >>> clean_name("Helena Guergis (Conservative"), clean_name("Robert (Bob) Innes")
+    ('Helena Guergis', 'Robert (Bob) Innes')
     """
     text = " ".join(re.sub(r"[\[\]{}]", " ", text).split())  # "George W.] Bush": wiki markup left in the text
     text = re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text) if len(text) > 3 else text
@@ -39,7 +42,10 @@ def clean_name(text: str) -> str:
     # Dots go: "V.P." is "vp", "Adm." is "adm".
     while len(words) > 1 and words[0].lower().replace(".", "") in HONORIFICS:
         words = words[1:]
-    return " ".join(words).strip(" ,;:-")
+    text = " ".join(words)
+    if text.count("(") > text.count(")"):  # "Helena Guergis (Conservative": the bracket's party is not the name
+        text = text[:text.rfind("(")]
+    return text.strip(" ,;:-")
 
 
 def _in_quoted_phrase(ent: Span) -> bool:
@@ -117,7 +123,7 @@ def _person_name(text: str) -> str:
     >>> _person_name("WNIQ Obama"), _person_name("GEORGE W. BUSH"), _person_name('Bobby" Jindal')
     ('Obama', 'GEORGE W. BUSH', 'Bobby Jindal')
     """
-    name = clean_name(text)
+    name = _trimmed(clean_name(text))
     if name.count('"') % 2:
         name = " ".join(name.replace('"', " ").split())  # 'Bobby" Jindal': the tagger cut a nickname's quotes
     after = name.rpartition(", ")[2]
@@ -128,6 +134,31 @@ def _person_name(text: str) -> str:
         words = words[1:]
     first, *rest = words
     return " ".join(rest) if len(rest) >= 2 and country_named(first) else " ".join(words)
+
+
+CAPTION = re.compile(r"(?<=[a-z]) ?(?:Image|Photo|Picture|Video)$")  # "Phil CollinsImage", "Kamala Harris Image"
+# "Kwok Wai - keung": the hyphen of a romanised given name, two short syllables, spaced out by the text; not "Bill
+# Gates - founder" or "Khalid Sheikh Mohammed - one", a headline's tail.
+NAME_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,4}) - ([a-z]{2,5})$")
+
+
+def _trimmed(name: str) -> str:
+    """A person's name without what page layout ran into it: a photo caption's label ("Kamala Harris Image"), a
+    headline's tail ("Bill Gates - founder", "John Howard - Singapore"), quotes and joiners around it; a hyphen the
+    text spaced out inside a name is closed again.
+
+    >>> _trimmed("Phil CollinsImage"), _trimmed("John Howard - Singapore"), _trimmed("Kwok Wai - keung")
+    ('Phil Collins', 'John Howard', 'Kwok Wai-keung')
+    >>> _trimmed("Abdel Aziz al - Hilu"), _trimmed("Bill Gates - founder")
+    ('Abdel Aziz al-Hilu', 'Bill Gates')
+    """
+    name = NAME_HYPHEN.sub(r"\1-\2", name.strip("\u200b\u200c\u200d\ufeff\"'“”‘’:;,. "))
+    name = re.sub(r"\b(al|el|bin|ibn|abu|ben) - (?=[A-Z])", r"\1-", name, flags=re.I)
+    name = CAPTION.sub("", name).strip()
+    head, dash, _ = name.partition(" - ")
+    if dash and head[:1].isupper():
+        name = head
+    return name
 
 
 def _person_names(doc: Doc) -> set[str]:
@@ -203,8 +234,15 @@ def _name_spans(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda span: span.start)
 
 
+def _latin(text: str) -> bool:
+    """Whether most letters of a text are Latin ones (accented or not)."""
+    letters = [c for c in text if c.isalpha()]
+    return sum(unicodedata.name(c, "").startswith("LATIN") for c in letters) * 2 > len(letters)
+
+
 def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
     mention_at: dict[int, Mention] = {}
+    latin = _latin(doc.text[:20_000])  # the article's own script: names in another are not names of it
     spans = _name_spans(doc)
     person_names = _person_names(doc)
     # Names shown to be people's count for the whole article: "Romano Prodi, the President ..." makes "Prodi" a person.
@@ -230,6 +268,8 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             name = country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))
         if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
             continue  # "beat around the bush": a name is written with a capital
+        if latin and not _latin(name):
+            continue  # a Devanagari or Cyrillic fragment in an English article: a quotation's words, not a name
         mention = Mention(id=f"{article.id}#{ent.start_char}", text=ent.text, name=name, kind=kind,
                           start=ent.start_char, end=ent.end_char, evidence=evidence_of(ent, article))
         for token in ent:
