@@ -47,6 +47,8 @@ def build_cli(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only")] = False,
     dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", help='Parse on this Dask cluster '
                                                        '(an address, or "local" for one on this machine)')] = None,
+    merges: Annotated[Path | None, typer.Option("--merges", help="File of your own decisions on names, one a line: "
+                                                "'same: A = B' or 'different: A != B'")] = None,
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
                                                   help="Keep meetings read with at least this confidence (0 to 1; "
                                                        "see the README for each rule's)")] = DEFAULT_MIN_CONFIDENCE,
@@ -60,7 +62,7 @@ def build_cli(
             result = build(paths or [EXAMPLES], out_dir=out_dir, model=model, jobs=jobs,
                            cache_dir=None if no_cache else cache or out_dir / ".cache",
                            max_bytes=round(max_size * 1_000_000), dask_scheduler=dask_scheduler, progress=progress,
-                           min_confidence=min_confidence, strict=strict)
+                           min_confidence=min_confidence, strict=strict, merges=merges)
     except SkippedInputs as err:
         for skipped in err.skipped:
             typer.secho(f"skipped {skipped.reason}", err=True, fg=typer.colors.YELLOW)

@@ -36,6 +36,7 @@ from kg.ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
 from kg.nlp import DEFAULT_MODEL, load_model, model_version, parse_articles
 from kg.records import Article, Extraction
 from kg.resolve import resolve
+from kg.resolve.overrides import read_overrides
 
 EXPORTERS = {
     "graph.ttl": write_turtle,  # for SPARQL (kg query, kg serve)
@@ -67,7 +68,7 @@ BATCH = 16  # articles a worker parses and extracts at a time: small enough to s
 def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
           cache_dir: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES, dask_scheduler: str | None = None,
           progress: Progress | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-          strict: bool = False) -> BuildResult:
+          strict: bool = False, merges: Path | None = None) -> BuildResult:
     """Read, parse, extract, resolve, build the graph and write every EXPORTERS file and report.md into `out_dir`.
 
     Meetings read with a confidence below `min_confidence` (kg/extract/rules.py) are left out; the cache keeps them, so
@@ -76,11 +77,13 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     Articles whose extraction is in `cache_dir` are not parsed again; the others are parsed in `jobs` processes (or
     on the Dask cluster at `dask_scheduler`, "local" for one on this machine) and added to the cache.
 
+    `merges` is a file of the user's own decisions on names (kg/resolve/overrides.py), applied over the automatic ones.
     An article kg fails on is skipped with the stage and the error, and the others build. With `strict`, any skipped
     input raises SkippedInputs before anything is written, so the previous outputs stay as they were.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise KGError(f"--out {out_dir}: a file, not a folder; give a folder (kg creates it if it is missing)")
+    overrides = read_overrides(merges) if merges is not None else ()
     articles, skipped = read_articles(paths, max_bytes=max_bytes)
     too_long = [article for article in articles if len(article.body) > MAX_CHARACTERS]
     articles = [article for article in articles if len(article.body) <= MAX_CHARACTERS]
@@ -119,7 +122,7 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     extractions = [replace(e, meetings=tuple(m for m in e.meetings if m.confidence >= min_confidence))
                    for e in extractions]
     try:
-        resolution = resolve(extractions)
+        resolution = resolve(extractions, overrides)
         left_out = {article_id for _, article_id, _ in resolution.failed}
         skipped += [failed(source, "resolving the names of", error) for source, _, error in resolution.failed]
         extractions = [e for e in extractions if e.article.id not in left_out]

@@ -378,3 +378,36 @@ def test_which_surnames_may_stand_alone_across_articles(text, name, alone):
     evidence = Evidence("a0", text, 0, len(text))
     mention = Mention("a0#0", text, name, "Person", 0, len(text), evidence)
     assert _alone(mention, _key(mention)) == alone
+
+
+def test_the_users_merge_decisions_win_over_the_automatic_ones_and_are_the_reason(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    decisions = tmp_path / "merges.txt"
+    decisions.write_text("# mine\n\ndifferent: Erdogan != Recep Tayyip Erdogan\nsame: Koseoglu = Hulusi Akar\n")
+    result = CliRunner().invoke(app, ["build", "--out", str(tmp_path / "out"), "--merges", str(decisions), "--quiet"])
+    assert result.exit_code == 0, result.output
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "- Erdogan kept apart from Recep Tayyip Erdogan: the user's decision (merges.txt:3)" in report
+    assert "- Koseoglu → Hulusi Akar: the user's decision (merges.txt:4)" in report
+    assert "Erdogan → Recep Tayyip Erdogan: surname" not in report
+    from kg.render import read_turtle
+
+    people = {d["label"] for _, d in read_turtle(tmp_path / "out" / "graph.ttl").nodes(data=True)
+              if d["kind"] == "Person"}
+    assert {"Erdogan", "Recep Tayyip Erdogan", "Hulusi Akar"} <= people and "Sinem Koseoglu" in people
+
+
+def test_a_merges_line_that_cannot_be_read_is_one_line_naming_it(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    decisions = tmp_path / "merges.txt"
+    decisions.write_text("same: A = B\nsame A B\n")
+    result = CliRunner().invoke(app, ["build", "--out", str(tmp_path / "out"), "--merges", str(decisions), "--quiet"])
+    assert result.exit_code == 1
+    assert result.output.strip() == (f"error: {decisions}:2: cannot read 'same A B'; write 'same: A = B' or "
+                                     f"'different: A != B'")

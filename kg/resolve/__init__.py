@@ -11,8 +11,8 @@ post or a title ("Vice-President Cheney"), the countries spoken of, or an overwh
 it says so. Reports of one meeting merge when their parties overlap and nothing they state disagrees.
 
 One module a job: `names.py` (name forms both levels share), `article.py` (names inside an article, and the entities),
-`across.py` (names across articles), `meetings.py` (reports of one meeting merged), `dates.py` (meeting dates and
-re-dated articles).
+`across.py` (names across articles), `overrides.py` (the user's own decisions, `--merges`), `meetings.py` (reports
+of one meeting merged), `dates.py` (meeting dates and re-dated articles).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from kg.resolve.article import _entities, _resolve_in_article, canonical_id
 from kg.resolve.dates import _dated, _redated_articles
 from kg.resolve.meetings import _merge_meetings
 from kg.resolve.names import _key
+from kg.resolve.overrides import Override, apply_overrides
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +39,8 @@ class Resolution:
     failed: tuple[tuple[str, str, Exception], ...] = ()  # (article source, id, error): articles left out, bugs in kg
 
 
-def resolve(extractions: Sequence[Extraction]) -> Resolution:
-    """Entities and merged meetings of a whole build."""
+def resolve(extractions: Sequence[Extraction], overrides: tuple[Override, ...] = ()) -> Resolution:
+    """Entities and merged meetings of a whole build; `overrides` are the user's own decisions (overrides.py)."""
     keys: dict[str, tuple[str, str]] = {}  # mention id -> (kind, folded name) of the name it stands for
     # A surname or an acronym stands for a full name in its own article ("MacKay" may be Peter or Elmer MacKay,
     # "MIT" an intelligence service or a university); elsewhere only when the build leaves no doubt.
@@ -79,6 +80,8 @@ def resolve(extractions: Sequence[Extraction]) -> Resolution:
         if keys[mention_id] == key:
             keys[mention_id] = canonical
             merges[canonical].add(reason)
+    if overrides:
+        apply_overrides(overrides, {m.id: m for e in extractions for m in e.mentions}, keys, merges)
     for extraction in extractions:
         for mention in extraction.mentions:
             names[keys[mention.id]][mention.name] += 1
