@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -224,22 +224,24 @@ def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
         if estimate is not None and "/" not in estimate:
             estimate += "/"  # one date: the text bounds its time from below only
         yield from interval_triples(subject, estimate, KG.estimatedEarliest, KG.estimatedLatest)
-        for n, (text, reading, sentence) in enumerate(data.get("date_clues", ()), start=1):
-            clue = mint("dateclue", f"{node_slug(node_id)}-{n}")
-            yield subject, KG.dateClue, clue
-            yield clue, RDF.type, KG.DateClue
-            yield clue, KG.clueText, Literal(text)
-            yield clue, KG.reading, Literal(reading)
-            yield clue, KG.sentence, Literal(sentence)
-        for n, (name, kept_as, reason) in enumerate(data.get("kind_changes", ()), start=1):
-            change = mint("kindchange", f"{node_slug(node_id)}-{n}")
-            yield subject, KG.kindChange, change
-            yield change, RDF.type, KG.KindChange
-            yield change, KG.changedName, Literal(name)
-            yield change, KG.keptAs, Literal(kept_as)
-            yield change, KG.changeReason, Literal(reason)
+        yield from _listed(subject, node_id, "dateclue", KG.dateClue, KG.DateClue,
+                           (KG.clueText, KG.reading, KG.sentence), data.get("date_clues", ()))
+        yield from _listed(subject, node_id, "kindchange", KG.kindChange, KG.KindChange,
+                           (KG.changedName, KG.keptAs, KG.changeReason), data.get("kind_changes", ()))
     else:
         raise ValueError(f"bug in kg: node {node_id!r} has unknown kind {kind!r}; see kg/graph.py for the node kinds")
+
+
+def _listed(subject: URIRef, node_id: str, namespace: str, link: URIRef, kind: URIRef,
+            properties: tuple[URIRef, ...], rows: Iterable[tuple[str, ...]]) -> Iterator[Triple]:
+    """An article's listed resources (date clues, kind changes), each minted from the article and its place in the
+    list (<namespace>/<article>-<n>, counting from 1), with one literal a property."""
+    for n, values in enumerate(rows, start=1):
+        item = mint(namespace, f"{node_slug(node_id)}-{n}")
+        yield subject, link, item
+        yield item, RDF.type, kind
+        for prop, value in zip(properties, values):
+            yield item, prop, Literal(value)
 
 
 def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mapping[str, Mapping],
