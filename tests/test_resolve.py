@@ -411,3 +411,16 @@ def test_a_merges_line_that_cannot_be_read_is_one_line_naming_it(tmp_path):
     assert result.exit_code == 1
     assert result.output.strip() == (f"error: {decisions}:2: cannot read 'same A B'; write 'same: A = B' or "
                                      f"'different: A != B'")
+
+
+def test_an_acronym_in_brackets_expands_only_to_a_name_it_can_abbreviate(nlp):
+    resolution, _ = build(
+        nlp, "The United Nations Educational, Scientific and Cultural Organization (UNESCO) met in Paris. UNESCO said "
+             "the site was safe. The Parliament of New South Wales (NSW) sat on Monday. Turkey's National "
+             "Intelligence Organisation (MIT) said nothing.")
+    merged = {e.name: e.aliases for e in resolution.entities if e.kind == "Organisation"}
+    # the whole name, not a tail of it ("Cultural Organization (UNESCO)": see _could_abbreviate), nor a longer name
+    # it is part of ("Parliament of New South Wales (NSW)")
+    assert merged["United Nations Educational, Scientific and Cultural Organization"] == ("UNESCO",), merged
+    assert not any("NSW" in aliases for aliases in merged.values()), merged
+    assert "MIT" in merged.get("National Intelligence Organisation", ()), merged

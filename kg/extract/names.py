@@ -33,15 +33,15 @@ def clean_name(text: str) -> str:
     ('al-Assad', 'Hu Jintao', 'Ministers')
     >>> clean_name("V.P. Cheney"), clean_name("Rear Adm. Gregory Smith"), clean_name("Councillor Chris Thompson")
     ('Cheney', 'Gregory Smith', 'Chris Thompson')
-    >>> clean_name("Helena Guergis (Conservative"), clean_name("Robert (Bob) Innes")
-    ('Helena Guergis', 'Robert (Bob) Innes')
+    >>> clean_name("Helena Guergis (Conservative"), clean_name("Robert (Bob) Innes"), clean_name("Associated Press (")
+    ('Helena Guergis', 'Robert (Bob) Innes', 'Associated Press')
     """
     text = " ".join(re.sub(r"[\[\]{}]", " ", text).split())  # "George W.] Bush": wiki markup left in the text
     text = re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text) if len(text) > 3 else text
     words = text.split(" ")
     # Dots go: "V.P." is "vp", "Adm." is "adm".
-    while len(words) > 1 and words[0].lower().replace(".", "") in HONORIFICS:
-        words = words[1:]
+    while len(words) > 1 and (words[0].lower().replace(".", "") in HONORIFICS or words[0] in ("a", "an")):
+        words = words[1:]  # "a National Oceanic and Atmospheric Administration" too
     text = " ".join(words)
     if text.count("(") > text.count(")"):  # "Helena Guergis (Conservative": the bracket's party is not the name
         text = text[:text.rfind("(")]

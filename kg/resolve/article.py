@@ -105,7 +105,8 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
     expansions: dict[str, Mention] = {}
     for full, short in zip(mentions, mentions[1:]):
         if full.kind == "Organisation" and short.kind == "Organisation" and short.name.isupper() \
-                and body[full.end:short.start] in (" (", "(") and body[short.end:short.end + 1] == ")":
+                and body[full.end:short.start] in (" (", "(") and body[short.end:short.end + 1] == ")" \
+                and _could_abbreviate(short.name, full.name):
             expansions[short.name] = full
     organisations = [m for m in mentions if m.kind == "Organisation" and len(m.name.split()) >= 2]
     for mention in mentions:
@@ -121,6 +122,32 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
         if full is not None and mention.id != full.id:
             found[mention.id] = full
     return found
+
+
+DEPARTMENTS = {"department", "ministry", "office", "bureau", "agency", "secretariat", "division", "board"}
+
+
+def _could_abbreviate(short: str, full: str) -> bool:
+    """Whether an acronym in brackets can stand for the name before it. Not when it is the initials of what follows
+    the name's "of" ("Parliament of New South Wales (NSW)": a place in the name), nor when it is longer than the name
+    could give and starts with another letter ("Cultural Organization (UNESCO)": the tail the tagger cut from a longer
+    name). A name with a word before its acronym's ("Japanese Ministry of International Trade and Industry (MITI)"),
+    in another language ("National Intelligence Organisation (MIT)") or one compound word ("Bundesnachrichtendienst
+    (BND)") keeps it.
+
+    >>> _could_abbreviate("MITI", "Japanese Ministry of International Trade and Industry")
+    True
+    >>> _could_abbreviate("MIT", "National Intelligence Organisation"), _could_abbreviate("BND", "Bundesnachrichtendienst")
+    (True, True)
+    >>> _could_abbreviate("UNESCO", "Cultural Organization"), _could_abbreviate("NSW", "Parliament of New South Wales")
+    (False, False)
+    """
+    letters = short.replace(".", "").replace("-", "")
+    head, of, complement = full.partition(" of ")
+    if of and initials(complement) == letters and head.split()[-1].lower() not in DEPARTMENTS:
+        return False  # but "Department of Housing and Urban Development (HUD)" is the department
+    words = [w for w in full.split() if w.lower() not in ("of", "and", "the", "for", "de", "des", "du", "la", "&")]
+    return len(letters) <= len(words) + 1 or letters[:1] == full[:1].upper() or letters in initials(full)
 
 
 def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequence[Mention],
