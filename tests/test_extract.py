@@ -326,3 +326,10 @@ def test_names_are_cleaned_of_captions_headline_tails_brackets_and_other_scripts
     names = {m.name for m in extraction.mentions}
     assert {"Anna Rossi", "Phil Collins", "Helena Guergis", "Kwok Wai-keung"} <= names, names
     assert not any("Image" in n or "(" in n or "Дмитрий" in n for n in names), names
+
+
+def test_a_news_outlet_tagged_as_a_person_is_an_organisation(nlp):
+    extraction, _ = read(nlp, "The Chosun Ilbo newspaper said on Monday that talks would resume. Jiji reported it.")
+    kinds = {m.name: m.kind for m in extraction.mentions}
+    assert kinds.get("Chosun Ilbo") == "Organisation" and kinds.get("Jiji") == "Organisation", kinds
+    assert all("news outlet" in change.reason for change in extraction.kind_changes)

@@ -6,8 +6,9 @@ mentions in the article shows a person: a title or honorific before it, a first 
 an apposition that describes a person ("X, 45,", "X, a spokesman"), a verb only people do ("died", "resigned", "was
 born"), or, for a full name, its surname used alone as a person. Without such a cue, a mention the article also
 writes as an organisation, a place or a product, or writes like a thing ("the Firefox browser", "the Space Shuttle
-Atlantis"), is no person; nor is a one-word name written only at the start of sentences, with no cue ("Homeopathy is"). Each change is
-kept with its reason (`KindChange`), for the report.
+Atlantis"), is no person, and one written as a news outlet ("the Chosun Ilbo newspaper", "Yonhap quoted") is an
+organisation; nor is a one-word name written only at the start of sentences and in lower case elsewhere ("Riot police
+..."). Each change is kept with its reason (`KindChange`), for the report.
 """
 
 from __future__ import annotations
@@ -19,7 +20,16 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from kg.countries import fold
-from kg.extract.lexicon import HONORIFICS, LED_BODIES, ORG_WORDS, PEOPLE_NOUNS, PERSON_TITLES, PLACE_WORDS
+from kg.extract.lexicon import (
+    HONORIFICS,
+    LED_BODIES,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    OUTLET_NOUNS,
+    PEOPLE_NOUNS,
+    PERSON_TITLES,
+    PLACE_WORDS,
+)
 from kg.records import Kind, KindChange, Mention
 
 # Verbs whose subject is a person, not an organisation that "said" or "announced" something (lemmas).
@@ -77,7 +87,10 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
             continue  # a person cue, or "Tiziano Lugli ... Lugli said": a surname used alone is a person's
         if key in surnames or (len(key.split()) == 1 and _written_after_a_name(doc, mentions[0].text)):
             continue  # the surname of a full name the article writes ("Carly Simon ... Simon")
-        if key in tags:
+        if outlet := next((why for span in mentions if (why := _written_as_outlet(span))), None):
+            decided[key] = KindChange(mentions[0].text, "Organisation", f"a news outlet ({outlet}), and nothing shows "
+                                                                        f"a person")
+        elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
         elif thing := next((why for span in mentions if (why := _written_as_thing(span))), None):
@@ -145,6 +158,19 @@ def _shows_person(span: Span, key: str, tagged_people: set[str]) -> bool:
         return True  # "Mukherjee had visited France, where he had talks": a thing is no "he"
     return root.dep_ in ("nsubj", "nsubjpass") and len(words) == 1 and root.head.lemma_.lower() in ("say", "tell") \
         and not _written_as_thing(span)
+
+
+def _written_as_outlet(span: Span) -> str | None:
+    """How the text shows a name is a news outlet's: a media word in it ("Chugoku Shimbun", "Jiji"), or the noun it
+    modifies ("the Veja magazine"), or quoting someone ("Yonhap quoted him as saying")."""
+    if any(t.lower_ in MEDIA_WORDS for t in span):
+        return "a media word in the name"
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in OUTLET_NOUNS:
+        return f"\"{span.text} {root.head.text}\""
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() == "quote":
+        return f"\"{span.text} {root.head.text}\""
+    return None
 
 
 def _written_as_thing(span: Span) -> str | None:

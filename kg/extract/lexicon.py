@@ -121,7 +121,12 @@ DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s
 # Words that make an organisation's name a news outlet's: an outlet that interviews someone does not meet them.
 MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",
                "broadcasting", "journal", "herald", "gazette", "tribune", "reuters", "bloomberg", "xinhua", "tass",
-               "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox"}
+               "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox", "shimbun", "ilbo",
+               "zeitung", "posten", "gazeta", "politico"}
+# Nouns an outlet's name modifies: "the Chosun Ilbo newspaper", "the Veja magazine".
+# Not "station", "agency" or "network": "Waterloo station", "U.S. agencies", a terror network.
+OUTLET_NOUNS = {"newspaper", "daily", "weekly", "magazine", "paper", "broadcaster", "channel", "website", "tabloid",
+                "journal", "wire"}
 # Words that make a name a place's or a thing's, not a person's ("Castlefrank Road", "Space Shuttle Atlantis").
 PLACE_WORDS = {"road", "street", "avenue", "boulevard", "lane", "bridge", "river", "lake", "mountain", "mountains",
                "island", "islands", "valley", "station", "tower", "beach", "canyon", "highway", "creek", "harbour",
