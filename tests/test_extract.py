@@ -333,3 +333,10 @@ def test_a_news_outlet_tagged_as_a_person_is_an_organisation(nlp):
     kinds = {m.name: m.kind for m in extraction.mentions}
     assert kinds.get("Chosun Ilbo") == "Organisation" and kinds.get("Jiji") == "Organisation", kinds
     assert all("news outlet" in change.reason for change in extraction.kind_changes)
+
+
+def test_titles_units_and_transcript_labels_are_not_names(nlp):
+    extraction, _ = read(nlp, "Prosecutor Fred Borch said the Third Brigade left. Cde Mugabe spoke. "
+                              "Is it offensive?:KN No, said Kira Nerusskaya.")
+    people = {m.name for m in extraction.mentions if m.kind == "Person"}
+    assert people == {"Fred Borch", "Mugabe", "Kira Nerusskaya"}, people

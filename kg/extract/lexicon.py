@@ -70,7 +70,8 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prim
               "pm", "vp", "treasurer", "prof", "professor", "presidente", "sheik", "rev", "reverend", "sgt",
               "sergeant", "ambassador", "mp", "president-elect", "vice-president", "vice-premier", "rear", "adm",
               "councillor", "councilor", "councilman", "councilwoman", "alderman", "congressman", "congresswoman",
-              "lieutenant", "corporal", "cpl", "chairman"}
+              "lieutenant", "corporal", "cpl", "chairman", "prosecutor", "detective", "inspector", "constable",
+              "superintendent", "cde", "comrade", "majesty", "highness", "excellency"}
 # Titles that mark the name they precede or stand in apposition to as a person's.
 PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
                  "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "gen", "ambassador",
@@ -107,7 +108,8 @@ TITLE_WORDS = (PERSON_TITLES | HONORIFICS | {"justice", "representative", "gener
 # What a name before it says its bearer leads ("the Howard government", "the Clinton administration").
 LED_BODIES = {"government", "administration", "cabinet", "presidency", "premiership"}
 # Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
-ORG_WORDS = {"party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
+ORG_WORDS = {"brigade", "battalion", "regiment", "squadron", "fleet",
+             "party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
              "bank", "group", "front", "army", "force", "forces", "company", "corporation", "corp", "inc", "ltd",
              "association", "associates", "federation", "house", "institute", "university", "league", "movement",
              "office", "department", "court",

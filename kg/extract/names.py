@@ -268,6 +268,8 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             name = country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))
         if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
             continue  # "beat around the bush": a name is written with a capital
+        if kind == "Person" and re.search(r"[?:]", name):
+            continue  # "offensive?:KN": an interview transcript's question run into its speaker's initials
         if latin and not _latin(name):
             continue  # a Devanagari or Cyrillic fragment in an English article: a quotation's words, not a name
         mention = Mention(id=f"{article.id}#{ent.start_char}", text=ent.text, name=name, kind=kind,
