@@ -132,7 +132,8 @@ OUTLET_NOUNS = {"newspaper", "daily", "weekly", "magazine", "paper", "broadcaste
 # Words that make a name a place's or a thing's, not a person's ("Castlefrank Road", "Space Shuttle Atlantis").
 PLACE_WORDS = {"road", "street", "avenue", "boulevard", "lane", "bridge", "river", "lake", "mountain", "mountains",
                "island", "islands", "valley", "station", "tower", "beach", "canyon", "highway", "creek", "harbour",
-               "harbor", "shuttle", "spacecraft", "satellite", "ship", "dam", "falls", "desert", "forest", "strait"}
+               "harbor", "shuttle", "spacecraft", "satellite", "ship", "dam", "falls", "desert", "forest", "strait",
+               "avenida", "calle", "rue", "plaza", "piazza"}
 # Plural nouns for people, not sides or countries: "the two leaders met", not "both sides".
 PEOPLE_NOUNS = {"leader", "man", "woman", "politician", "official", "candidate", "statesman", "rival", "head"}
 PRONOUNS = {"he", "she"}
