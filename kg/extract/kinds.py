@@ -72,7 +72,7 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
     shown = {key for key, mentions in spans.items() if any(_shows_person(span, key, tagged_people) for span in mentions)}
     # A full name with a place's or a thing's word and no person cue is no person, nor is its last word by it alone.
     things = {key for key, mentions in spans.items() if key not in shown
-              and any(t.lower_ in PLACE_WORDS for span in mentions for t in span)}
+              and any({t.lower_, t.lower_.removesuffix("s")} & PLACE_WORDS for span in mentions for t in span)}
     # Surnames, and given names for names written surname first ("Qin Gang ... Qin said").
     surnames = {word for key in spans if len(key.split()) > 1 and key not in things
                 for word in (key.split()[0], key.split()[-1])}
