@@ -9,7 +9,6 @@ re-dated, with the sentences that say so, and dates read against its page date a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token

@@ -193,8 +193,6 @@ def query_error_message(text: str, error: str, prefixes: Mapping[str, str]) -> s
     if match is None:
         return f"query: {error}"
     line, column = int(match[1]), int(match[2])
-    lines = text.split("\n")
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
     return _located(text, line, column, _expected(match[3]))
 
 
