@@ -41,7 +41,7 @@ PERSON_NOUNS = PERSON_TITLES | PEOPLE_NOUNS | {
     "singer", "writer", "player", "coach", "lawyer", "doctor", "professor", "analyst", "economist", "member", "aide",
     "adviser", "advisor", "officer", "chief", "head", "manager", "owner", "artist", "journalist", "reporter", "editor",
     "activist", "politician", "leader", "candidate", "resident", "victim", "survivor", "friend", "colleague",
-    "partner", "teacher", "scientist", "researcher", "worker", "official", "representative", "envoy", "spokesperson"}
+    "partner", "teacher", "scientist", "researcher", "worker", "official", "representative", "envoy"}
 TITLES = (PERSON_TITLES | HONORIFICS) - {"the", "former", "ex"}
 # Nouns a person's name modifies: "the Bush administration", "the Saddam Hussein trial" are no things.
 OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "affair", "doctrine", "visit", "speech",
