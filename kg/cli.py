@@ -14,13 +14,25 @@ from kg import DEFAULT_MIN_CONFIDENCE, DEFAULT_MODEL
 from kg.errors import KGError, SkippedInputs
 from kg.ingest import DEFAULT_MAX_BYTES
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Who met whom, from the news.")
+# Plain help: option names with their metavars ("--out DIR"), not Python types in boxes.
+app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None, help="Who met whom, from the news.")
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES / 1_000_000
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"kg {version('kg')}")
+        raise typer.Exit()
+
+
 @app.callback()
-def main() -> None:
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print kg's version and exit")] = False,
+) -> None:
     """Build a knowledge graph of who met whom from news articles, and query it with SPARQL."""
 
 
@@ -31,25 +43,28 @@ def _fail(err: KGError) -> typer.Exit:
 
 @app.command("build")
 def build_cli(
-    paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or globs of .txt/.html/.jsonl articles "
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", help="Files, folders or globs of .txt/.html/.jsonl articles "
                                                            "(default: the bundled examples/)")] = None,
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder")] = Path("out"),
-    model: Annotated[str, typer.Option("--model", help="Installed spaCy pipeline to use")] = DEFAULT_MODEL,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Output folder")] = Path("out"),
+    model: Annotated[str, typer.Option("--model", metavar="NAME", help="Installed spaCy pipeline to use")] = DEFAULT_MODEL,
     validate: Annotated[bool, typer.Option("--validate", help="Check the graph against ontology/shapes.ttl")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N",
                                       help="Processes that parse articles and write the outputs")] = 1,
-    cache: Annotated[Path | None, typer.Option("--cache", help="Folder of per-article results "
+    cache: Annotated[Path | None, typer.Option("--cache", metavar="DIR", help="Folder of per-article results "
                                                                 "(default: OUT/.cache)")] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article; keep no results")] = False,
-    max_size: Annotated[float, typer.Option("--max-size", min=0.001, help="Skip files larger than this many MB")]
+    max_size: Annotated[float, typer.Option("--max-size", min=0.001, metavar="MB",
+                                                     help="Skip files larger than this many MB")]
     = DEFAULT_MAX_MB,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit with 1, writing nothing, when any input was skipped")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit with 1, writing nothing, when any input was "
+                                                          "skipped")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only")] = False,
-    dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", help='Parse on this Dask cluster '
+    dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", metavar="ADDRESS", help='Parse on this Dask cluster '
                                                        '(an address, or "local" for one on this machine)')] = None,
-    merges: Annotated[Path | None, typer.Option("--merges", help="File of your own decisions on names, one a line: "
+    merges: Annotated[Path | None, typer.Option("--merges", metavar="FILE",
+                                                help="File of your own decisions on names, one a line: "
                                                 "'same: A = B' or 'different: A != B'")] = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, metavar="X",
                                                   help="Keep meetings read with at least this confidence (0 to 1; "
                                                        "see the README for each rule's)")] = DEFAULT_MIN_CONFIDENCE,
 ) -> None:
@@ -123,9 +138,9 @@ def _progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 @app.command("query")
 def query_cli(
-    graph: Annotated[Path, typer.Argument(help="A Turtle file written by kg build")],
-    query: Annotated[str, typer.Argument(help="A .rq file or a SPARQL query string")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json")] = "table",
+    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help="A Turtle file written by kg build")],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="A .rq file or a SPARQL query string")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, csv or json")] = "table",
 ) -> None:
     """Run a SPARQL query over a graph and print the rows."""
     from kg.query import format_rows, load_query, run_query
@@ -142,9 +157,10 @@ def query_cli(
 
 @app.command("serve")
 def serve_cli(
-    graph: Annotated[Path, typer.Argument(help="A Turtle file written by kg build")],
-    port: Annotated[int, typer.Option("--port", "-p", help="Port to listen on")] = 7878,
-    host: Annotated[str, typer.Option("--host", help="Address to bind; localhost unless you mean to share it")]
+    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help="A Turtle file written by kg build")],
+    port: Annotated[int, typer.Option("--port", "-p", metavar="N", help="Port to listen on")] = 7878,
+    host: Annotated[str, typer.Option("--host", metavar="ADDRESS",
+                                               help="Address to bind; localhost unless you mean to share it")]
     = "127.0.0.1",
 ) -> None:
     """Serve a graph as a SPARQL endpoint (Oxigraph's server) for YASGUI, SPARQLWrapper or Jena's clients."""
@@ -158,8 +174,8 @@ def serve_cli(
 
 @app.command("render")
 def render_cli(
-    graph: Annotated[Path, typer.Argument(help="A Turtle file in the kg vocabulary: kg build's, or a CONSTRUCT")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="The page to write (default: GRAPH with .html)")]
+    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help="A Turtle file in the kg vocabulary: kg build's, or a CONSTRUCT")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="PAGE", help="The page to write (default: GRAPH with .html)")]
     = None,
 ) -> None:
     """Draw the who-met-whom page of a Turtle file, so the page shows exactly what the Turtle says."""

@@ -113,3 +113,12 @@ def test_min_confidence_keeps_only_meetings_read_surely_enough_and_every_meeting
     turtle = (tmp_path / "loose" / "graph.ttl").read_text()
     assert 'kg:method "dependency-parse rules: meet-verb, role-holders"' in turtle
     assert "kg:Meeting" not in (tmp_path / "strict" / "graph.ttl").read_text()
+
+
+def test_version_and_a_help_that_names_values_not_python_types():
+    version = runner.invoke(app, ["--version"])
+    assert version.exit_code == 0 and version.output.startswith("kg ")
+    help_text = runner.invoke(app, ["build", "--help"]).output
+    for option in ("--out DIR", "--jobs N", "--max-size MB", "--min-confidence X", "--merges FILE"):
+        assert option in help_text, option
+    assert "<bool>" not in help_text and "<int" not in help_text and "<float" not in help_text
