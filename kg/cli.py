@@ -141,17 +141,28 @@ def query_cli(
     graph: Annotated[Path, typer.Argument(metavar="GRAPH", help="A Turtle file written by kg build")],
     query: Annotated[str, typer.Argument(metavar="QUERY", help="A .rq file or a SPARQL query string")],
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT", help="table, csv or json")] = "table",
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="FILE",
+                                             help="Write the graph of a CONSTRUCT or DESCRIBE query here, as Turtle "
+                                                  "(for kg render)")] = None,
 ) -> None:
-    """Run a SPARQL query over a graph and print the rows."""
-    from kg.query import format_rows, load_query, run_query
+    """Run a SPARQL query over a graph and print the rows; or write the graph a CONSTRUCT query makes."""
+    from kg.export import write_text_atomic
+    from kg.query import format_rows, load_query, run_construct, run_query
 
     if fmt not in ("table", "csv", "json"):
         raise typer.BadParameter(f"{fmt!r}; expected table, csv or json", param_hint="--format")
     output: Literal["table", "csv", "json"] = fmt  # type: ignore[assignment]
     try:
+        if out is not None:
+            turtle, count = run_construct(graph, load_query(query))
+            written = write_text_atomic(out, turtle.decode("utf-8"))
+            typer.echo(f"wrote {written} ({count} triples)")
+            return
         variables, rows = run_query(graph, load_query(query))
     except KGError as err:
         raise _fail(err) from None
+    except OSError as err:
+        raise _fail(KGError(f"--out {out}: cannot write it ({err.strerror or err}); give a writable file")) from None
     typer.echo(format_rows(variables, rows, output), nl=False)
 
 

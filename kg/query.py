@@ -59,7 +59,8 @@ def run_query(graph_path: Path, query: str | Path) -> tuple[list[str], list[Row]
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [("true" if result else "false",)]
     if not isinstance(result, ox.QuerySolutions):
-        raise QueryError(f"query: a {_graph_form(text)} query gives a graph, not rows; use SELECT or ASK")
+        raise QueryError(f"query: a {_graph_form(text)} query gives a graph, not rows; use SELECT or ASK, or give "
+                         f"--out FILE to write its graph as Turtle")
     variables = [variable.value for variable in result.variables]
     try:
         # By position: three times faster than by name on 23,000 rows of six values.
@@ -70,6 +71,22 @@ def run_query(graph_path: Path, query: str | Path) -> tuple[list[str], list[Row]
         order = sorted(range(len(variables)), key=_first_use(text, variables))
         variables, rows = [variables[i] for i in order], [tuple(row[i] for i in order) for row in rows]
     return variables, rows
+
+
+def run_construct(graph_path: Path, query: str | Path) -> tuple[bytes, int]:
+    """The graph of a CONSTRUCT (or DESCRIBE) query over the Turtle file at `graph_path`, as Turtle with the file's
+    prefixes, and its number of triples. Triples are sorted, so the same file and query give the same bytes."""
+    text = load_query(query)
+    store, prefixes = read_graph(graph_path)
+    result = _evaluate(store, text, prefixes)
+    if not isinstance(result, ox.QueryTriples):
+        raise QueryError("query: a SELECT or ASK query gives rows, not a graph; --out writes the graph of a CONSTRUCT "
+                         "or DESCRIBE query")
+    try:
+        triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    except (OSError, RuntimeError, ValueError) as err:
+        raise QueryError(f"query: cannot be run ({err})") from err
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes)), len(triples)
 
 
 def load_query(text_or_path: str | Path) -> str:

@@ -210,3 +210,25 @@ def test_values_with_line_breaks_stay_whole_in_csv_and_json_and_on_one_line_in_a
     assert format_rows(variables, rows, "table").splitlines()[2] == 'said "yes", then left'
     assert format_rows(variables, rows, "csv") == 'note\r\n"said ""yes"",\nthen left"\r\n'
     assert json.loads(format_rows(variables, rows, "json")) == [{"note": 'said "yes",\nthen left'}]
+
+
+def test_a_construct_writes_turtle_that_kg_render_draws_with_no_python(examples_build, tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    _, out = examples_build
+    held = """CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o .
+                 FILTER NOT EXISTS { ?s a kg:Meeting ; kg:status ?status FILTER(?status != kg:Held) } }"""
+    runner = CliRunner()
+    first = runner.invoke(app, ["query", str(out / "graph.ttl"), held, "--out", str(tmp_path / "held.ttl")])
+    assert first.exit_code == 0 and first.output.startswith(f"wrote {tmp_path / 'held.ttl'} ("), first.output
+    again = runner.invoke(app, ["query", str(out / "graph.ttl"), held, "--out", str(tmp_path / "again.ttl")])
+    assert again.exit_code == 0
+    assert (tmp_path / "held.ttl").read_bytes() == (tmp_path / "again.ttl").read_bytes()  # same input, same bytes
+    assert "@prefix kg:" in (tmp_path / "held.ttl").read_text()
+    page = runner.invoke(app, ["render", str(tmp_path / "held.ttl")])
+    assert page.exit_code == 0 and (tmp_path / "held.html").exists(), page.output
+    rows = runner.invoke(app, ["query", str(out / "graph.ttl"), "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--out",
+                               str(tmp_path / "x.ttl")])
+    assert rows.exit_code == 1 and "gives rows, not a graph" in rows.output and not (tmp_path / "x.ttl").exists()
