@@ -424,3 +424,14 @@ def test_an_acronym_in_brackets_expands_only_to_a_name_it_can_abbreviate(nlp):
     assert merged["United Nations Educational, Scientific and Cultural Organization"] == ("UNESCO",), merged
     assert not any("NSW" in aliases for aliases in merged.values()), merged
     assert "MIT" in merged.get("National Intelligence Organisation", ()), merged
+
+
+def test_a_post_joins_two_names_only_when_they_hold_it_within_a_term_of_each_other(nlp):
+    texts = ("U.S. Vice President George Bush met George Shultz in Washington on Monday. Bush said the talks went well.",
+             "U.S. President George W. Bush met Tony Blair at the White House on Tuesday. Bush said the talks went well.")
+    _, apart = build(nlp, *texts, dates=("1987-03-02", "2005-06-07"))
+    assert {"George Bush", "George W. Bush"} <= set(apart.values())  # a vice president in 1987, a president in 2005
+    _, joined = build(nlp, texts[1].replace("George W. Bush", "George Bush"), texts[1],
+                      dates=("2005-03-02", "2006-06-07"))
+    people = {n for e, n in joined.items() if e.startswith("person:")}
+    assert "George W. Bush" in people and "George Bush" not in people, people

@@ -39,6 +39,8 @@ DOMINANT_MIN_ARTICLES = 10
 
 
 WINDOW = timedelta(days=183)
+# A post held by two names is evidence they are one person only if they are named in it within a term of each other.
+POST_TERM = timedelta(days=4 * 366)
 
 
 @dataclass
@@ -194,7 +196,8 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
     if a.articles & b.articles:
         return f"both are named in {min(a.articles & b.articles)}"
     posts = sorted((title, of) for title, of in a.posts & b.posts if title)
-    if posts:
+    if posts and _within(a.dates.values(), b.dates.values(), POST_TERM):
+        # A post changes hands: "president of the United States" in 1987 and in 2005 are two people.
         return f"both hold the post {posts[0][0]} of {posts[0][1]}"
     titles = sorted(a.titles & b.titles)
     if titles:
@@ -211,6 +214,12 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
                                     for d in small.dates.values()):
         return f"one is named in {len(big.articles)} articles, the other in {len(small.articles)}, in the same months"
     return None
+
+
+def _within(dates: Iterable[date], others: Iterable[date], span: timedelta) -> bool:
+    """Whether some date of one set lies within `span` of some date of the other."""
+    others = list(others)
+    return any(abs(d - e) <= span for d in dates for e in others)
 
 
 @cache
