@@ -310,6 +310,11 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
                 continue  # its article names people by it before it and left it to neither (`_nearest_bearer`)
             local = local or _profiles([extraction], keys)
             mine = local[key]
+            if mine.dates:  # a name of 1987 is none of the namesakes the build names only in 2005 on
+                candidates = [c for c in candidates if not profiles[c].dates
+                              or _within(mine.dates.values(), profiles[c].dates.values(), POST_TERM)]
+                if not candidates:
+                    continue
             posted = [c for c in candidates if mine.posts & profiles[c].posts]
             titled = [c for c in candidates if mine.titles & profiles[c].titles]
             weights = {c: sum(rarity.get(p, 0.0) for p in mine.places if profiles[c].places[p]) for c in candidates}
