@@ -15,7 +15,8 @@ from kg.errors import KGError, SkippedInputs
 from kg.ingest import DEFAULT_MAX_BYTES
 
 # Plain help: option names with their metavars ("--out DIR"), not Python types in boxes.
-app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None, help="Who met whom, from the news.")
+app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None,
+                  help="Who met whom, from the news.")
 DEFAULT_MAX_MB = DEFAULT_MAX_BYTES / 1_000_000
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -43,10 +44,12 @@ def _fail(err: KGError) -> typer.Exit:
 
 @app.command("build")
 def build_cli(
-    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", help="Files, folders or globs of .txt/.html/.jsonl articles "
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH",
+                                                      help="Files, folders or globs of .txt/.html/.jsonl articles "
                                                            "(default: the bundled examples/)")] = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", metavar="DIR", help="Output folder")] = Path("out"),
-    model: Annotated[str, typer.Option("--model", metavar="NAME", help="Installed spaCy pipeline to use")] = DEFAULT_MODEL,
+    model: Annotated[str, typer.Option("--model", metavar="NAME", help="Installed spaCy pipeline to use")] \
+    = DEFAULT_MODEL,
     validate: Annotated[bool, typer.Option("--validate", help="Check the graph against ontology/shapes.ttl")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N",
                                       help="Processes that parse articles and write the outputs")] = 1,
@@ -59,8 +62,9 @@ def build_cli(
     strict: Annotated[bool, typer.Option("--strict", help="Exit with 1, writing nothing, when any input was "
                                                           "skipped")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary; problems only")] = False,
-    dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", metavar="ADDRESS", help='Parse on this Dask cluster '
-                                                       '(an address, or "local" for one on this machine)')] = None,
+    dask_scheduler: Annotated[str | None, typer.Option("--dask-scheduler", metavar="ADDRESS",
+                                                       help='Parse on this Dask cluster (an address, or "local" for '
+                                                            'one on this machine)')] = None,
     merges: Annotated[Path | None, typer.Option("--merges", metavar="FILE",
                                                 help="File of your own decisions on names, one a line: "
                                                 "'same: A = B' or 'different: A != B'")] = None,
@@ -185,9 +189,10 @@ def serve_cli(
 
 @app.command("render")
 def render_cli(
-    graph: Annotated[Path, typer.Argument(metavar="GRAPH", help="A Turtle file in the kg vocabulary: kg build's, or a CONSTRUCT")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="PAGE", help="The page to write (default: GRAPH with .html)")]
-    = None,
+    graph: Annotated[Path, typer.Argument(metavar="GRAPH",
+                                          help="A Turtle file in the kg vocabulary: kg build's, or a CONSTRUCT")],
+    out: Annotated[Path | None, typer.Option("--out", "-o", metavar="PAGE",
+                                             help="The page to write (default: GRAPH with .html)")] = None,
 ) -> None:
     """Draw the who-met-whom page of a Turtle file, so the page shows exactly what the Turtle says."""
     from kg.export.html import write_html

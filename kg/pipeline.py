@@ -92,7 +92,6 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     if not articles:
         reasons = "; ".join(s.reason for s in skipped) or "no .txt, .html or .jsonl files"
         raise KGError(f"no article could be read from {', '.join(map(str, paths))} ({reasons})")
-    skipped_on_reading = len(skipped)
     nlp_version = model_version(model)
     cache = Cache(cache_dir, fingerprint(model, nlp_version)) if cache_dir is not None else None
     found = [cache.get(article) if cache else None for article in articles]
@@ -133,9 +132,9 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
                       f"no output was changed; please report it with the command you ran") from error
     if strict and skipped:
         raise SkippedInputs(skipped)
+    built = len(extractions)
     # The graph holds what the outputs need; the processes that write them share less.
     del found, extractions, resolution
-    built = len(articles) - (len(skipped) - skipped_on_reading)
     try:
         written = write_outputs(graph, out_dir, to_report(graph, built, skipped), jobs=jobs)
     except OSError as error:
@@ -250,8 +249,8 @@ def _loaded(model: str) -> Language:
 
 
 def extract_all(articles: Sequence[Article], *, model: str, jobs: int = 1, dask_scheduler: str | None = None,
-                progress: Callable[[int], None] | None = None) -> Iterator[Extraction]:
-    """The extraction of every article, in the order given, computed here, in `jobs` processes or on Dask."""
+                progress: Callable[[int], None] | None = None) -> Iterator[Extraction | Skipped]:
+    """The extraction of every article (or why kg failed on it), in the order given, computed here, in `jobs` processes or on Dask."""
     if not articles:
         return
     batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]

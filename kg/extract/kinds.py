@@ -69,7 +69,8 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
             if span is not None:
                 spans.setdefault(fold(mention.name), []).append(span)
     tagged_people = {fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON"}
-    shown = {key for key, mentions in spans.items() if any(_shows_person(span, key, tagged_people) for span in mentions)}
+    shown = {key for key, mentions in spans.items()
+             if any(_shows_person(span, key, tagged_people) for span in mentions)}
     # A full name with a place's or a thing's word and no person cue is no person, nor is its last word by it alone.
     things = {key for key, mentions in spans.items() if key not in shown
               and any({t.lower_, t.lower_.removesuffix("s")} & PLACE_WORDS for span in mentions for t in span)}

@@ -89,14 +89,17 @@ TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representati
                        "gen": "general", "vp": "vice president", "pm": "prime minister", "col": "colonel",
                        "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "cpl": "corporal", "prof": "professor",
                        "rev": "reverend"}
-def _portfolios() -> tuple[tuple[str, str], ...]:
-    """(other name, the name it is read as) of cabinet posts, longest first, from kg/data/portfolios.tsv."""
+def _portfolios() -> dict[str, str]:
+    """Other name -> the name it is read as, of cabinet posts (kg/data/portfolios.tsv)."""
     with resources.files("kg").joinpath("data/portfolios.tsv").open(encoding="utf-8") as stream:
         rows = [line.rstrip("\n").split("\t") for line in stream if line.strip() and not line.startswith("#")]
-    return tuple(sorted(((other, name) for other, name in rows), key=lambda row: -len(row[0])))
+    return {other: name for other, name in rows}
 
 
 PORTFOLIOS = _portfolios()
+# Any of the other names as whole words, the longest first ("secretary of the treasury" before "secretary of state").
+PORTFOLIO_NAME = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(PORTFOLIOS, key=len, reverse=True))
+                            + r")\b")
 
 # Titles many people hold at once: "the senators" alone names those the article calls so.
 PLURAL_TITLES = {"senator", "minister", "governor", "mayor", "representative", "congressman", "congresswoman",
@@ -123,8 +126,8 @@ DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s
 # Words that make an organisation's name a news outlet's: an outlet that interviews someone does not meet them.
 MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",
                "broadcasting", "journal", "herald", "gazette", "tribune", "reuters", "bloomberg", "xinhua", "tass",
-               "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox", "shimbun", "ilbo",
-               "zeitung", "posten", "gazeta", "politico"}
+               "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox", "shimbun",
+               "ilbo", "zeitung", "posten", "gazeta", "politico"}
 # Nouns an outlet's name modifies: "the Chosun Ilbo newspaper", "the Veja magazine".
 # Not "station", "agency" or "network": "Waterloo station", "U.S. agencies", a terror network.
 OUTLET_NOUNS = {"newspaper", "daily", "weekly", "magazine", "paper", "broadcaster", "channel", "website", "tabloid",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +16,7 @@ from kg.extract.lexicon import (
     PEOPLE_NOUNS,
     PERSON_TITLES,
     PLURAL_TITLES,
+    PORTFOLIO_NAME,
     PORTFOLIOS,
     PRONOUNS,
     REFLEXIVES,
@@ -360,9 +360,7 @@ def title_words(title: str) -> list[str]:
     """A title's words with abbreviations spelt out and a portfolio's other names made one ("Treasury Secretary" and
     "Chancellor of the Exchequer" are the finance minister, kg/data/portfolios.tsv)."""
     text = " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in title.lower().replace(".", "").split())
-    for other, name in PORTFOLIOS:
-        text = re.sub(rf"\b{other}\b", name, text)
-    return text.split()
+    return PORTFOLIO_NAME.sub(lambda match: PORTFOLIOS[match.group(0)], text).split()
 
 
 def distinct(parties: list[Mention], context: Context) -> list[Mention]:

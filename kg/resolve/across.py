@@ -3,6 +3,7 @@ evidence of posts, titles, places and company."""
 
 from __future__ import annotations
 
+import bisect
 import csv
 import math
 from collections import Counter, defaultdict
@@ -39,8 +40,8 @@ DOMINANT_MIN_ARTICLES = 10
 
 
 WINDOW = timedelta(days=183)
-# A post held by two names is evidence they are one person only if they are named in it within a term of each other.
-POST_TERM = timedelta(days=4 * 366)
+# Names more than a term apart are not joined by a post both hold (posts change hands) nor by a name alone.
+TERM = timedelta(days=4 * 366)
 
 
 @dataclass
@@ -196,7 +197,7 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
     if a.articles & b.articles:
         return f"both are named in {min(a.articles & b.articles)}"
     posts = sorted((title, of) for title, of in a.posts & b.posts if title)
-    if posts and _within(a.dates.values(), b.dates.values(), POST_TERM):
+    if posts and _within(a.dates.values(), b.dates.values(), TERM):
         # A post changes hands: "president of the United States" in 1987 and in 2005 are two people.
         return f"both hold the post {posts[0][0]} of {posts[0][1]}"
     titles = sorted(a.titles & b.titles)
@@ -218,8 +219,12 @@ def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str
 
 def _within(dates: Iterable[date], others: Iterable[date], span: timedelta) -> bool:
     """Whether some date of one set lies within `span` of some date of the other."""
-    others = list(others)
-    return any(abs(d - e) <= span for d in dates for e in others)
+    others = sorted(others)
+    for day in dates:
+        at = bisect.bisect_left(others, day - span)  # the first of the others not too early for it
+        if at < len(others) and others[at] <= day + span:
+            return True
+    return False
 
 
 @cache
@@ -312,7 +317,7 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
             mine = local[key]
             if mine.dates:  # a name of 1987 is none of the namesakes the build names only in 2005 on
                 candidates = [c for c in candidates if not profiles[c].dates
-                              or _within(mine.dates.values(), profiles[c].dates.values(), POST_TERM)]
+                              or _within(mine.dates.values(), profiles[c].dates.values(), TERM)]
                 if not candidates:
                     continue
             posted = [c for c in candidates if mine.posts & profiles[c].posts]

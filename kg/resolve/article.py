@@ -137,8 +137,10 @@ def _could_abbreviate(short: str, full: str) -> bool:
 
     >>> _could_abbreviate("MITI", "Japanese Ministry of International Trade and Industry")
     True
-    >>> _could_abbreviate("MIT", "National Intelligence Organisation"), _could_abbreviate("BND", "Bundesnachrichtendienst")
-    (True, True)
+    >>> _could_abbreviate("MIT", "National Intelligence Organisation")
+    True
+    >>> _could_abbreviate("BND", "Bundesnachrichtendienst")
+    True
     >>> _could_abbreviate("UNESCO", "Cultural Organization"), _could_abbreviate("NSW", "Parliament of New South Wales")
     (False, False)
     """

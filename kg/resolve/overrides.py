@@ -63,12 +63,12 @@ def apply_overrides(overrides: tuple[Override, ...], mentions: Mapping[str, Ment
             for name in joined:
                 if _key(mention) == _name_key(mention.kind, name):
                     joined[name].add(keys[mention_id])
+        targets = joined[override.second]  # one entity: the second name's, wherever it was joined to
+        target = next(iter(targets)) if len(targets) == 1 else None
         for mention_id, mention in mentions.items():
             own = _key(mention)
             first = _name_key(mention.kind, override.first)
             if override.same:
-                targets = joined[override.second]  # one entity: the second name's, wherever it was joined to
-                target = next(iter(targets)) if len(targets) == 1 else None
                 if target is not None and first in (own, keys[mention_id]) and keys[mention_id] != target:
                     _undo(merges, keys[mention_id], mention)
                     keys[mention_id] = target
