@@ -23,7 +23,7 @@ import spacy
 from kg.export import write_text_atomic
 from kg.records import Article, DateClue, Dating, Evidence, Extraction, KindChange, Meeting, Mention, Role
 
-FORMAT = 3  # the layout of an entry; bump it when records change shape
+FORMAT = 4  # the layout of an entry; bump it when records change shape
 PACKAGE = Path(__file__).resolve().parent
 # What an extraction depends on besides the article and the model (globs under the package): the extract package and
 # every data file, so a new rule module or word list is never missed. resolve, graph and export run on every build.

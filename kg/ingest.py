@@ -83,6 +83,9 @@ CHROME_HEADINGS = {"related articles", "related", "related news", "read more", "
 BULLETS = {"* ", "- ", "• ", "– "}  # items of a list the text introduces with a colon
 # A paragraph this long is running text even without final punctuation ("... last Tuesday. *"); chrome is short.
 RUNNING_TEXT_WORDS = 12
+# "France"s Guillaume": some wire copy writes the possessive's apostrophe as a double quote, which the tagger then
+# reads as a quotation and the rules as a quote left open. Same length, so offsets into the text stay right.
+QUOTE_POSSESSIVE = re.compile(r"(?<=[A-Za-z])\"s\b")
 SENTENCE_END = re.compile(r"[.!?…:。！？][\"'”’)\]`」』\s]*$")  # and the full stops of Chinese and Japanese
 DATE_FORMATS = ("%A, %b %d, %Y", "%A, %B %d, %Y", "%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d",
                 "%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y/%m/%d")
@@ -286,6 +289,7 @@ def _article(path: Path, title: str, body: str, published: str | None, publisher
         raise InputError(f"{path}: not in English ({english} of its first {words} words are common English words like "
                          f"'the', 'of', 'and', where English news has about 30 in 100); kg extracts meetings from "
                          f"English text only: translate the article or leave it out")
+    body = QUOTE_POSSESSIVE.sub("'s", body)
     return Article(id=article_id or slugify(path.stem), title=title.strip() or path.stem, body=body,
                    published=published, publisher=publisher, source=source or str(path))
 

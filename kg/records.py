@@ -67,6 +67,8 @@ class Meeting:
     evidence: Evidence
     rules: tuple[str, ...] = ()  # names of the rules that read it (kg/extract/rules.py), in the order they fired
     confidence: float = 1.0  # its weakest rule's confidence
+    # The word that picks the meeting out of a series ("the first meeting", "their last talks"), lower-cased.
+    sequence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -340,3 +340,37 @@ def test_titles_units_and_transcript_labels_are_not_names(nlp):
                               "Is it offensive?:KN No, said Kira Nerusskaya.")
     people = {m.name for m in extraction.mentions if m.kind == "Person"}
     assert people == {"Fred Borch", "Mugabe", "Kira Nerusskaya"}, people
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # people placed at a meeting the article named by what they did there, after or before the verb
+    ("The leaders met in Rome on Friday. Prime Minister Romano Prodi signed the declaration at the summit. Angela "
+     "Merkel said during the summit that trade mattered.", {("Angela Merkel", "Romano Prodi", "held")}),
+    # a participle's subject is the one it describes
+    ("The leaders met in Rome on Friday. Romano Prodi, speaking at the summit, praised the deal. Angela Merkel "
+     "signed it at the summit.", {("Angela Merkel", "Romano Prodi", "held")}),
+    # "where" and "at which" clauses of a meeting name what happened there
+    ("The visit follows last month's conference in Oslo, where Ehud Olmert and Mahmoud Abbas agreed to begin "
+     "regular talks.", {("Ehud Olmert", "Mahmoud Abbas", "held"), ("Ehud Olmert", "Mahmoud Abbas", "planned")}),
+    # a news conference is given to the press, by one side: those who speak at it did not meet
+    ("Jim Wright and Robert Byrd told a news conference that the plan would pass.", set()),
+    ("Jim Wright said at a press conference that Robert Byrd agreed.", set()),
+    # a country's leader, and one's counterpart, are the holders of its offices the article names
+    ("Venezuelan President Hugo Chavez arrived in Tehran. The Venezuelan leader met Iranian President Mahmoud "
+     "Ahmadinejad.", {("Hugo Chavez", "Mahmoud Ahmadinejad", "held")}),
+    ("Iranian President Mahmoud Ahmadinejad visited Caracas. Hugo Chavez met his Iranian counterpart on Monday.",
+     {("Hugo Chavez", "Mahmoud Ahmadinejad", "held")}),
+    ("Iranian Vice President Parviz Davoodi visited Caracas. Hugo Chavez met the Iranian leader on Monday.", set()),
+    # the sentence before a pronoun is the one with words, not a closing quote the parser left on its own
+    ('Prime Minister Tony Blair says the government offers "new hopes for the country."\n\nHe was speaking at a '
+     "news conference with Iraqi Prime Minister Nouri al-Maliki.", {("Nouri al-Maliki", "Tony Blair", "held")}),
+])
+def test_meetings_read_from_the_whole_article(nlp, text, expected):
+    assert meetings(nlp, text) == expected
+
+
+def test_the_first_name_of_a_list_of_people_is_a_person_and_so_is_a_name_after_a_person_noun(nlp):
+    extraction, _ = read(nlp, "Irish Taoiseach Bertie Ahern and British Prime Minister Tony Blair met in Belfast. "
+                               "They spoke with Tokyo stock exchange head Michio Takeuchi.")
+    people = {m.name for m in extraction.mentions if m.kind == "Person"}
+    assert {"Bertie Ahern", "Tony Blair", "Michio Takeuchi"} <= people

@@ -306,3 +306,14 @@ def test_a_build_of_the_mixed_folder_builds_the_good_articles_and_reports_the_ba
     assert {"Pedro Sánchez", "José María Aznar", "Vladimir Putin"} <= people  # from cp1252, latin-1 and UTF-16
     strict = CliRunner().invoke(app, ["build", str(folder), "--out", str(out), "--max-size", "0.002", "--strict"])
     assert strict.exit_code == 1
+
+
+def test_a_possessive_written_with_a_double_quote_is_an_apostrophe(tmp_path):
+    # Wire copy that writes "France"s Guillaume" would read as a quotation left open to the end of the text.
+    path = tmp_path / "wire.txt"
+    path.write_text('Title: Farm talks\nDate: 1987-04-01\n\nWhen ministers met in Brussels, France"s Francois '
+                    'Guillaume and West Germany"s Ignaz Kiechle said the "proposals" were too tough for farmers.\n',
+                    encoding="utf-8")
+    (article,) = read_file(path)
+    assert "France's Francois Guillaume and West Germany's Ignaz Kiechle" in article.body
+    assert 'the "proposals" were' in article.body

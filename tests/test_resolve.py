@@ -435,3 +435,20 @@ def test_a_post_joins_two_names_only_when_they_hold_it_within_a_term_of_each_oth
                       dates=("2005-03-02", "2006-06-07"))
     people = {n for e, n in joined.items() if e.startswith("person:")}
     assert "George W. Bush" in people and "George Bush" not in people, people
+
+
+def test_a_meeting_picked_out_of_a_series_stays_apart_from_the_others(nlp):
+    resolution, names = build(
+        nlp,
+        "Stephen Harper, George W. Bush and Felipe Calderón met in New Orleans on Monday. The first meeting was "
+        "between Bush and Calderón.\n\n"
+        "Israeli Prime Minister Ehud Olmert and Palestinian President Mahmoud Abbas held a final meeting Tuesday. "
+        "Since their last meeting with George W. Bush at Annapolis, Abbas and Olmert have quarrelled.\n\n"
+        # "the first ... since" says how rare the meeting is: it is the meeting reported
+        "Hulusi Akar and Sergei Shoigu met in Moscow on Wednesday. It was the first meeting between Akar and "
+        "Shoigu since the war began.",
+    )
+    people = sorted(sorted(names[e] for e in m.participants) for m in resolution.meetings)
+    assert people == [["Ehud Olmert", "George W. Bush", "Mahmoud Abbas"], ["Ehud Olmert", "Mahmoud Abbas"],
+                      ["Felipe Calderón", "George W. Bush"], ["Felipe Calderón", "George W. Bush", "Stephen Harper"],
+                      ["Hulusi Akar", "Sergei Shoigu"]]

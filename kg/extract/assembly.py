@@ -3,8 +3,9 @@
 "Briam told a regular quarterly meeting of the plant's workforce. ... Walter Hiller, the chairman of the works council,
 told the same Wolfsburg meeting ..." is one meeting of Briam and Hiller, though no sentence names both. A person
 takes part in a meeting the text names by a verb of taking part (attend, chair, host, address, tell, join, open,
-lead, brief, preside over) or by speaking at it or just after it ("At the summit, X said ...", "X told reporters
-after the talks"). A mention with its own determiner
+lead, brief, preside over), by what they did at it ("At the summit, X said ...", "X signed the accord during the
+talks", "the conference in Oslo, where X and Y agreed ...") or by speaking just after it ("X told reporters after
+the talks"); not at a news conference, which one side gives the press. A mention with its own determiner
 ("a meeting") is a meeting of its own; one that refers back ("the meeting", "the same meeting", "those talks") is the
 meeting named by the nearest meeting word before it, within ANAPHORA_REACH characters ("met for their seventh
 summit. The meeting was attended by A and B"). People join a meeting only if it was held.
@@ -17,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from kg.extract.lexicon import (
+    ABSENT_VERBS,
     EVENT_NOUNS,
     GATHER_VERBS,
     HOST_VERBS,
@@ -28,7 +30,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.names import evidence_of
 from kg.extract.parties import Context, distinct, resolve_group
-from kg.extract.predicates import negated, status, verb_lemma
+from kg.extract.predicates import controller, negated, status, verb_lemma
 from kg.extract.rules import confidence
 from kg.records import Meeting, Mention
 
@@ -88,13 +90,16 @@ def _takings(context: Context) -> list[_Taking]:
     """Every meeting noun of the article that someone takes part in, with the people who do, in text order."""
     found = []
     for noun in context.doc:
-        if not _meeting_word(noun) or noun.pos_ == "VERB":
-            continue
+        if not _meeting_word(noun) or noun.pos_ == "VERB" \
+                or any(c.dep_ == "compound" and c.lower_ in ("news", "press") for c in noun.children):
+            continue  # a news conference is given to the press, by one side: not a meeting of those who speak at it
         verb = _taking_part_verb(noun)
         if verb is None or negated(verb) or status(verb, noun) != "held":
             continue
         heads = [c for c in verb.children if c.dep_ == "nsubj"]
         heads += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not heads and verb.tag_ == "VBG":
+            heads = controller(verb)  # "X, speaking at the summit, said ..."
         if verb.dep_ == "csubj":  # "Taking part in the talks were A and B"
             heads += [c for c in verb.head.children if c.dep_ == "attr"]
         people = tuple(m for h in heads for m in resolve_group(h, context) if m.kind == "Person")
@@ -110,7 +115,8 @@ def _refers_back(noun: Token) -> bool:
 
 def _taking_part_verb(noun: Token) -> Token | None:
     """The verb by which someone takes part in the meeting `noun` names: "chaired the talks", "told the meeting",
-    "presided over the session", "was attended by", "At the summit, X said", "X said after the talks"."""
+    "presided over the session", "was attended by", "At the summit, X said", "X signed it during the talks", "the
+    summit, where X and Y signed", "X said after the talks"."""
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in TAKE_PART_VERBS:
         return head
@@ -122,10 +128,23 @@ def _taking_part_verb(noun: Token) -> Token | None:
             return verb  # "presided over the session", "participated in the talks", "took part in the talks"
         if head.lower_ in ("at", "during") and verb.lemma_.lower() in REPORT_VERBS and head.i < verb.i:
             return verb  # "At the meeting, the minister said ..."
+        if head.lower_ in ("at", "during") and noun.lemma_.lower() in MEETING_NOUNS and verb.pos_ == "VERB" \
+                and verb.tag_ != "VBN" and verb.lemma_.lower() not in ABSENT_VERBS:
+            return verb  # "X signed the agreement at the summit", "X said during the talks"; not at a ceremony
         if head.lower_ in ("after", "following") and verb.lemma_.lower() in REPORT_VERBS and _refers_back(noun) \
                 and noun.lemma_.lower() in MEETING_NOUNS \
                 and not any(c.dep_ == "prep" and c.lower_ in PARTY_PREPS for c in noun.children):
             # "Miyazawa told reporters after the meeting"; not "after the meeting between A and B", nor "said
             # following the ceremony" (an event many attend, not a meeting of them)
             return verb
+    # The clause may hang on the meeting's place: "the conference in Oslo, where A and B agreed ...".
+    places = [g for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "at") for g in p.children
+              if g.dep_ == "pobj"]
+    for clause in (c for h in (noun, *places) for c in h.children
+                   if c.dep_ == "relcl" and c.lemma_.lower() not in ABSENT_VERBS):
+        # "an AU summit where Presidents Buhari and Talon signed the agreement", "the talks, at which X said"
+        if any(c.lower_ == "where" for c in clause.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("at", "during") and any(g.lower_ == "which" for g in c.children)
+                for c in clause.children):
+            return clause
     return None

@@ -59,6 +59,10 @@ AHEAD = {"next", "later", "tomorrow", "coming", "upcoming", "following"}  # in a
 REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
                 "according", "declare", "insist", "explain", "quote", "cite"}
 WRITTEN_CUES = {"email", "e-mail", "letter", "letters", "statement", "fax", "text", "twitter", "tweet", "message"}
+# Words that pick one meeting out of a series: "the first meeting was between A and B" is not the meeting of A, B and
+# C the article reports beside it, nor "their last meeting with Bush" this week's.
+SEQUENCE = {"first", "second", "third", "fourth", "fifth", "last", "previous", "earlier", "prior", "final", "next",
+            "latest", "initial", "subsequent", "later", "following"}
 DENIAL_VERBS = {"deny", "dismiss", "rule"}  # "ruled out a meeting"
 PHONE_CUES = {"phone", "telephone", "telephoned", "call", "phoned"}
 VIDEO_CUES = {"video", "videoconference", "videolink", "zoom", "virtual", "virtually", "online"}
@@ -71,7 +75,8 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prim
               "sergeant", "ambassador", "mp", "president-elect", "vice-president", "vice-premier", "rear", "adm",
               "councillor", "councilor", "councilman", "councilwoman", "alderman", "congressman", "congresswoman",
               "lieutenant", "corporal", "cpl", "chairman", "prosecutor", "detective", "inspector", "constable",
-              "superintendent", "cde", "comrade", "majesty", "highness", "excellency"}
+              "superintendent", "cde", "comrade", "majesty", "highness", "excellency", "taoiseach", "emir", "sultan",
+              "cardinal", "archbishop", "bishop", "rabbi", "imam"}
 # Titles that mark the name they precede or stand in apposition to as a person's.
 PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
                  "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "gen", "ambassador",
@@ -148,6 +153,10 @@ ATTEND_VERBS = {"attend", "participate", "join"}
 # Verbs by which a person takes part in a meeting the text names (kg/extract/assembly.py): "chaired the talks".
 TAKE_PART_VERBS = {"attend", "chair", "co-chair", "host", "address", "tell", "join", "open", "lead", "brief",
                    "preside", "participate"}
+# Verbs whose subject is not at the meeting the clause names: "X boycotted the summit", "X was absent at the talks".
+ABSENT_VERBS = {"miss", "skip", "boycott", "snub", "shun", "avoid", "leave", "quit", "abandon", "cancel", "postpone",
+                "criticise", "criticize", "condemn", "protest", "demonstrate", "march", "rally", "predict",
+                "expect", "hope", "plan", "want", "seek", "report", "write", "arrest", "detain"}
 EVENT_NOUNS = {"event", "gathering", "reception", "ceremony", "session"}
 ATTENDANCE_REACH = 600  # characters back to the meeting an attendance sentence can refer to
 # Prepositions that set a meeting noun as the time of a clause ("after talks with ..."); the first ones put it later.

@@ -8,6 +8,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from kg.countries import country_named, country_of_demonym, fold, gazetteer
+from kg.extract.kinds import PERSON_NOUNS
 from kg.extract.lexicon import FUNCTION_POS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, PERSON_TITLES
 from kg.records import Article, Evidence, Kind, Mention
 
@@ -110,6 +111,12 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
         # A full name in a list of people ("Roberto Rodrigues, Luiz Fernando Furlan, Celso Amorim, ...") or
         # after a title ("the Prime Minister of Italy, Romano Prodi,").
         return True
+    if span.root.ent_type_ in ("", "ORG") and 2 <= len(words) <= 4 \
+            and not any(c.dep_ == "det" for c in span.root.children) and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in span.root.children):
+        return True  # the first of a list of people: "Irish Taoiseach Bertie Ahern and Prime Minister Tony Blair"
+    if before is not None and before.pos_ == "NOUN" and before.is_lower and 2 <= len(words) <= 3 \
+            and before.lemma_ in PERSON_NOUNS:
+        return True  # "Tokyo stock exchange head Michio Takeuchi", "Pentagon spokesman Bryan Whitman"
     possessor = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
     return bool(possessor) and 2 <= len(words) <= 3  # a reporter: "Al Jazeera's Sinem Koseoglu"
 

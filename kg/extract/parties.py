@@ -172,7 +172,7 @@ def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | N
                 break
     if sent.start == 0:
         return None
-    subjects = _main_subjects(context.doc[sent.start - 1].sent)
+    subjects = _main_subjects(previous_sentence(sent))
     if len(subjects) == 1 and subjects[0].lower_ == pronoun.lower_ and depth < 3:
         return _antecedent(subjects[0], context, depth + 1)  # "Hunter composed ... He also ... he met ..."
     mentions = [context.mention_at.get(t.i) for t in subjects]
@@ -192,7 +192,7 @@ def _plural_antecedent(pronoun: Token, context: Context) -> list[Mention]:
         return groups[-1]
     if sent.start == 0 or _quoted(pronoun):
         return []
-    people = [m for t in _main_subjects(context.doc[sent.start - 1].sent) for m in resolve_group(t, context)
+    people = [m for t in _main_subjects(previous_sentence(sent)) for m in resolve_group(t, context)
               if m.kind == "Person"]
     return people if len({m.name for m in people}) >= 2 else []
 
@@ -208,7 +208,7 @@ def _names_two(token: Token) -> bool:
 def _last_two(token: Token, context: Context) -> list[Mention]:
     """The two people named in the sentence before `token` and the one before it, if exactly two are."""
     sent = token.sent
-    start = context.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = previous_sentence(sent).start if sent.start > 0 else sent.start
     people = {}
     for i in range(start, token.i):
         mention = context.mention_at.get(i)
@@ -244,6 +244,15 @@ def _quote_speaker(pronoun: Token, context: Context) -> Mention | None:
         if people:
             return next(iter(people.values())) if len(people) == 1 else None
     return None
+
+
+def previous_sentence(sent: Span) -> Span:
+    """The sentence before `sent`, passing over the ones with no word: a closing quote and a paragraph break the
+    parser leaves as a sentence of their own ('... for the country."' then "He was speaking ...")."""
+    before = sent.doc[sent.start - 1].sent
+    while before.start > 0 and not any(t.is_alpha for t in before):
+        before = sent.doc[before.start - 1].sent
+    return before
 
 
 def _main_subjects(sent: Span) -> list[Token]:
@@ -290,12 +299,17 @@ def _role_holders(noun: Token, context: Context) -> list[Mention]:
 
 def _holders_for(places: list[Mention], head: str, modifiers: list[str], context: Context) -> list[Mention]:
     """The one holder the article names of the title in each country or organisation ("the EC ministers": none, as
-    their posts are their countries')."""
+    their posts are their countries'). A country's "leader" is the one holder of its leading office the article
+    names ("Venezuelan President Hugo Chavez ... the Venezuelan leader"), and one's "Iranian counterpart" the one
+    person it gives any office of that country."""
     found = []
     for place in places:
         people = {context.mentions[r.holder].name for r in context.roles
                   if r.of is not None and context.mentions[r.of].name == place.name
-                  and _holds(title_words(r.title), head, modifiers)}
+                  and not set(title_words(r.title)) & FORMER
+                  and (head == "counterpart" and not modifiers
+                       or (head == "leader" and not modifiers and _leads(title_words(r.title)))
+                       or _holds(title_words(r.title), head, modifiers))}
         if len(people) == 1:
             name = people.pop()
             found.append(next(m for m in context.mentions.values() if m.name == name and m.kind == "Person"))
@@ -349,6 +363,13 @@ def _holders(head: str, modifiers: list[str], context: Context) -> list[Mention]
         if _holds(words, head, modifiers) and not set(words) & FORMER:
             holders.setdefault(context.mentions[role.holder].name, context.mentions[role.holder])
     return list(holders.values())
+
+
+def _leads(words: list[str]) -> bool:
+    """Whether a title is a country's leading office: head of state or of government."""
+    leading = words[-1:] in (["president"], ["premier"], ["chancellor"], ["king"], ["queen"], ["emir"],
+                             ["taoiseach"]) or words[-2:] == ["prime", "minister"]
+    return leading and not {"vice", "deputy"} & set(words)
 
 
 def _holds(words: list[str], head: str, modifiers: list[str]) -> bool:

@@ -34,6 +34,7 @@ from kg.extract.lexicon import (
     PRONOUNS,
     RELATION_NOUNS,
     REPORT_VERBS,
+    SEQUENCE,
     SPANS_OF_TALKS,
     TIME_PREPS,
     VIDEO_CUES,
@@ -101,7 +102,15 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
         evidence=evidence_of(token, context.article),
         rules=rules,
         confidence=confidence(rules),
+        sequence=_sequence(token),
     )
+
+
+def _sequence(noun: Token) -> str | None:
+    """The word that picks a meeting out of a series ("the first meeting between A and B"); not the first one "since
+    the start of the war", which says how rare this meeting is."""
+    word = next((c.lower_ for c in noun.children if c.dep_ == "amod" and c.lower_ in SEQUENCE), None)
+    return None if any(t.lower_ == "since" for t in noun.doc[noun.i:noun.sent.end]) else word
 
 
 def outlet(mention: Mention, context: Context) -> bool:
@@ -190,7 +199,7 @@ def _verb_parties(verb: Token, context: Context) -> list[Mention]:
         elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        heads.extend(_controller(verb) or _name_before(verb, context))
+        heads.extend(controller(verb) or _name_before(verb, context))
     return [mention for head in heads + _misplaced_parties(verb, context) for mention in resolve_group(head, context)]
 
 
@@ -245,19 +254,19 @@ def _after_colon(verb: Token, child: Token) -> bool:
     return any(t.text in (":", ";") for t in verb.doc[verb.i + 1:child.i])
 
 
-def _controller(verb: Token) -> list[Token]:
+def controller(verb: Token) -> list[Token]:
     """The subject a subjectless verb shares: "Erdogan likely to meet Assad", "X arrived and met Y"."""
     head = verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("PROPN", "NOUN"):
         return [head]  # "Edmond Maire, meeting with Chirac today, renewed ...": the noun the participle describes
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(head.head)
+        return [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")] or controller(head.head)
     if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and head is not verb:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         if verb.dep_ == "xcomp" and objects and head.lemma_.lower() in ("invite", "ask", "urge", "persuade"):
             return objects  # "invited X to meet Y": X meets Y
         subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        return subjects or _controller(head)
+        return subjects or controller(head)
     return []
 
 
@@ -313,7 +322,7 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
         return []
     if governor.pos_ not in ("VERB", "AUX"):
         return []
-    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] or _controller(governor)
+    subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")] or controller(governor)
     agents = [m for s in subjects for m in resolve_group(s, context)]
     if not agents:  # "X's remarks followed talks with Y": the possessor of a subject that names no one
         agents = [m for s in subjects for c in s.children if c.dep_ == "poss" for m in resolve_group(c, context)

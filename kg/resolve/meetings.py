@@ -78,6 +78,11 @@ def _same_meeting(a: _Cluster, b: _Cluster, *, same_article: bool,
     if a.place and b.place and a.place != b.place:
         return False
     if same_article:
+        # "The first meeting was between Bush and Calderón" is not the meeting of the three the article reports, nor
+        # "their last meeting with Bush" this week's: a word that picks a meeting out of a series, and other parties.
+        series = {r.sequence for r in a.reports} != {r.sequence for r in b.reports}
+        if series and a.participants != b.participants:
+            return False
         # "In March 2003, Lula met Uribe" is not the meeting of this week the article reports.
         return a.when is None or b.when is None or a.when.overlaps(b.when)
     if a.articles & b.articles:
