@@ -364,6 +364,11 @@ def test_titles_units_and_transcript_labels_are_not_names(nlp):
     # the sentence before a pronoun is the one with words, not a closing quote the parser left on its own
     ('Prime Minister Tony Blair says the government offers "new hopes for the country."\n\nHe was speaking at a '
      "news conference with Iraqi Prime Minister Nouri al-Maliki.", {("Nouri al-Maliki", "Tony Blair", "held")}),
+    # "she" two sentences on, when the sentence between names no person, is the subject before it
+    ("Condoleezza Rice arrived in Athens on Monday. Thousands marched against the visit. She met Costas Karamanlis "
+     "in the evening.", {("Condoleezza Rice", "Costas Karamanlis", "held")}),
+    ("Condoleezza Rice arrived in Athens on Monday. Protesters shouted at Tony Blair. She met Costas Karamanlis "
+     "in the evening.", set()),
 ])
 def test_meetings_read_from_the_whole_article(nlp, text, expected):
     assert meetings(nlp, text) == expected

@@ -172,12 +172,26 @@ def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | N
                 break
     if sent.start == 0:
         return None
-    subjects = _main_subjects(previous_sentence(sent))
+    before = previous_sentence(sent)
+    subjects = _main_subjects(before)
     if len(subjects) == 1 and subjects[0].lower_ == pronoun.lower_ and depth < 3:
         return _antecedent(subjects[0], context, depth + 1)  # "Hunter composed ... He also ... he met ..."
     mentions = [context.mention_at.get(t.i) for t in subjects]
     people = [m for m in mentions if m is not None and m.kind == "Person"]
-    return people[0] if len(people) == 1 else None
+    if len(people) == 1:
+        return people[0]
+    # "Rice arrived in Athens on Monday. Thousands marched against the visit. She met Karamanlis ...": the person
+    # who is the subject two sentences back, when the text names no other person in between.
+    if people or before.start == 0 or _names_a_person(before, context):
+        return None
+    earlier = previous_sentence(before)
+    people = [context.mention_at[t.i] for t in _main_subjects(earlier)
+              if t.i in context.mention_at and context.mention_at[t.i].kind == "Person"]
+    return people[0] if len(people) == 1 and not _names_a_person(context.doc[earlier.end:sent.start], context) else None
+
+
+def _names_a_person(span: Span, context: Context) -> bool:
+    return any(context.mention_at[t.i].kind == "Person" for t in span if t.i in context.mention_at)
 
 
 def _plural_antecedent(pronoun: Token, context: Context) -> list[Mention]:
