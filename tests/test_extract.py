@@ -355,6 +355,8 @@ def test_titles_units_and_transcript_labels_are_not_names(nlp):
     # a news conference is given to the press, by one side: those who speak at it did not meet
     ("Jim Wright and Robert Byrd told a news conference that the plan would pass.", set()),
     ("Jim Wright said at a press conference that Robert Byrd agreed.", set()),
+    ("Angela Merkel and Nicolas Sarkozy told a joint news conference that the euro would stay.",
+     {("Angela Merkel", "Nicolas Sarkozy", "held")}),
     # a country's leader, and one's counterpart, are the holders of its offices the article names
     ("Venezuelan President Hugo Chavez arrived in Tehran. The Venezuelan leader met Iranian President Mahmoud "
      "Ahmadinejad.", {("Hugo Chavez", "Mahmoud Ahmadinejad", "held")}),

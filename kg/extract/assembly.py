@@ -90,9 +90,8 @@ def _takings(context: Context) -> list[_Taking]:
     """Every meeting noun of the article that someone takes part in, with the people who do, in text order."""
     found = []
     for noun in context.doc:
-        if not _meeting_word(noun) or noun.pos_ == "VERB" \
-                or any(c.dep_ == "compound" and c.lower_ in ("news", "press") for c in noun.children):
-            continue  # a news conference is given to the press, by one side: not a meeting of those who speak at it
+        if not _meeting_word(noun) or noun.pos_ == "VERB" or _press_conference(noun):
+            continue
         verb = _taking_part_verb(noun)
         if verb is None or negated(verb) or status(verb, noun) != "held":
             continue
@@ -106,6 +105,13 @@ def _takings(context: Context) -> list[_Taking]:
         if people:
             found.append(_Taking(noun, people))
     return found
+
+
+def _press_conference(noun: Token) -> bool:
+    """A news conference is given to the press by one side: those who speak at it did not meet, unless it is a joint
+    one ("Merkel and Sarkozy told a joint news conference")."""
+    return any(c.dep_ == "compound" and c.lower_ in ("news", "press") for c in noun.children) \
+        and not any(c.lower_ == "joint" for c in noun.children)
 
 
 def _refers_back(noun: Token) -> bool:
