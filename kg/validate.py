@@ -15,10 +15,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
+from kg import ontology_dir
 from kg.errors import KGError
 from kg.vocab import PREFIXES
 
-SHAPES = Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
+SHAPES = ontology_dir() / "shapes.ttl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +49,10 @@ def validate(rdf_graph: Graph) -> list[Violation]:
 
 
 def load_shapes(path: Path = SHAPES) -> Graph:
-    """The shapes graph, read from `ontology/shapes.ttl` beside the package."""
+    """The shapes graph, read from `ontology/shapes.ttl` (`kg.ontology_dir`)."""
     if not path.is_file():
-        raise KGError(f"{path}: no such shapes file; kg needs the ontology/ folder of its source tree")
+        raise KGError(f"{path}: no such shapes file; reinstall kg (pip install kg, or pip install -e . in its source "
+                      f"tree), which puts the ontology/ folder there")
     return Graph().parse(path, format="turtle")
 
 

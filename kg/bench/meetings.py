@@ -25,13 +25,14 @@ from rdflib import Graph
 
 from kg.export.rdf import to_rdf
 from kg.extract import extract
+from kg import ontology_dir
 from kg.graph import build_graph
 from kg.ingest import read_file
 from kg.nlp import DEFAULT_MODEL, load_model
 from kg.records import Article
 from kg.resolve import resolve
 
-QUERY = Path(__file__).resolve().parents[2] / "ontology" / "queries" / "who_met_whom.rq"
+QUERY = ontology_dir() / "queries" / "who_met_whom.rq"
 TITLES = {"president", "prime", "minister", "pm", "mr", "mrs", "ms", "dr", "sir", "king", "queen", "prince",
           "general", "gen", "senator", "sen", "secretary", "chancellor", "foreign", "defence", "defense", "vice",
           "premier", "sheikh", "ayatollah", "imam", "pope", "the"}
