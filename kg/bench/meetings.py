@@ -23,9 +23,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg import ontology_dir
 from kg.export.rdf import to_rdf
 from kg.extract import extract
-from kg import ontology_dir
 from kg.graph import build_graph
 from kg.ingest import read_file
 from kg.nlp import DEFAULT_MODEL, load_model

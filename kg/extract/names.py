@@ -112,7 +112,8 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
         # after a title ("the Prime Minister of Italy, Romano Prodi,").
         return True
     if span.root.ent_type_ in ("", "ORG") and 2 <= len(words) <= 4 \
-            and not any(c.dep_ == "det" for c in span.root.children) and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in span.root.children):
+            and not any(c.dep_ == "det" for c in span.root.children) \
+            and any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in span.root.children):
         return True  # the first of a list of people: "Irish Taoiseach Bertie Ahern and Prime Minister Tony Blair"
     if before is not None and before.pos_ == "NOUN" and before.is_lower and 2 <= len(words) <= 3 \
             and before.lemma_ in PERSON_NOUNS:

@@ -187,10 +187,12 @@ def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | N
     earlier = previous_sentence(before)
     people = [context.mention_at[t.i] for t in _main_subjects(earlier)
               if t.i in context.mention_at and context.mention_at[t.i].kind == "Person"]
-    return people[0] if len(people) == 1 and not _names_a_person(context.doc[earlier.end:sent.start], context) else None
+    between = context.doc[earlier.end:sent.start]
+    return people[0] if len(people) == 1 and not _names_a_person(between, context) else None
 
 
 def _names_a_person(span: Span, context: Context) -> bool:
+    """Whether a stretch of text names a person."""
     return any(context.mention_at[t.i].kind == "Person" for t in span if t.i in context.mention_at)
 
 

@@ -33,9 +33,11 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("noun-agent", "who had a meeting the noun names the other party of: 'after a meeting with B, A said'", 0.85),
     Rule("attendance", "people placed at a meeting just reported: 'Also present were C and D'", 0.8),
     Rule("takes-part", "a person who takes part in a meeting the article names, joined to the one it names before: "
-         "'A told a meeting ... B told the same meeting', 'B, who chaired the talks', 'B signed it at the summit'", 0.75),
+         "'A told a meeting ... B told the same meeting', 'B, who chaired the talks', 'B signed it at the summit'",
+         0.75),
     # Parties found beyond a plain name in the predicate's own phrases.
-    Rule("pronoun", "'he'/'she' as the reporter of the clause or the subject of the sentence before", 0.85),
+    Rule("pronoun", "'he'/'she' as the reporter of the clause or the subject of the sentence before (or of the one "
+         "before that, when the sentence between names no person)", 0.85),
     Rule("quote-speaker", "'I' inside a quotation, as the person it is attributed to", 0.8),
     Rule("office-holder", "'the Prime Minister' alone, as the one holder of that office the article names", 0.8),
     Rule("title-holders", "'the senators' alone, as the two or more people the article gives that title; 'the two "
