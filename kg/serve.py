@@ -5,7 +5,9 @@ installs), starts `oxigraph serve-read-only` on it and waits until the endpoint 
 stops the server and deletes the store. `run_server` does the same until Ctrl-C, for `kg serve`.
 
 The endpoint speaks the SPARQL 1.1 protocol at `<url>query` (GET ?query=... or POST application/sparql-query);
-updates are refused. Unlike `kg query`, a query sent to it must declare its prefixes.
+updates are refused. A small front in this process answers at the user's address and hands each request to Oxigraph
+on a private port: a query is checked first, so it may use the graph's prefixes without PREFIX lines and a query that
+does not parse gets the same line-and-column message as `kg query` (HTTP 400), not the parser's raw one.
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from kg.errors import KGError
+from kg.errors import KGError, QueryError
+from kg.query import parse_query, turtle_prefixes
+from kg.vocab import PREFIXES
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -47,6 +52,7 @@ class Server:
     process: subprocess.Popen
     url: str  # "http://127.0.0.1:7878/": the server's page, with a query editor
     log: Path  # what the server writes to stdout and stderr
+    front: ThreadingHTTPServer  # what answers at `url`, passing checked requests to the process
 
     @property
     def query_url(self) -> str:
@@ -79,20 +85,132 @@ def serve(graph_path: Path, *, host: str = DEFAULT_HOST, port: int = DEFAULT_POR
         raise KGError(f"{graph_path}: no such graph file; give the .ttl file that `kg build` wrote")
     oxigraph = find_oxigraph()
     check_port_free(host, port)
+    prefixes = graph_prefixes(graph_path)
     with tempfile.TemporaryDirectory(prefix="kg-serve-") as temp:
         store, log = Path(temp) / "store", Path(temp) / "server.log"
         load_store(oxigraph, graph_path, store)
-        bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        inner = f"127.0.0.1:{_free_port()}"  # Oxigraph's own address: this machine only, whatever the user chose
         with log.open("wb") as log_stream:
             # Output goes to a file: a pipe nobody reads would fill up and stall the server.
-            process = subprocess.Popen([str(oxigraph), "serve-read-only", "--location", str(store), "--bind", bind],
+            process = subprocess.Popen([str(oxigraph), "serve-read-only", "--location", str(store), "--bind", inner],
                                        stdin=subprocess.DEVNULL, stdout=log_stream, stderr=subprocess.STDOUT)
+        front = None
         try:
-            server = Server(process, f"http://{bind}/", log)
-            wait_until_ready(server, timeout=ready_timeout)
-            yield server
+            wait_until_ready(process, f"http://{inner}/", log, timeout=ready_timeout)
+            front = _front(host, port, f"http://{inner}", prefixes)
+            threading.Thread(target=front.serve_forever, name="kg-serve-front", daemon=True).start()
+            bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+            yield Server(process, f"http://{bind}/", log, front)
         finally:
+            if front is not None:
+                front.shutdown()
+                front.server_close()
             stop(process)
+
+
+def graph_prefixes(graph_path: Path) -> dict[str, str]:
+    """The prefixes a query may use undeclared, as `kg query` reads them: kg's own, then those the file declares."""
+    try:
+        declared = turtle_prefixes(graph_path.read_bytes())
+    except OSError as err:
+        raise KGError(f"{graph_path}: cannot read the graph ({err})") from err
+    return {**{prefix: str(namespace) for prefix, namespace in PREFIXES.items()}, **declared}
+
+
+def with_prefixes(text: str, prefixes: Mapping[str, str]) -> str:
+    """The query `text` checked as `kg query` checks it (QueryError if it does not parse), with the graph's prefixes
+    declared before it; the query's own declarations come after them, so they win.
+
+    >>> print(with_prefixes("ASK { ?s kg:x ?o }", {"kg": "https://example.org/kg/ontology#"}))
+    PREFIX kg: <https://example.org/kg/ontology#>
+    ASK { ?s kg:x ?o }
+    """
+    parse_query(text, namespaces=prefixes)
+    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in prefixes.items()) + text
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _front(host: str, port: int, inner: str, prefixes: Mapping[str, str]) -> ThreadingHTTPServer:
+    """The HTTP server that answers at host:port: queries are checked and given the graph's prefixes, then every
+    request goes on to Oxigraph at `inner` and its answer comes back unchanged."""
+
+    class Front(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+            path, _, query_string = self.path.partition("?")
+            if path == "/query":
+                fields = urllib.parse.parse_qs(query_string, keep_blank_values=True)
+                if "query" in fields:
+                    checked = self._checked(fields["query"][0])
+                    if checked is None:
+                        return
+                    fields["query"] = [checked]
+                    query_string = urllib.parse.urlencode(fields, doseq=True)
+            self._forward(path + ("?" + query_string if query_string else ""), None)
+
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            if self.path.partition("?")[0] == "/query" and kind == "application/sparql-query":
+                checked = self._checked(body.decode("utf-8", "replace"))
+                if checked is None:
+                    return
+                body = checked.encode("utf-8")
+            elif self.path.partition("?")[0] == "/query" and kind == "application/x-www-form-urlencoded":
+                fields = urllib.parse.parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+                if "query" in fields:
+                    checked = self._checked(fields["query"][0])
+                    if checked is None:
+                        return
+                    fields["query"] = [checked]
+                    body = urllib.parse.urlencode(fields, doseq=True).encode("ascii")
+            self._forward(self.path, body)
+
+        def _checked(self, text: str) -> str | None:
+            try:
+                return with_prefixes(text, prefixes)
+            except QueryError as err:
+                self._answer(400, {"Content-Type": "text/plain; charset=utf-8"}, (str(err) + "\n").encode("utf-8"))
+                return None
+
+        def _forward(self, path: str, body: bytes | None) -> None:
+            headers = {name: value for name, value in self.headers.items()
+                       if name.lower() in ("accept", "content-type", "accept-encoding")}
+            if body is not None:
+                headers["Content-Length"] = str(len(body))
+            request = urllib.request.Request(inner + path, data=body, method=self.command, headers=headers)
+            try:
+                with DIRECT.open(request, timeout=300) as response:
+                    self._answer(response.status, dict(response.headers.items()), response.read())
+            except urllib.error.HTTPError as err:
+                self._answer(err.code, dict(err.headers.items()), err.read())
+            except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
+                self._answer(502, {"Content-Type": "text/plain; charset=utf-8"},
+                             f"the Oxigraph server did not answer ({err})\n".encode("utf-8"))
+
+        def _answer(self, code: int, headers: dict[str, str], body: bytes) -> None:
+            self.send_response(code)
+            for name, value in headers.items():
+                if name.lower() in ("content-type", "content-encoding", "cache-control", "location"):
+                    self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+            pass  # the terminal stays quiet, as Oxigraph's own server leaves it
+
+    server_class = type("FrontServer", (ThreadingHTTPServer,), {
+        "address_family": socket.AF_INET6 if ":" in host else socket.AF_INET, "daemon_threads": True})
+    try:
+        return server_class((host, port), Front)
+    except OSError as err:
+        raise KGError(f"{host}:{port}: cannot listen there ({err.strerror}); "
+                      "another server may be using the port: choose another with --port") from err
 
 
 def load_store(oxigraph: Path, graph_path: Path, store: Path) -> None:
@@ -125,14 +243,15 @@ def check_port_free(host: str, port: int) -> None:
                           "another server may be using the port: choose another with --port") from err
 
 
-def wait_until_ready(server: Server, *, timeout: float) -> None:
-    """Return once the server answers a query; raise KGError if it exits or stays silent for `timeout` seconds."""
-    probe = server.query_url + "?" + urllib.parse.urlencode({"query": "ASK {}"})
+def wait_until_ready(process: subprocess.Popen, url: str, log: Path, *, timeout: float) -> None:
+    """Return once the server at `url` answers a query; raise KGError if it exits or stays silent for `timeout`
+    seconds."""
+    probe = url + "query?" + urllib.parse.urlencode({"query": "ASK {}"})
     deadline = time.monotonic() + timeout
     delay = 0.05
     while True:
-        if server.process.poll() is not None:
-            raise KGError(f"the Oxigraph server stopped at start ({_first_error(_read(server.log))})")
+        if process.poll() is not None:
+            raise KGError(f"the Oxigraph server stopped at start ({_first_error(_read(log))})")
         try:
             with DIRECT.open(probe, timeout=2) as response:
                 if response.status == 200:
@@ -140,7 +259,7 @@ def wait_until_ready(server: Server, *, timeout: float) -> None:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass  # not listening yet
         if time.monotonic() + delay > deadline:
-            raise KGError(f"the Oxigraph server did not answer at {server.url} within {timeout:g} s")
+            raise KGError(f"the Oxigraph server did not answer at {url} within {timeout:g} s")
         time.sleep(delay)
         delay = min(delay * 2, 0.5)
 

@@ -1,5 +1,6 @@
-"""`kg serve`: Oxigraph's own server over the bundled examples answers who-met-whom as `kg query` does, refuses
-updates, and stops (with its temporary store) when asked."""
+"""`kg serve`: Oxigraph's own server over the bundled examples answers who-met-whom as `kg query` does (the same
+prefixes without PREFIX lines, the same message for a query that does not parse), refuses updates, and stops (with
+its temporary store) when asked."""
 
 from __future__ import annotations
 
@@ -82,6 +83,32 @@ def test_server_answers_who_met_whom_like_kg_query(examples_build):
         process, store = server.process, server.log.parent
     assert process.poll() is not None
     assert not store.exists()
+
+
+def test_server_takes_the_graphs_prefixes_and_explains_a_bad_query(tmp_path):
+    graph = tmp_path / "graph.ttl"
+    graph.write_text(TINY, encoding="utf-8")
+    undeclared = "SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }"  # as the README writes it for kg query
+    with serve(graph, port=free_port()) as server:
+        for request in (
+                urllib.request.Request(server.query_url + "?" + urllib.parse.urlencode({"query": undeclared}),
+                                       headers={"Accept": JSON_RESULTS}),
+                urllib.request.Request(server.query_url, data=undeclared.encode(), method="POST", headers={
+                    "Content-Type": "application/sparql-query", "Accept": JSON_RESULTS}),
+                urllib.request.Request(server.query_url, data=urllib.parse.urlencode({"query": undeclared}).encode(),
+                                       method="POST", headers={"Content-Type": "application/x-www-form-urlencoded",
+                                                               "Accept": JSON_RESULTS})):
+            answer = sparql(request)
+            assert [row["name"]["value"] for row in answer["results"]["bindings"]] == ["Hulusi Akar"]
+        broken = "SELECT ?name\nWHERE { ?p rdfs:label }"
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            DIRECT.open(server.query_url + "?" + urllib.parse.urlencode({"query": broken}), timeout=30)
+        assert refused.value.code == 400
+        message = refused.value.read().decode()
+        assert message.startswith("query line 2, column ") and "WHERE { ?p rdfs:label }" in message
+        with pytest.raises(urllib.error.HTTPError) as unknown:
+            DIRECT.open(server.query_url + "?" + urllib.parse.urlencode({"query": "ASK { ?a ex:b ?c }"}), timeout=30)
+        assert "undeclared prefix ex:" in unknown.value.read().decode()
 
 
 def test_server_stops_when_the_block_fails(tmp_path):
