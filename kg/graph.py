@@ -40,7 +40,8 @@ article, so each keeps its own evidence; edge keys are "<relation>|<article node
 | member_of     | Person -> Organisation                       | (an affiliation with no stated title)  |
 | mentioned_in  | Person / Organisation / Country / Place -> Article | (evidence of the first mention)  |
 
-Who met whom is the projection of the participant edges onto people (`people_who_met`).
+Who met whom is the projection of the participant edges onto people (`who_met_whom`, for held meetings unless other
+statuses are asked for; `people_who_met`, the same as a networkx graph): every exporter draws from it.
 """
 
 from __future__ import annotations
@@ -167,19 +168,37 @@ def meeting_label(meeting: MergedMeeting, graph: nx.MultiDiGraph) -> str:
     return "Meeting of " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else "".join(names))
 
 
-def people_who_met(graph: nx.MultiDiGraph, *, statuses: tuple[str, ...] = ("held",)) -> nx.Graph:
-    """People joined by the meetings they shared; edge attribute `meetings` lists the meeting ids, sorted."""
-    people = nx.Graph()
-    for meeting_id, data in sorted(graph.nodes(data=True)):
-        if data["kind"] != "Meeting" or data["status"] not in statuses:
+Attendees = dict[str, list[str]]  # meeting id -> its people, sorted
+Pairs = dict[tuple[str, str], list[str]]  # (a, b) with a < b -> the meetings they shared, sorted
+
+
+def who_met_whom(graph: nx.MultiDiGraph, statuses: Iterable[str] = ("held",)) -> tuple[Attendees, Pairs]:
+    """The people of every meeting with one of `statuses`, and the meetings of every pair of people: the one
+    projection every exporter draws from. One pass over the graph's own adjacency, which is several times faster than
+    its edge views."""
+    wanted = set(statuses)
+    attendees: Attendees = {}
+    for meeting, targets in graph.adjacency():
+        data = graph.nodes[meeting]
+        if data["kind"] != "Meeting" or data["status"] not in wanted:
             continue
-        attendees = sorted({v for _, v, rel in graph.out_edges(meeting_id, data="relation")
-                            if rel == "participant" and graph.nodes[v]["kind"] == "Person"})
-        for person in attendees:
-            people.add_node(person, **graph.nodes[person])
-        for a, b in itertools.combinations(attendees, 2):
-            if people.has_edge(a, b):
-                people[a][b]["meetings"].append(meeting_id)
-            else:
-                people.add_edge(a, b, meetings=[meeting_id])
+        people = sorted(target for target, keyed in targets.items() if graph.nodes[target]["kind"] == "Person"
+                        and any(edge["relation"] == "participant" for edge in keyed.values()))
+        if people:
+            attendees[meeting] = people
+    pairs: Pairs = {}
+    for meeting in sorted(attendees):
+        for pair in itertools.combinations(attendees[meeting], 2):
+            pairs.setdefault(pair, []).append(meeting)
+    return dict(sorted(attendees.items())), pairs
+
+
+def people_who_met(graph: nx.MultiDiGraph, *, statuses: Iterable[str] = ("held",)) -> nx.Graph:
+    """People joined by the meetings they shared; edge attribute `meetings` lists the meeting ids, sorted."""
+    attendees, pairs = who_met_whom(graph, statuses)
+    people = nx.Graph()
+    for person in sorted({person for group in attendees.values() for person in group}):
+        people.add_node(person, **graph.nodes[person])
+    for (a, b), meetings in sorted(pairs.items()):
+        people.add_edge(a, b, meetings=meetings)
     return people

@@ -30,6 +30,7 @@ from kg.export.graphml import write_graphml
 from kg.export.html import write_html
 from kg.export.jsonld import write_jsonld
 from kg.export.rdf import write_turtle
+from kg.export.report import to_report
 from kg.extract import extract
 from kg.graph import build_graph
 from kg.ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
@@ -275,54 +276,3 @@ def extract_all(articles: Sequence[Article], *, model: str, jobs: int = 1, dask_
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-
-
-def to_report(graph: nx.MultiDiGraph, articles: int, skipped: Sequence[Skipped]) -> str:
-    """A short Markdown report: what was read and skipped, and what was found."""
-    kinds: dict[str, list[str]] = {}
-    for node, data in sorted(graph.nodes(data=True)):
-        kinds.setdefault(data["kind"], []).append(node)
-    lines = ["# kg build report", "", f"- articles read: {articles}", f"- articles skipped: {len(skipped)}"]
-    lines += [f"  - {s.reason}" for s in skipped]
-    for kind, title in (("Person", "people"), ("Organisation", "organisations"), ("Country", "countries"),
-                        ("Place", "places")):
-        lines.append(f"- {title}: {len(kinds.get(kind, []))}")
-    meetings = kinds.get("Meeting", [])
-    lines += [f"- meetings: {len(meetings)}", "", "## Meetings", ""]
-    for meeting in meetings:
-        data = graph.nodes[meeting]
-        people = sorted(graph.nodes[v]["label"] for _, v, rel in graph.out_edges(meeting, data="relation")
-                        if rel == "participant")
-        sources = sorted({graph.nodes[v]["label"] for _, v, rel in graph.out_edges(meeting, data="relation")
-                          if rel == "reported_by"})
-        reads = [(d["rules"], d["confidence"]) for _, _, d in graph.out_edges(meeting, data=True)
-                 if d["relation"] == "reported_by" and d.get("rules")]
-        rules = ", ".join(dict.fromkeys(rule for rules, _ in reads for rule in rules))
-        how = f"; rules: {rules} (confidence {max(c for _, c in reads)})" if reads else ""
-        when = f", {data['date']}" if data.get("date") else (", date disputed" if data.get("date_conflict") else "")
-        lines.append(f"- {data['label']} ({data['status']}{when}): {', '.join(dict.fromkeys(people))}; "
-                     f"sources: {' | '.join(sources)}{how}")
-    redated = [(n, d) for n, d in sorted(graph.nodes(data=True)) if d["kind"] == "Article" and d.get("redated")]
-    if redated:
-        lines += ["", "## Articles whose page date is doubtful", ""]
-        for _, data in redated:
-            lines.append(f"- {data['title']} (page date {data['published']}): {data['redated']}")
-            lines += [f"  - \"{text}\": {reading}" for text, reading, _ in data.get("date_clues", ())]
-    conflicts = [m for m in meetings if graph.nodes[m].get("date_conflict")]
-    if conflicts:
-        lines += ["", "## Meetings whose reports disagree on the date", ""]
-        for meeting in conflicts:
-            lines.append(f"- {graph.nodes[meeting]['label']}:")
-            for article, text, interval, _, basis, uncertain in graph.nodes[meeting]["date_claims"]:
-                said = f"\"{text}\" " if text else ""
-                doubt = ", uncertain" if uncertain else ""
-                lines.append(f"  - {said}{interval} ({basis}{doubt}), {graph.nodes[article]['label']}")
-    changed = [(d["title"], change) for _, d in sorted(graph.nodes(data=True)) if d["kind"] == "Article"
-               for change in d.get("kind_changes", ())]
-    if changed:
-        lines += ["", "## Names tagged as people that their article shows are not", ""]
-        lines += [f"- {name} → {kind} ({reason}), in \"{title}\"" for title, (name, kind, reason) in changed]
-    merges = [(graph.nodes[n]["label"], m) for n in sorted(graph) for m in graph.nodes[n].get("merges", ())]
-    if merges:
-        lines += ["", "## Merged names", ""] + [f"- {merge}" for _, merge in merges]
-    return "\n".join(lines) + "\n"

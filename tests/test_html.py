@@ -9,8 +9,8 @@ import re
 import networkx as nx
 import pytest
 
-from kg.export.html import layout, read_links, to_html, to_page_data, who_met_whom, write_html
-from kg.graph import build_graph, people_who_met
+from kg.export.html import layout, to_html, to_page_data, write_html
+from kg.graph import build_graph, people_who_met, who_met_whom
 from kg.records import STATUSES, Article, Entity, Evidence, Extraction, MergedMeeting, Mention, Meeting, Role
 from browser import (drawn_edges, hover_edge, hover_node, node_labels, open_page, search, set_filter, switch_view)
 
@@ -274,12 +274,16 @@ def test_lines_are_capped_too_by_leaving_people_out():
     assert len(full["edges"]) <= 20 and len(full["nodes"]) < full["total_nodes"]
 
 
-@pytest.mark.parametrize("graph", [make_graph(), hub_graph(5)], ids=["hand-built", "hub"])
-def test_who_met_whom_is_people_who_met_for_every_status(graph):
-    attendees, pairs = who_met_whom(graph, read_links(graph))
+def test_who_met_whom_is_held_meetings_unless_other_statuses_are_asked_for():
+    graph = make_graph()
+    attendees, pairs = who_met_whom(graph)
+    assert attendees == {"meeting:moscow": ["person:assad", "person:erdogan", "person:putin"]}
+    assert ("person:merkel", "person:putin") not in pairs
+    attendees, pairs = who_met_whom(graph, STATUSES)
+    assert set(attendees) == {"meeting:moscow", "meeting:merkel", "meeting:berlin"}
+    assert pairs[("person:merkel", "person:putin")] == ["meeting:berlin"]
     people = people_who_met(graph, statuses=STATUSES)
-    assert pairs == {tuple(sorted((a, b))): sorted(ids) for a, b, ids in people.edges(data="meetings")}
-    assert {person for group in attendees.values() for person in group} == set(people)
+    assert pairs == {tuple(sorted((a, b))): ids for a, b, ids in people.edges(data="meetings")}
 
 
 def test_graph_without_meetings_still_renders():

@@ -18,6 +18,8 @@ from typing import Any
 import networkx as nx
 
 from kg.export import write_text_atomic
+from kg.graph import who_met_whom
+from kg.records import STATUSES
 
 HEADER = ("a_name", "b_name", "meeting", "status", "date", "place", "sources", "evidence")
 Row = tuple[str, str, str, str, str, str, str, str]
@@ -44,13 +46,11 @@ def who_met_whom_rows(graph: nx.MultiDiGraph) -> list[Row]:
     Within a row the names are in sorted order, so a pair reads the same in every meeting.
     """
     rows: list[Row] = []
-    for meeting_id, data in sorted(graph.nodes(data=True)):
-        if data["kind"] != "Meeting":
-            continue
+    attendees, _ = who_met_whom(graph, STATUSES)
+    for meeting_id, people in attendees.items():
+        data = graph.nodes[meeting_id]
         edges = [(target, edge) for _, target, edge in graph.out_edges(meeting_id, data=True)]
-        people = sorted({target for target, edge in edges
-                         if edge["relation"] == "participant" and graph.nodes[target]["kind"] == "Person"},
-                        key=lambda person: (graph.nodes[person]["label"], person))
+        people = sorted(people, key=lambda person: (graph.nodes[person]["label"], person))
         place = _joined_labels(graph, edges, "located_in")
         sources = _joined_labels(graph, edges, "reported_by")  # an article's label is its title
         for a, b in itertools.combinations(people, 2):

@@ -26,7 +26,6 @@ parsed as HTML. The few strings in the page's own HTML are numbers and fixed wor
 
 from __future__ import annotations
 
-import itertools
 import json
 import math
 import re
@@ -41,6 +40,7 @@ import pyvis
 from markupsafe import Markup
 
 from kg.export import write_text_atomic
+from kg.graph import who_met_whom
 from kg.records import STATUSES
 
 # The page's HTML, CSS and script, a Jinja template: the graph's data goes in as JSON, never as markup.
@@ -348,20 +348,6 @@ def read_links(graph: nx.MultiDiGraph) -> Links:
             for source, targets in graph.adjacency() for target, keyed in targets.items()}
 
 
-def who_met_whom(graph: nx.MultiDiGraph, links: Links) -> tuple[dict[str, list[str]], dict[tuple[str, str], list[str]]]:
-    """The people of every meeting, and the meetings of every pair of people (a < b), all sorted: what
-    kg.graph.people_who_met gives for all statuses, without copying each person's attributes for every meeting."""
-    attendees: dict[str, set[str]] = {}
-    for (meeting, person), facts in links.items():
-        if ("participant", "") in facts and graph.nodes[person]["kind"] == "Person":
-            attendees.setdefault(meeting, set()).add(person)
-    pairs: dict[tuple[str, str], list[str]] = {}
-    for meeting in sorted(attendees):
-        for pair in itertools.combinations(sorted(attendees[meeting]), 2):
-            pairs.setdefault(pair, []).append(meeting)
-    return {meeting: sorted(people) for meeting, people in sorted(attendees.items())}, pairs
-
-
 def people_view(graph: nx.MultiDiGraph, attendees: dict[str, list[str]], pairs: dict[tuple[str, str], list[str]],
                 meetings: dict[str, dict], *, max_nodes: int, max_lines: int) -> dict:
     """People joined by the meetings they attended together: nodes and lines for vis-network, and what was left out."""
@@ -483,7 +469,7 @@ def to_page_data(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, max_line
     """Everything the page's script draws from: both views, and the details of every node, meeting and article on
     the page."""
     links = read_links(graph)
-    attendees, pairs = who_met_whom(graph, links)
+    attendees, pairs = who_met_whom(graph, STATUSES)
     met = sorted({meeting for ids in pairs.values() for meeting in ids})
     meetings = {meeting: meeting_info(graph, meeting) for meeting in met}
     views = {"people": people_view(graph, attendees, pairs, meetings, max_nodes=max_nodes, max_lines=max_lines),
