@@ -44,7 +44,8 @@ VIEWPORT = {"width": 1280, "height": 800}
 TIMEOUT_MS = 60_000
 NEXT_FRAME = "() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))"
 # Stamps the first frame after the load event: vis-network asked for its first frame while the page's script ran.
-STAMP_DRAWN = """addEventListener("load", () => requestAnimationFrame(() => { window.__drawn = performance.now(); }));"""
+STAMP_DRAWN = ("addEventListener(\"load\", () => requestAnimationFrame(() => "
+               "{ window.__drawn = performance.now(); }));")
 
 
 def main() -> None:
@@ -54,9 +55,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7, help="random seed of the synthetic graphs")
     parser.add_argument("--keep", type=Path, help="keep the pages in this folder")
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
     import networkx
     import numpy
+    from playwright.sync_api import sync_playwright
 
     print(f"machine: {platform.processor() or platform.machine()}, Python {platform.python_version()}, "
           f"networkx {networkx.__version__}, numpy {numpy.__version__}")

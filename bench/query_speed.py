@@ -72,7 +72,8 @@ def main() -> None:
             triples = write_synthetic_graph(graph, least=args.triples, seed=args.seed)
             print(f"graph: {triples:,} triples, {graph.stat().st_size / 1e6:.0f} MB of Turtle, "
                   f"written in {time.perf_counter() - started:.0f} s ({graph})")
-        print(f"machine: {platform.processor() or platform.machine()}, {_cpus()} cores, Python {platform.python_version()}"
+        print(f"machine: {platform.processor() or platform.machine()}, {_cpus()} cores, "
+              f"Python {platform.python_version()}"
               f", pyoxigraph {_version('pyoxigraph')}, rdflib {_version('rdflib')}")
         kg = run_child("kg", graph, timeout=None)
         rdflib = run_child("rdflib", graph, timeout=args.rdflib_timeout)
@@ -114,7 +115,7 @@ def synthetic_records(stories: int, *, seed: int):
     article or, one time in three, by two. Each article also states a post of the first participant and a
     planned or possible meeting of two other people. People recur across stories, the well-known ones more often.
     """
-    from kg.records import Article, DateClaim, Entity, Evidence, Extraction, Meeting, MergedMeeting, Mention, Role
+    from kg.records import Article, DateClaim, Entity, Evidence, Extraction, Meeting, Mention, MergedMeeting, Role
 
     rng = random.Random(seed)
     people = _names(rng, max(50, stories // 2))
@@ -250,7 +251,8 @@ def report(kg: dict, rdflib: dict, *, timeout: float) -> None:
           f"query {kg['query']:.3f} s (best of 3); {kg['rows']:,} rows; peak memory {kg['rss'] / 1e9:.1f} GB")
     if "query" in rdflib:
         total = rdflib["load"] + rdflib["query"]
-        print(f"rdflib default store:  {total:.1f} s in all = parse {rdflib['load']:.1f} s + query {rdflib['query']:.1f} s;"
+        print(f"rdflib default store:  {total:.1f} s in all = parse {rdflib['load']:.1f} s "
+              f"+ query {rdflib['query']:.1f} s;"
               f" {rdflib['rows']:,} rows; peak memory {rdflib['rss'] / 1e9:.1f} GB")
         print(f"speed-up: {total / kg['total']:.0f}x in all, {rdflib['query'] / kg['query']:.0f}x for the query alone")
         print("same pairs: " + ("yes" if rdflib["pairs"] == kg["pairs"] else "NO, the two engines disagree"))

@@ -105,7 +105,8 @@ def build_cli(
             typer.echo(f"wrote {path}")
     if validate:
         from kg.export.rdf import to_rdf
-        from kg.validate import format_violations, validate as check
+        from kg.validate import format_violations
+        from kg.validate import validate as check
 
         try:
             violations = check(to_rdf(result.graph))
@@ -123,8 +124,14 @@ def _progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
     if quiet:
         yield None
         return
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                               TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     columns = (TextColumn("articles"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("elapsed,"), TimeRemainingColumn(),

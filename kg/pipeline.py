@@ -251,7 +251,8 @@ def _loaded(model: str) -> Language:
 
 def extract_all(articles: Sequence[Article], *, model: str, jobs: int = 1, dask_scheduler: str | None = None,
                 progress: Callable[[int], None] | None = None) -> Iterator[Extraction | Skipped]:
-    """The extraction of every article (or why kg failed on it), in the order given, computed here, in `jobs` processes or on Dask."""
+    """The extraction of every article (or why kg failed on it), in the order given, computed here, in `jobs`
+    processes or on Dask."""
     if not articles:
         return
     batches = [articles[i:i + BATCH] for i in range(0, len(articles), BATCH)]

@@ -190,7 +190,7 @@ def _front(host: str, port: int, inner: str, prefixes: Mapping[str, str]) -> Thr
                 self._answer(err.code, dict(err.headers.items()), err.read())
             except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
                 self._answer(502, {"Content-Type": "text/plain; charset=utf-8"},
-                             f"the Oxigraph server did not answer ({err})\n".encode("utf-8"))
+                             f"the Oxigraph server did not answer ({err})\n".encode())
 
         def _answer(self, code: int, headers: dict[str, str], body: bytes) -> None:
             self.send_response(code)
@@ -234,7 +234,8 @@ def check_port_free(host: str, port: int) -> None:
     """
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
-        if sys.platform != "win32":  # as the server does, so a port left in TIME_WAIT by a stopped server counts as free
+        # As the server does, so a port left in TIME_WAIT by a stopped server counts as free.
+        if sys.platform != "win32":
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))

@@ -188,7 +188,8 @@ def mint(kind: str, local: str) -> URIRef:
     rdflib.term.URIRef('https://example.org/kg/id/post/hulusi-akar--defence-minister--turkey')
     """
     if kind not in INSTANCE_NAMESPACES:
-        raise ValueError(f"bug in kg: no instance namespace for kind {kind!r}; expected one of {sorted(INSTANCE_NAMESPACES)}")
+        raise ValueError(f"bug in kg: no instance namespace for kind {kind!r}; "
+                         f"expected one of {sorted(INSTANCE_NAMESPACES)}")
     return INSTANCE_NAMESPACES[kind][local_name(local)]
 
 

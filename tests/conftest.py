@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from tests_support import ROOT
 
 from kg.nlp import load_model
-from tests_support import ROOT
 
 EXAMPLES = ROOT / "examples"
 

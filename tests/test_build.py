@@ -11,12 +11,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from tests_support import OUTPUTS, ROOT
 
+from kg import pipeline
 from kg.cache import Cache, article_key, fingerprint
 from kg.ingest import read_articles
-from kg import pipeline
 from kg.pipeline import build
-from tests_support import OUTPUTS, ROOT
 
 EXAMPLES = ROOT / "examples"
 NEW_ARTICLE = """Title: Ministers meet in Ankara

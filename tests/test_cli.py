@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import shutil
 
+from tests_support import OUTPUTS, ROOT
 from typer.testing import CliRunner
 
 from kg.cli import app
-from tests_support import OUTPUTS, ROOT
 
 runner = CliRunner()
 

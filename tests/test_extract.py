@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.resolve.names import title_key
 from kg.records import Article
+from kg.resolve.names import title_key
 
 
 def read(nlp, text: str):
@@ -32,7 +32,8 @@ def meetings(nlp, text: str) -> set[tuple]:
      "Russia's defence minister Sergei Shoigu.", {("Ali Mahmoud Abbas", "Hulusi Akar", "Sergei Shoigu", "held")}),
     ("Talks between Angela Merkel and Emmanuel Macron ended on Friday.",
      {("Angela Merkel", "Emmanuel Macron", "held")}),
-    ("Vladimir Putin hosted Recep Tayyip Erdogan at the Kremlin.", {("Recep Tayyip Erdogan", "Vladimir Putin", "held")}),
+    ("Vladimir Putin hosted Recep Tayyip Erdogan at the Kremlin.",
+     {("Recep Tayyip Erdogan", "Vladimir Putin", "held")}),
     # planned, possible, cancelled
     ("Angela Merkel will meet Emmanuel Macron next week.", {("Angela Merkel", "Emmanuel Macron", "planned")}),
     ("Angela Merkel is expected to meet Emmanuel Macron in Paris.", {("Angela Merkel", "Emmanuel Macron", "planned")}),
@@ -49,7 +50,8 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Tony Blair flies tomorrow to meet George Bush.", {("George Bush", "Tony Blair", "planned")}),
     ("Ehud Olmert and Mahmoud Abbas pledged to restart peace talks.", {("Ehud Olmert", "Mahmoud Abbas", "planned")}),
     ("Senators said George Bush should meet with Cindy Sheehan.", {("Cindy Sheehan", "George Bush", "possible")}),
-    ("Vladimir Putin received Recep Tayyip Erdogan in the Kremlin.", {("Recep Tayyip Erdogan", "Vladimir Putin", "held")}),
+    ("Vladimir Putin received Recep Tayyip Erdogan in the Kremlin.",
+     {("Recep Tayyip Erdogan", "Vladimir Putin", "held")}),
     ("Angela Merkel was received by Vladimir Putin in the Kremlin.", {("Angela Merkel", "Vladimir Putin", "held")}),
     ("Angela Merkel, along with Nicolas Sarkozy, met Dmitry Medvedev in Moscow.",
      {("Angela Merkel", "Dmitry Medvedev", "Nicolas Sarkozy", "held")}),
@@ -80,7 +82,8 @@ def meetings(nlp, text: str) -> set[tuple]:
      "Zapatero.", {("Benedict", "José Luis Zapatero", "Juan Carlos", "held")}),
     ("Lazar Comanescu held talks with his counterpart in that country Andrei Stratan.",
      {("Andrei Stratan", "Lazar Comanescu", "held")}),
-    ("Olaf Scholz spoke about trade. Mukherjee had, on Tuesday, visited France, where he had talks with Emmanuel Macron.",
+    ("Olaf Scholz spoke about trade. Mukherjee had, on Tuesday, visited France, where he had talks with "
+     "Emmanuel Macron.",
      {("Emmanuel Macron", "Mukherjee", "held")}),
     ("In August Jim McGovern (D-Mass) met President Hugo Chávez.", {("Hugo Chávez", "Jim McGovern", "held")}),
     # a clause of its own: the first one's "not" does not deny it
@@ -93,7 +96,8 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Nicolas Sarkozy spoke in Paris. \"I met Viktor Yushchenko on Monday,\" he said.",
      {("Nicolas Sarkozy", "Viktor Yushchenko", "held")}),
     ("\"We are holding discussions with Vladimir Putin,\" Hulusi Akar said.", set()),  # "we": Turkey, not Akar alone
-    ("Angela Merkel said she looks forward to meeting Vladimir Putin.", {("Angela Merkel", "Vladimir Putin", "planned")}),
+    ("Angela Merkel said she looks forward to meeting Vladimir Putin.",
+     {("Angela Merkel", "Vladimir Putin", "planned")}),
     # people placed at a meeting the article names elsewhere
     ("Karl Briam told a meeting of the workforce that sales fell. Walter Hiller told the same meeting that a cut was "
      "necessary.", {("Karl Briam", "Walter Hiller", "held")}),
@@ -106,7 +110,8 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Karl Briam told a meeting of the workforce that sales fell. Walter Hiller did not attend the meeting.", set()),
     # an interview is no meeting
     ("Adam Kokesh discussed his campaign with Wikinews.", set()),
-    ("Jamel Msallem told Agence France-Presse that he met Youssef Chahed.", {("Jamel Msallem", "Youssef Chahed", "held")}),
+    ("Jamel Msallem told Agence France-Presse that he met Youssef Chahed.",
+     {("Jamel Msallem", "Youssef Chahed", "held")}),
     ("Vicente Fox met George Bush in Monterrey.", {("George Bush", "Vicente Fox", "held")}),
     # parties the parser hangs oddly: a name inside the next one's title, a participle, a fronted scene, "they"
     ("West German Finance Minister Gerhard Stoltenberg and U.S. Treasury Secretary James Baker reaffirmed their "
@@ -184,7 +189,8 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Mali President Amadou Toumani Touré met Nicolas Sarkozy in Paris.",
      {("Amadou Toumani", "Nicolas Sarkozy", "held")}),
     # not meetings
-    ("Prime Minister Stephen Harper and former prime minister Paul Martin spoke. The Prime Minister met Michaëlle Jean.",
+    ("Prime Minister Stephen Harper and former prime minister Paul Martin spoke. "
+     "The Prime Minister met Michaëlle Jean.",
      set()),
     ("\"I met Vladimir Putin,\" Emmanuel Macron and Olaf Scholz said.", set()),
     ("Angela Merkel's budget met expectations.", set()),

@@ -25,7 +25,7 @@ from kg.export.graphml import graphml_value, write_graphml, xml_text
 from kg.export.jsonld import write_jsonld
 from kg.export.rdf import to_rdf, write_turtle
 from kg.graph import build_graph
-from kg.records import Article, Entity, Evidence, Extraction, Meeting, MergedMeeting, Mention, Role
+from kg.records import Article, Entity, Evidence, Extraction, Meeting, Mention, MergedMeeting, Role
 from kg.vocab import KG, node_iri
 
 # rdflib's JSON-LD parser uses its own deprecated ConjunctiveGraph inside; that says nothing about kg.

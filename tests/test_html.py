@@ -8,11 +8,11 @@ import re
 
 import networkx as nx
 import pytest
+from browser import drawn_edges, hover_edge, hover_node, node_labels, open_page, search, set_filter, switch_view
 
 from kg.export.html import layout, to_html, to_page_data, write_html
 from kg.graph import build_graph, people_who_met, who_met_whom
-from kg.records import STATUSES, Article, Entity, Evidence, Extraction, MergedMeeting, Mention, Meeting, Role
-from browser import (drawn_edges, hover_edge, hover_node, node_labels, open_page, search, set_filter, switch_view)
+from kg.records import STATUSES, Article, Entity, Evidence, Extraction, Meeting, Mention, MergedMeeting, Role
 
 HOSTILE_NAME = "<img src=x onerror=alert(1)>"
 HOSTILE_TAIL = "</script><script>window.__pwned=1</script>"

@@ -7,8 +7,9 @@ import subprocess
 import sys
 import zipfile
 
-from kg import ontology_dir
 from tests_support import ROOT
+
+from kg import ontology_dir
 
 
 def test_the_wheel_holds_every_file_kg_reads(tmp_path):

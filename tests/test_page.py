@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kg.pipeline import build
 from browser import drawn_edges, hover_edge, hover_node, node_labels, open_page, search, set_filter, switch_view
+
+from kg.pipeline import build
 
 PARTICIPANTS = {"Hulusi Akar", "Hakan Fidan", "Ali Mahmoud Abbas", "Ali Mamlouk", "Sergei Shoigu"}
 EVIDENCE = "met Syrian defence minister Ali Mahmoud Abbas and Syrian intelligence chief Ali Mamlouk in Moscow"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from tests_support import ROOT
 
 from kg.query import run_query
-from tests_support import ROOT
 
 QUERIES = ROOT / "ontology" / "queries"
 PARTICIPANTS = {"Hulusi Akar", "Hakan Fidan", "Ali Mahmoud Abbas", "Ali Mamlouk", "Sergei Shoigu"}

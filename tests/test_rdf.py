@@ -24,8 +24,19 @@ from kg.errors import KGError, QueryError
 from kg.export.rdf import node_triples, to_rdf, write_turtle
 from kg.graph import build_graph
 from kg.query import format_rows, load_query, run_query
-from kg.records import (Article, DateClaim, DateClue, Dating, Entity, Evidence, Extraction, Meeting, MergedMeeting,
-                        Mention, Role)
+from kg.records import (
+    Article,
+    DateClaim,
+    DateClue,
+    Dating,
+    Entity,
+    Evidence,
+    Extraction,
+    Meeting,
+    Mention,
+    MergedMeeting,
+    Role,
+)
 from kg.vocab import KG, mint, node_iri, node_slug
 
 QUERIES = Path(__file__).resolve().parent.parent / "ontology" / "queries"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
+from test_html import HOSTILE_NAME, make_dated_graph, page_data
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -11,7 +12,6 @@ from kg.errors import KGError
 from kg.export.html import to_html, write_html
 from kg.export.rdf import write_turtle
 from kg.render import read_turtle
-from test_html import HOSTILE_NAME, make_dated_graph, page_data
 
 runner = CliRunner()
 

@@ -327,7 +327,8 @@ def test_a_surname_after_two_namesakes_in_one_sentence(nlp, title, text, joins):
     article = Article("a0", title, text, "2008-03-26", None, "x")
     resolution = resolve([extract(nlp(text), article)])
     bare = next(e for e in resolution.entities
-                if any(text[int(m.split("#")[1]):].startswith(("Reagan's endorsement", "Bush, 25")) for m in e.mentions))
+                if any(text[int(m.split("#")[1]):].startswith(("Reagan's endorsement", "Bush, 25"))
+                       for m in e.mentions))
     assert (bare.name if joins else None) == joins
     if joins is None:
         assert len(name_tokens(bare.name)) == 1
@@ -427,8 +428,10 @@ def test_an_acronym_in_brackets_expands_only_to_a_name_it_can_abbreviate(nlp):
 
 
 def test_a_post_joins_two_names_only_when_they_hold_it_within_a_term_of_each_other(nlp):
-    texts = ("U.S. Vice President George Bush met George Shultz in Washington on Monday. Bush said the talks went well.",
-             "U.S. President George W. Bush met Tony Blair at the White House on Tuesday. Bush said the talks went well.")
+    texts = ("U.S. Vice President George Bush met George Shultz in Washington on Monday. "
+             "Bush said the talks went well.",
+             "U.S. President George W. Bush met Tony Blair at the White House on Tuesday. "
+             "Bush said the talks went well.")
     _, apart = build(nlp, *texts, dates=("1987-03-02", "2005-06-07"))
     assert {"George Bush", "George W. Bush"} <= set(apart.values())  # a vice president in 1987, a president in 2005
     _, joined = build(nlp, texts[1].replace("George W. Bush", "George Bush"), texts[1],

@@ -6,10 +6,10 @@ from __future__ import annotations
 import itertools
 
 from rdflib import Graph
+from tests_support import OUTPUTS, ROOT
 
 from kg.pipeline import build
 from kg.query import run_query
-from tests_support import OUTPUTS, ROOT
 
 PARTICIPANTS = {"Hulusi Akar", "Hakan Fidan", "Ali Mahmoud Abbas", "Ali Mamlouk", "Sergei Shoigu"}
 

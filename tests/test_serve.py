@@ -14,14 +14,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
+from tests_support import ROOT
 
 from kg.errors import KGError
 from kg.query import run_query
 from kg.serve import find_oxigraph, serve
-from tests_support import ROOT
 
 WHO_MET_WHOM = ROOT / "ontology" / "queries" / "who_met_whom.rq"
 JSON_RESULTS = "application/sparql-results+json"

@@ -1,4 +1,5 @@
-"""Exporters: the graph to files. Each writer replaces its file atomically, so a failed build keeps the last good output."""
+"""Exporters: the graph to files. Each writer replaces its file atomically, so a failed build keeps the last good
+output."""
 
 from __future__ import annotations
 

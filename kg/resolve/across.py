@@ -300,7 +300,8 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
 
     wanted = {c for e in extractions for m in e.mentions for c in candidates_of(keys[m.id])}
     profiles = _profiles(extractions, keys, with_context=wanted)
-    spread = Counter(m.name for e in extractions for m in {x.name: x for x in e.mentions if x.kind == "Country"}.values())
+    spread = Counter(m.name for e in extractions
+                     for m in {x.name: x for x in e.mentions if x.kind == "Country"}.values())
     rarity = {country: math.log((len(extractions) + 1) / (count + 1)) for country, count in spread.items()}
     for extraction in extractions:
         local = None
