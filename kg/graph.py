@@ -135,9 +135,9 @@ def build_graph(
         )
         reports = {report.id: report for report in meeting.reports}
         for report in meeting.reports:
-            article = article_node(report.evidence.article_id)
+            source = article_node(report.evidence.article_id)
             # One reported_by edge per report: every sentence that states the meeting stays visible as evidence.
-            _add_fact(graph, meeting.id, article, "reported_by", report.evidence, trigger=report.trigger,
+            _add_fact(graph, meeting.id, source, "reported_by", report.evidence, trigger=report.trigger,
                       keyed_by=report.id, **_read_by(report))
             if meeting.place and report.place and mention_entity.get(report.place) == meeting.place:
                 _add_fact(graph, meeting.id, meeting.place, "located_in", report.evidence, **_read_by(report))

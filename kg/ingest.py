@@ -20,7 +20,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from datetime import datetime
 from html.parser import HTMLParser
@@ -321,7 +321,7 @@ def _read_page_text(path: Path, lines: list[str]) -> Article:
     return _article(path, title, clean_body(after[title_at + 1:], drop={title}), published, publisher)
 
 
-def clean_body(lines: list[str], *, drop: set[str] = frozenset()) -> str:
+def clean_body(lines: list[str], *, drop: Set[str] = frozenset()) -> str:
     """Paragraphs of article text, joined by blank lines, without site chrome or repeated paragraphs.
 
     >>> clean_body(["Akar met Abbas in Moscow on Wednesday.", "", "Newsletter", "0:00", "Close", "A headline"])

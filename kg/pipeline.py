@@ -10,7 +10,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
@@ -99,15 +99,18 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     todo = [article for article, extraction in zip(articles, found) if extraction is None]
     report = progress or (lambda done, total: None)
     report(len(articles) - len(todo), len(articles))
-    extractions = []
+    extractions: list[Extraction] = []
     notices: list[str] = []  # what the user should know that is not a skipped input
     caching = True
     # Closed once read, so its processes (each holding a model) end before the merge and the writes begin.
     with contextlib.closing(extract_all(todo, model=model, jobs=jobs, dask_scheduler=dask_scheduler,
                                         progress=lambda done: report(len(articles) - len(todo) + done,
                                                                      len(articles)))) as fresh:
-        for extraction in found:
-            if extraction is None:
+        for cached in found:
+            extraction: Extraction | Skipped
+            if cached is not None:
+                extraction = cached
+            else:
                 try:
                     extraction = next(fresh)
                 except BrokenProcessPool:
@@ -198,6 +201,8 @@ def _keep(graph: nx.MultiDiGraph, staging: Path) -> None:
 
 
 def _write_kept(name: str) -> Path:
+    if _kept is None:
+        raise RuntimeError("bug in kg: an output was asked for before the graph was kept")
     graph, staging = _kept
     return EXPORTERS[name](graph, staging / name)
 
@@ -250,7 +255,7 @@ def _loaded(model: str) -> Language:
 
 
 def extract_all(articles: Sequence[Article], *, model: str, jobs: int = 1, dask_scheduler: str | None = None,
-                progress: Callable[[int], None] | None = None) -> Iterator[Extraction | Skipped]:
+                progress: Callable[[int], None] | None = None) -> Generator[Extraction | Skipped, None, None]:
     """The extraction of every article (or why kg failed on it), in the order given, computed here, in `jobs`
     processes or on Dask."""
     if not articles:

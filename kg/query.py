@@ -67,7 +67,7 @@ def run_query(graph_path: Path, query: str | Path) -> tuple[list[str], list[Row]
         rows = [tuple(None if term is None else _lexical(term) for term in solution) for solution in result]
     except (OSError, RuntimeError, ValueError) as err:  # raised while evaluating: unknown functions, SERVICE calls
         raise QueryError(f"query: cannot be run ({err})") from err
-    if re.match(r"SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", text[PROLOG.match(text).end():], re.IGNORECASE):
+    if re.match(r"SELECT\s+(?:(?:DISTINCT|REDUCED)\s+)?\*", text[_prolog_end(text):], re.IGNORECASE):
         order = sorted(range(len(variables)), key=_first_use(text, variables))
         variables, rows = [variables[i] for i in order], [tuple(row[i] for i in order) for row in rows]
     return variables, rows
@@ -86,7 +86,8 @@ def run_construct(graph_path: Path, query: str | Path) -> tuple[bytes, int]:
         triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     except (OSError, RuntimeError, ValueError) as err:
         raise QueryError(f"query: cannot be run ({err})") from err
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes)), len(triples)
+    turtle = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
+    return turtle or b"", len(triples)
 
 
 def load_query(text_or_path: str | Path) -> str:
@@ -201,10 +202,10 @@ def query_error_message(text: str, error: str, prefixes: Mapping[str, str]) -> s
         known = ", ".join(sorted(prefixes)) or "none"
         reason = f"undeclared prefix {name}:; add PREFIX {name}: <...> or use one the graph binds ({known})"
         return _located(text, line, column, reason)
-    form = PROLOG.match(text)
-    if not re.match(r"(?:SELECT|ASK|CONSTRUCT|DESCRIBE)\b", text[form.end():], re.IGNORECASE):
-        line = text.count("\n", 0, form.end()) + 1
-        column = form.end() - (text.rfind("\n", 0, form.end()) + 1) + 1
+    end = _prolog_end(text)
+    if not re.match(r"(?:SELECT|ASK|CONSTRUCT|DESCRIBE)\b", text[end:], re.IGNORECASE):
+        line = text.count("\n", 0, end) + 1
+        column = end - (text.rfind("\n", 0, end) + 1) + 1
         return _located(text, line, column, "expected SELECT or ASK (after any PREFIX and BASE lines)")
     match = QUERY_ERROR_AT.fullmatch(error.strip())
     if match is None:
@@ -252,6 +253,13 @@ def _located(text: str, line: int, column: int, reason: str) -> str:
     lines = text.split("\n")
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     return f"query line {line}, column {column}: {reason}\n  {source}\n  {' ' * (column - 1)}^"
+
+
+def _prolog_end(text: str) -> int:
+    """Where the query form starts, after any blank space, comments, PREFIX and BASE lines (PROLOG matches the empty
+    string, so it always matches)."""
+    match = PROLOG.match(text)
+    return match.end() if match is not None else 0
 
 
 def _graph_form(text: str) -> Literal["CONSTRUCT", "DESCRIBE"]:

@@ -13,6 +13,7 @@ from typing import Literal
 Status = Literal["held", "planned", "possible", "cancelled"]
 Mode = Literal["in_person", "phone", "video", "unknown"]
 Kind = Literal["Person", "Organisation", "Country", "Place"]
+Basis = Literal["text", "page date", "estimate"]  # a date with its year; read against the page date; or inferred
 
 STATUSES: tuple[Status, ...] = ("held", "planned", "possible", "cancelled")
 MODES: tuple[Mode, ...] = ("in_person", "phone", "video", "unknown")
@@ -131,7 +132,7 @@ class DateClaim:
     text: str | None  # the time expression as written, or None for an estimate from the article's text
     interval: str  # ISO date or "earliest/latest"
     granularity: str  # day, week, month, part-of-month, year, decade, or "estimate"
-    basis: Literal["text", "page date", "estimate"]  # a date with its year; read against the page date; or inferred
+    basis: Basis
     uncertain: bool  # read against a page date that the article's text (or another report) contradicts
 
 

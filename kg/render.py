@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import networkx as nx
@@ -101,17 +102,18 @@ def to_graph(statements: dict[str, dict[str, list]]) -> nx.MultiDiGraph:
 
     def evidence(subject: str) -> list[dict]:
         """The evidence of a fact, sorted by article and span."""
-        found = []
+        found: list[dict[str, Any]] = []
         for item in iris(subject, str(KG.evidence)):
             articles = iris(item, str(KG.fromArticle))
             start, end = text(item, str(KG.start)), text(item, str(KG.end))
             article_id = add_node(articles[0], "Article") if articles else None
-            if article_id is not None and (start or "").isdigit() and (end or "").isdigit():
-                fact = {"article": article_id, "sentence": text(item, str(KG.sentence)),
+            if article_id is not None and start is not None and end is not None and start.isdigit() and end.isdigit():
+                fact: dict[str, Any] = {"article": article_id, "sentence": text(item, str(KG.sentence)),
                         "start": int(start), "end": int(end)}
                 method, _, rules = (text(item, str(KG.method)) or "").partition(": ")
                 if rules and method == PARSE[1]:  # a meeting report names the rules that read it
-                    fact |= {"rules": tuple(rules.split(", ")), "confidence": float(text(item, str(KG.confidence)))}
+                    confidence = float(text(item, str(KG.confidence)) or 0)
+                    fact |= {"rules": tuple(rules.split(", ")), "confidence": confidence}
                 found.append(fact)
         return sorted(found, key=lambda fact: (fact["article"], fact["start"], fact["end"]))
 

@@ -14,6 +14,7 @@ import pyshacl
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from kg import ontology_dir
 from kg.errors import KGError
@@ -101,7 +102,7 @@ def _violation(results: Graph, result: URIRef | BNode) -> Violation:
     )
 
 
-def _path(results: Graph, path: URIRef | BNode | None) -> str | None:
+def _path(results: Graph, path: Node | None) -> str | None:
     """A SHACL path as a SPARQL property path with kg's prefixes ("kg:participation/kg:agent", "^kg:holds")."""
     if path is None:
         return None
@@ -110,7 +111,7 @@ def _path(results: Graph, path: URIRef | BNode | None) -> str | None:
         return short if short != str(path) else f"<{path}>"
     inverse = results.value(path, SH.inversePath)
     if inverse is not None:
-        return "^" + _path(results, inverse)
+        return "^" + (_path(results, inverse) or "")
     if results.value(path, RDF.first) is not None:
-        return "/".join(_path(results, step) for step in Collection(results, path))
+        return "/".join(_path(results, step) or "" for step in Collection(results, path))
     return "(path)"  # kg's shapes use only predicates, inverses and sequences

@@ -97,7 +97,10 @@ def _name_in(tokens: list[str]) -> str | None:
             ends.append(False)  # "Indonesian fishermen": the capitalised word only modifies the head
             runs.append([])
     named = [run for run, last in zip(runs, ends) if last and any(w.lower().strip(".") not in NOT_NAMES for w in run)]
-    return " ".join(max(named, key=len)) if named else None
+    if not named:
+        return None
+    longest: list[str] = max(named, key=len)
+    return " ".join(longest)
 
 
 def _merged(people: list[list[Name]]) -> list[list[Name]]:

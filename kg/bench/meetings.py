@@ -18,10 +18,13 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from rdflib import Graph
+from rdflib.query import ResultRow
 
 from kg import ontology_dir
 from kg.export.rdf import to_rdf
@@ -128,8 +131,12 @@ def predicted_pairs(nlp, article: Article, query: str) -> set[tuple[str, str]]:
     resolution = resolve([extraction])
     graph = build_graph([extraction], resolution.entities, resolution.meetings, resolution.mention_entity)
     rdf_graph = Graph().parse(data=to_rdf(graph).serialize(format="turtle"), format="turtle")
-    return {tuple(sorted((str(r.a_name), str(r.b_name)))) for r in rdf_graph.query(query)
-            if str(r.a_name) != str(r.b_name)}
+    pairs = set()
+    for row in cast(Iterable[ResultRow], rdf_graph.query(query)):  # a SELECT gives rows
+        a, b = str(row.a_name), str(row.b_name)
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    return pairs
 
 
 def main(argv: list[str] | None = None) -> int:

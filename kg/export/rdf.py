@@ -118,12 +118,12 @@ def turtle_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
     for subject, predicate, object_ in triples(graph):
         by_subject.setdefault(names.iri(subject), set()).add((names.predicate(predicate), names.term(object_)))
     yield "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in sorted(PREFIXES.items()))
-    for subject in sorted(by_subject):
-        pairs = sorted(by_subject.pop(subject), key=lambda pair: (pair[0] != "a", pair))  # rdf:type first
+    for written in sorted(by_subject):
+        pairs = sorted(by_subject.pop(written), key=lambda pair: (pair[0] != "a", pair))  # rdf:type first
         groups = [(predicate, [object_ for _, object_ in objects])
                   for predicate, objects in itertools.groupby(pairs, key=lambda pair: pair[0])]
         lines = [f"    {predicate} {OBJECT_SEPARATOR.join(objects)}" for predicate, objects in groups]
-        yield f"\n{subject}\n" + " ;\n".join(lines) + " .\n"
+        yield f"\n{written}\n" + " ;\n".join(lines) + " .\n"
 
 
 class CompactNames:

@@ -62,9 +62,9 @@ def assemble(meetings: list[Meeting], context: Context) -> list[Meeting]:
         at = antecedent[taking.noun.idx]
         meeting = by_word.get(at)
         if meeting is not None and meeting.status == "held":
-            people = distinct([context.mentions[p] for p in meeting.participants] + list(taking.people), context)
+            joined = distinct([context.mentions[p] for p in meeting.participants] + list(taking.people), context)
             rules = (*dict.fromkeys((*meeting.rules, "takes-part")),)
-            by_word[at] = replace(meeting, participants=tuple(p.id for p in people), rules=rules,
+            by_word[at] = replace(meeting, participants=tuple(p.id for p in joined), rules=rules,
                                   confidence=confidence(rules))
         elif meeting is None:
             opened[at] = tuple(distinct([*opened.get(at, ()), *taking.people], context))

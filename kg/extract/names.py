@@ -185,9 +185,12 @@ def join_split_names(doc: Doc) -> None:
     """Make one person of a first name the tagger set apart from the rest of the name ("Santosh" as an organisation
     before "Kumar Singh"), when the article also writes that first name with the surname ("Santosh Singh")."""
     person_names = _person_names(doc)
-    ents, joined = list(doc.ents), False
+    ents: list[Span | None] = list(doc.ents)
+    joined = False
     for i in range(len(ents) - 1):
         first, rest = ents[i], ents[i + 1]
+        if first is None or rest is None:
+            continue
         if first.label_ != "PERSON" and rest.label_ == "PERSON" and len(first) == 1 and first.end == rest.start \
                 and first[0].is_title and first[0].whitespace_ == " " \
                 and fold(f"{first.text} {rest[-1].text}") in person_names:
@@ -256,8 +259,8 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
     # Names shown to be people's count for the whole article: "Romano Prodi, the President ..." makes "Prodi" a person.
     for span in spans:
         if span.label_ != "PERSON" and _person_shaped(span, person_names):
-            name = fold(_person_name(span.text))
-            person_names |= {name, name.split()[-1]}
+            folded = fold(_person_name(span.text))
+            person_names |= {folded, folded.split()[-1]}
     for ent in spans:
         kind = _kind_of(ent, person_names)
         if kind is None or "\n" in ent.text:
@@ -269,7 +272,7 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             continue  # "Venezuela During" (a page label run into the text), "COVID-19": not names
         if kind == "Person" and _in_quoted_phrase(ent):
             continue  # "known as 'No Drama Obama'": a nickname, not a mention of the name
-        name = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
+        name: str | None = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
         if kind == "Person":
             name = _person_name(ent.text)
         if kind == "Country" and ent.label_ != "NORP":

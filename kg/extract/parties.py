@@ -145,8 +145,8 @@ def _used(found: list[Mention], rule: str, context: Context) -> list[Mention]:
 def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | None:
     """The person a "he"/"she" means, when the text leaves no doubt: the person reporting the clause ("Weaver said
     he met ...", "quoted Weaver as saying he met ..."), else the subject of the sentence before, if a person."""
-    before = context.doc[pronoun.sent.start:pronoun.i].text
-    if sum(before.count(q) for q in '"“”') % 2:
+    opening = context.doc[pronoun.sent.start:pronoun.i].text
+    if sum(opening.count(q) for q in '"“”') % 2:
         return None  # inside a quotation "he" is not the speaker, and the text rarely says who it is
     for governor in pronoun.head.ancestors if pronoun.dep_ == "nsubj" else ():
         if governor.lemma_.lower() in REPORT_VERBS:
@@ -225,7 +225,7 @@ def _last_two(token: Token, context: Context) -> list[Mention]:
     """The two people named in the sentence before `token` and the one before it, if exactly two are."""
     sent = token.sent
     start = previous_sentence(sent).start if sent.start > 0 else sent.start
-    people = {}
+    people: dict[str, Mention] = {}
     for i in range(start, token.i):
         mention = context.mention_at.get(i)
         if mention is not None and mention.kind == "Person":

@@ -7,7 +7,7 @@ import bisect
 import csv
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -58,7 +58,7 @@ class _Profile:
 
 
 def _profiles(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str]],
-              with_context: set[tuple[str, str]] = frozenset()) -> dict[tuple[str, str], _Profile]:
+              with_context: Set[tuple[str, str]] = frozenset()) -> dict[tuple[str, str], _Profile]:
     """Profiles of every name across the build (a surname's own profile comes from its article alone); only the
     names in `with_context` (and a single article's) get the other names of their articles, which are many."""
     profiles: dict[tuple[str, str], _Profile] = defaultdict(_Profile)
@@ -334,20 +334,20 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
                 continue  # a first name a letter or two off ("Mary", "Mark", "Kojo") may be another: a post must say so
             elif key in fuller and named & set(candidates):
                 continue  # the article itself writes both and did not join them: two people ("Mahmoud Abbas")
-            elif len(titled) == 1 and (found := _only_titled(titled[0], mine, profiles, extraction.article)):
-                best, evidence = titled[0], found
+            elif len(titled) == 1 and (why := _only_titled(titled[0], mine, profiles, extraction.article)):
+                best, evidence = titled[0], why
             elif not posted and weights[best] >= MIN_PLACE_EVIDENCE and len(profiles[best].articles) >= 4 * others:
                 shared = sorted(p for p in mine.places if profiles[best].places[p])
                 evidence = f"the articles speak of {', '.join(shared)}"
             else:
                 # A title narrows the namesakes to those the build calls so ("President Bush": not Laura Bush).
-                found = _dominant(key, titled if len(titled) > 1 else candidates, mine, profiles, forms, written,
+                pick = _dominant(key, titled if len(titled) > 1 else candidates, mine, profiles, forms, written,
                                   extraction.article.published) \
                     or _rare_company(candidates, mine, profiles, surname_articles, len(extractions),
                                      extraction.article.published)
-                if found is None:
+                if pick is None:
                     continue
-                best, evidence = found
+                best, evidence = pick
             keys[mention.id] = best
             what = "surname" if len(name_tokens(key[1])) == 1 else "name"
             merges[best].add(f"{written[key]} → {written[best]}: {what} in {extraction.article.id}; {evidence}")

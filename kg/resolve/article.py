@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from kg.countries import country_named, country_of_demonym, fold
 from kg.extract.lexicon import HONORIFICS, PERSON_TITLES
 from kg.ingest import slugify
-from kg.records import Entity, Extraction, Mention
+from kg.records import Entity, Extraction, Kind, Mention
 from kg.resolve.names import (
     KIND_PREFIX,
     _bearers,
@@ -33,7 +34,7 @@ def _resolve_in_article(extraction: Extraction) -> list[tuple[str, tuple[str, st
     """(mention id, its own key, the key of the name it stands for, why) for each mention of one article; a name that
     stands for one that stands for a third stands for the third ("al-Hawsawi", "Al Hawsawi", "Mustafa al-Hawsawi")."""
     found = list(_names_in_article(extraction))
-    target = {}
+    target: dict[tuple[str, str], tuple[str, str]] = {}
     for _, key, canonical, _ in found:
         if canonical != key:
             target.setdefault(key, canonical)
@@ -57,6 +58,7 @@ def _names_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, 
     for role in extraction.roles:
         if role.holder in by_id and role.of in by_id:
             posts[fold(by_id[role.holder].name)].add(_post(role, by_id))
+    full: Mention | None
     for mention in mentions:
         key = _key(mention)
         if mention.id in acronyms:
@@ -103,11 +105,11 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
     """Acronym mention id -> the organisation it abbreviates, from "Full Name (ACRONYM)" and later uses of it."""
     found: dict[str, Mention] = {}
     expansions: dict[str, Mention] = {}
-    for full, short in zip(mentions, mentions[1:]):
-        if full.kind == "Organisation" and short.kind == "Organisation" and short.name.isupper() \
-                and body[full.end:short.start] in (" (", "(") and body[short.end:short.end + 1] == ")" \
-                and _could_abbreviate(short.name, full.name):
-            expansions[short.name] = full
+    for written, bracketed in zip(mentions, mentions[1:]):
+        if written.kind == "Organisation" and bracketed.kind == "Organisation" and bracketed.name.isupper() \
+                and body[written.end:bracketed.start] in (" (", "(") and body[bracketed.end:bracketed.end + 1] == ")" \
+                and _could_abbreviate(bracketed.name, written.name):
+            expansions[bracketed.name] = written
     organisations = [m for m in mentions if m.kind == "Organisation" and len(m.name.split()) >= 2]
     for mention in mentions:
         if mention.kind != "Organisation":
@@ -191,7 +193,7 @@ def _entities(names: dict[tuple[str, str], Counter], keys: dict[str, tuple[str, 
     entities: list[Entity] = []
     used: set[str] = set()
     for key, counts in sorted(names.items()):
-        kind = key[0]
+        kind = cast(Kind, key[0])
         # The fullest name is the entity's name: most words ("Bisher al-Rawi", not "Al Rawi"), most often written
         # (not a stray spelling), longest, then alphabetical.
         name = sorted(counts, key=lambda n: (-len(name_tokens(n)), -len(_plain_tokens(n)), -counts[n], -len(n), n))[0]

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from kg.dating import REDATED_AFTER
-from kg.records import DateClaim, Dating, MergedMeeting
+from kg.records import Basis, DateClaim, Dating, MergedMeeting
 from kg.timex import Interval, resolve_time
 
 
@@ -47,11 +47,11 @@ def _dated(meeting: MergedMeeting, datings: dict[str, Dating], published: dict[s
         article = report.evidence.article_id
         if report.date_text:
             absolute = resolve_time(report.date_text, None)
-            page = date.fromisoformat(published[article]) if published.get(article) else None
+            page = date.fromisoformat(day) if (day := published.get(article)) else None
             interval = absolute or resolve_time(report.date_text, page, future=future)
             if interval is None:
                 continue  # "Sunday night", "earlier this week" with no page date: no claim
-            basis = "text" if absolute else "page date"
+            basis: Basis = "text" if absolute else "page date"
             claim = DateClaim(article, report.date_text, str(interval), interval.granularity, basis,
                               uncertain=basis == "page date" and article in redated)
             claims[claim] = interval

@@ -107,7 +107,7 @@ def _when(meeting: Meeting, published: str | None) -> tuple[Interval | None, Int
 
 
 def _within_days(article_ids: set[str], published: dict[str, str | None], days: int) -> bool:
-    dates = [date.fromisoformat(published[a]) for a in article_ids if published.get(a)]
+    dates = [date.fromisoformat(day) for a in article_ids if (day := published.get(a))]
     return len(dates) == len(article_ids) and (max(dates) - min(dates)).days <= days
 
 

@@ -38,7 +38,7 @@ def _plain_tokens(name: str) -> tuple[str, ...]:
 def _post(role: Role, by_id: dict[str, Mention]) -> tuple[str, str]:
     """A post as compared between articles: the title from its first title word ("vice president" is not
     "president") and the organisation or country's name."""
-    return title_key(role.title) if role.title else "", by_id[role.of].name
+    return title_key(role.title) if role.title else "", by_id[role.of].name if role.of else ""
 
 
 TITLE_MODIFIERS = {"vice", "deputy", "prime", "rear", "chief", "lieutenant", "supreme", "attorney", "secretary"}
