@@ -94,6 +94,7 @@ def test_two_processes_give_the_same_bytes_as_one(articles, tmp_path, monkeypatc
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
 
 
+@pytest.mark.cluster
 def test_a_local_dask_cluster_gives_the_same_turtle(articles, tmp_path):
     pytest.importorskip("distributed")
     (articles / "002_new.txt").write_text(NEW_ARTICLE)

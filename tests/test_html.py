@@ -293,6 +293,7 @@ def test_graph_without_meetings_still_renders():
     assert data["views"]["people"]["nodes"] == [] and data["views"]["graph"]["nodes"] == []
 
 
+@pytest.mark.browser
 def test_page_in_a_browser(tmp_path):
     path = write_html(make_graph(), tmp_path / "graph.html")
     with open_page(path) as (page, requests, errors):
@@ -320,6 +321,7 @@ def test_page_in_a_browser(tmp_path):
     assert errors == []
 
 
+@pytest.mark.browser
 def test_search_and_panel_show_hostile_text_as_text(tmp_path):
     path = write_html(make_graph(), tmp_path / "graph.html")
     with open_page(path) as (page, requests, errors):
@@ -354,6 +356,7 @@ def test_search_and_panel_show_hostile_text_as_text(tmp_path):
     assert errors == []
 
 
+@pytest.mark.browser
 def test_filters_by_status_date_and_kind(tmp_path):
     path = write_html(make_graph(), tmp_path / "graph.html")
     with open_page(path) as (page, requests, errors):
@@ -490,6 +493,7 @@ def test_hostile_date_text_is_escaped(dated_html):
     assert dated_html.count("</script>") == 3
 
 
+@pytest.mark.browser
 def test_dates_in_a_browser(tmp_path):
     path = write_html(make_dated_graph(), tmp_path / "graph.html")
     with open_page(path) as (page, requests, errors):

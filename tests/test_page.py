@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from browser import drawn_edges, hover_edge, hover_node, node_labels, open_page, search, set_filter, switch_view
 
 from kg.pipeline import build
+
+pytestmark = pytest.mark.browser
 
 PARTICIPANTS = {"Hulusi Akar", "Hakan Fidan", "Ali Mahmoud Abbas", "Ali Mamlouk", "Sergei Shoigu"}
 EVIDENCE = "met Syrian defence minister Ali Mahmoud Abbas and Syrian intelligence chief Ali Mamlouk in Moscow"

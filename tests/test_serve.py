@@ -22,6 +22,8 @@ from kg.errors import KGError
 from kg.query import run_query
 from kg.serve import find_oxigraph, serve
 
+pytestmark = pytest.mark.server
+
 WHO_MET_WHOM = ROOT / "ontology" / "queries" / "who_met_whom.rq"
 JSON_RESULTS = "application/sparql-results+json"
 DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # never a proxy for localhost
