@@ -19,7 +19,6 @@ import itertools
 import json
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.records import Article
+from kg.vocab import slugify
 
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 # Files that come with a folder of articles but are not news: skipped inside folders (named, not read).
@@ -96,19 +96,6 @@ class Skipped:
     source: str  # the path given or found; "path:line" for a line of a .jsonl file
     reason: str  # where, what is wrong and what to do: "a.jsonl:3: not valid JSON (...); each line must be ..."
     line: int | None = None  # the line of a .jsonl file, when the problem is in one line
-
-
-def slugify(text: str, max_length: int = 80) -> str:
-    """A lower-case ASCII slug, safe in file names and IRIs.
-
-    >>> slugify("Jürgen  Müller")
-    'jurgen-muller'
-    >>> slugify("000_ac96e4b3b8268ecb")
-    '000-ac96e4b3b8268ecb'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "x"
 
 
 def parse_date(text: str) -> str | None:

@@ -28,15 +28,12 @@ from rdflib.namespace import PROV, RDF, RDFS, SDO
 from kg.errors import KGError
 from kg.export.rdf import PARSE
 from kg.query import graph_error
-from kg.vocab import INSTANCE_NAMESPACES, KG, MODE_TERMS, STATUS_TERMS
+from kg.vocab import INSTANCE_NAMESPACES, KG, MODE_TERMS, NODE_KIND, STATUS_TERMS
 
 CLASS_KINDS = {str(KG.Person): "Person", str(KG.Organisation): "Organisation", str(KG.Country): "Country",
                str(KG.Place): "Place", str(KG.Meeting): "Meeting", str(KG.Article): "Article"}
 # The namespaces of graph nodes, and the kind a node in each has.
-NODE_NAMESPACES = {prefix: str(INSTANCE_NAMESPACES[prefix]) for prefix in
-                   ("person", "organisation", "country", "place", "meeting", "article")}
-NAMESPACE_KINDS = {"person": "Person", "organisation": "Organisation", "country": "Country", "place": "Place",
-                   "meeting": "Meeting", "article": "Article"}
+NODE_NAMESPACES = {prefix: str(INSTANCE_NAMESPACES[prefix]) for prefix in NODE_KIND}
 STATUS_OF = {str(term): status for status, term in STATUS_TERMS.items()}
 MODE_OF = {str(term): mode for mode, term in MODE_TERMS.items()}
 NO_EVIDENCE = {"article": None, "sentence": None, "start": None, "end": None}
@@ -122,7 +119,7 @@ def to_graph(statements: dict[str, dict[str, list]]) -> nx.MultiDiGraph:
         identifier = node_id(iri)
         if identifier is None or identifier in graph:
             return identifier
-        kind = kind or NAMESPACE_KINDS[identifier.partition(":")[0]]
+        kind = kind or NODE_KIND[identifier.partition(":")[0]]
         label = text(iri, LABEL) or identifier.partition(":")[2]
         if kind == "Meeting":
             graph.add_node(identifier, kind=kind, label=label, **meeting_attributes(iri))

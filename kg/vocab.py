@@ -2,11 +2,13 @@
 
 `KG` lists every term of `ontology/kg.ttl`, so a misspelt term ("Meetng") raises AttributeError instead of minting a
 term nobody defined. Instances live under `https://example.org/kg/id/`, one namespace per kind, and their IRIs are
-minted from graph node ids with `node_iri`.
+minted from graph node ids with `node_iri`; every slug and IRI segment kg makes is made here.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -118,6 +120,11 @@ DATECLAIM = Namespace(ID + "dateclaim/")
 DATECLUE = Namespace(ID + "dateclue/")
 KINDCHANGE = Namespace(ID + "kindchange/")
 
+# The kind of a graph node and the prefix of its id ("person:hulusi-akar"), which names its instance namespace.
+NODE_PREFIX: dict[str, str] = {"Person": "person", "Organisation": "organisation", "Country": "country",
+                               "Place": "place", "Meeting": "meeting", "Article": "article"}
+NODE_KIND: dict[str, str] = {prefix: kind for kind, prefix in NODE_PREFIX.items()}
+
 # The prefix of a graph node id ("person:hulusi-akar") names its namespace; Turtle prefixes use the same names.
 INSTANCE_NAMESPACES: dict[str, Namespace] = {
     "person": PERSON,
@@ -212,3 +219,35 @@ def node_slug(node_id: str) -> str:
     '000-ac96e4b3b8268ecb'
     """
     return node_id.partition(":")[2]
+
+
+def kind_and_slug(node_id: str) -> str:
+    """A node id as one IRI segment that keeps its kind, since a person and a country may share a slug.
+
+    >>> kind_and_slug("country:jordan")
+    'country--jordan'
+    """
+    kind, _, local = node_id.partition(":")
+    return f"{kind}--{local}"
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """A lower-case ASCII slug, safe in file names and IRIs.
+
+    >>> slugify("Jürgen  Müller")
+    'jurgen-muller'
+    >>> slugify("000_ac96e4b3b8268ecb")
+    '000-ac96e4b3b8268ecb'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:max_length].rstrip("-") or "x"
+
+
+def slug(text: str) -> str:
+    """`text` in lower case with its runs of white space as single hyphens, for the local part of an IRI.
+
+    >>> slug("page date"), slug("  on 28  December ")
+    ('page-date', 'on-28-december')
+    """
+    return "-".join(text.lower().split())

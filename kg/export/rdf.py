@@ -46,7 +46,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD
 
 from kg.export import write_text_atomic
-from kg.vocab import KG, MODE_TERMS, PREFIXES, STATUS_TERMS, mint, node_iri, node_slug
+from kg.vocab import KG, MODE_TERMS, PREFIXES, STATUS_TERMS, kind_and_slug, mint, node_iri, node_slug, slug
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -287,16 +287,6 @@ def edge_triples(source: str, target: str, data: Mapping[str, Any], nodes: Mappi
         raise ValueError(f"bug in kg: edge {source!r} -> {target!r} has unknown relation {relation!r}")
 
 
-def kind_and_slug(node_id: str) -> str:
-    """A node id as one IRI segment that keeps its kind, since a person and a country may share a slug.
-
-    >>> kind_and_slug("country:jordan")
-    'country--jordan'
-    """
-    kind, _, local = node_id.partition(":")
-    return f"{kind}--{local}"
-
-
 def date_claim_triples(meeting_id: str, claim: tuple[str, str | None, str, str, str, bool]) -> Iterator[Triple]:
     """`meeting_id` kg:dateClaim one claim (article node id, text, interval, granularity, basis, uncertain) of it."""
     article_id, text, interval, granularity, basis, uncertain = claim
@@ -327,15 +317,6 @@ def interval_triples(subject: URIRef, interval: str | None, earliest: URIRef, la
         day = iso_date(text or None)
         if day is not None:
             yield subject, predicate, Literal(day, datatype=XSD.date)
-
-
-def slug(text: str) -> str:
-    """`text` in lower case with its runs of white space as single hyphens, for the local part of an IRI.
-
-    >>> slug("page date"), slug("  on 28  December ")
-    ('page-date', 'on-28-december')
-    """
-    return "-".join(text.lower().split())
 
 
 def evidence_triples(fact: URIRef, data: Mapping[str, Any], known: dict[tuple, URIRef]) -> Iterator[Triple]:

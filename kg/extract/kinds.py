@@ -20,16 +20,8 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from kg.countries import fold
-from kg.extract.lexicon import (
-    HONORIFICS,
-    LED_BODIES,
-    MEDIA_WORDS,
-    ORG_WORDS,
-    OUTLET_NOUNS,
-    PEOPLE_NOUNS,
-    PERSON_TITLES,
-    PLACE_WORDS,
-)
+from kg.extract.lexicon import LED_BODIES, MEDIA_WORDS, ORG_WORDS, OUTLET_NOUNS, PEOPLE_NOUNS, PLACE_WORDS
+from kg.names import HONORIFICS, PERSON_TITLES
 from kg.records import Kind, KindChange, Mention
 
 # Verbs whose subject is a person, not an organisation that "said" or "announced" something (lemmas).

@@ -66,34 +66,11 @@ SEQUENCE = {"first", "second", "third", "fourth", "fifth", "last", "previous", "
 DENIAL_VERBS = {"deny", "dismiss", "rule"}  # "ruled out a meeting"
 PHONE_CUES = {"phone", "telephone", "telephoned", "call", "phoned"}
 VIDEO_CUES = {"video", "videoconference", "videolink", "zoom", "virtual", "virtually", "online"}
-# Honorifics dropped from the front of a name ("President Hu Jintao" is Hu Jintao).
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prime", "minister", "king", "queen",
-              "prince", "princess", "sheikh", "general", "gen", "senator", "sen", "rep", "secretary", "chancellor",
-              "premier", "pope", "ayatollah", "lord", "lady", "judge", "governor", "gov", "mayor", "colonel", "col",
-              "captain", "capt", "lt", "major", "admiral", "commander", "vice", "deputy", "former", "ex", "the",
-              "pm", "vp", "treasurer", "prof", "professor", "presidente", "sheik", "rev", "reverend", "sgt",
-              "sergeant", "ambassador", "mp", "president-elect", "vice-president", "vice-premier", "rear", "adm",
-              "councillor", "councilor", "councilman", "councilwoman", "alderman", "congressman", "congresswoman",
-              "lieutenant", "corporal", "cpl", "chairman", "prosecutor", "detective", "inspector", "constable",
-              "superintendent", "cde", "comrade", "majesty", "highness", "excellency", "taoiseach", "emir", "sultan",
-              "cardinal", "archbishop", "bishop", "rabbi", "imam"}
-# Titles that mark the name they precede or stand in apposition to as a person's.
-PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
-                 "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "gen", "ambassador",
-                 "envoy", "spokesman", "spokeswoman", "leader", "chairman", "chairwoman", "chief", "director",
-                 "commissioner", "judge", "pope", "ayatollah", "emir", "sultan", "cardinal", "bishop", "colonel",
-                 "captain", "admiral", "sir", "lord", "lady", "speaker", "deputy", "sen", "gov", "rep",
-                 "president-elect"}
 # Offices one person holds at a time in a country or body: "the Prime Minister" alone names its holder in an article
 # that names one ("the leader", "the spokesman" do not).
 OFFICE_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
                  "queen", "pope", "emir", "sultan", "ambassador", "taoiseach", "president-elect", "speaker", "prince",
                  "princess", "sheikh", "shah", "chairman"}
-# Abbreviated titles spelt out: "Sen. Kerry" is a senator.
-TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "adm": "admiral",
-                       "gen": "general", "vp": "vice president", "pm": "prime minister", "col": "colonel",
-                       "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "cpl": "corporal", "prof": "professor",
-                       "rev": "reverend"}
 def _portfolios() -> dict[str, str]:
     """Other name -> the name it is read as, of cabinet posts (kg/data/portfolios.tsv)."""
     with resources.files("kg").joinpath("data/portfolios.tsv").open(encoding="utf-8") as stream:
@@ -110,9 +87,6 @@ PORTFOLIO_NAME = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(POR
 PLURAL_TITLES = {"senator", "minister", "governor", "mayor", "representative", "congressman", "congresswoman",
                  "ambassador", "envoy", "negotiator", "commissioner", "general"}
 FORMER = {"former", "ex", "late", "then", "outgoing", "incoming", "next", "new", "acting", "interim"}
-# Words a title with no organisation or country must end in to be kept ("Senator Clinton"; not "Mr Smith").
-TITLE_WORDS = (PERSON_TITLES | HONORIFICS | {"justice", "representative", "general"}) \
-    - {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "the", "former", "ex", "vice", "deputy", "rear", "prime"}
 # What a name before it says its bearer leads ("the Howard government", "the Clinton administration").
 LED_BODIES = {"government", "administration", "cabinet", "presidency", "premiership"}
 # Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
@@ -147,7 +121,7 @@ PEOPLE_NOUNS = {"leader", "man", "woman", "politician", "official", "candidate",
 PRONOUNS = {"he", "she"}
 SPEAKERS = {"i", "me"}  # inside a quotation: its speaker ("we" speaks for a government or a party, not for one person)
 FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "dos", "das", "do", "van", "von", "der", "le", "la", "du", "di"}
+
 REFLEXIVES = {"himself", "herself"}
 ATTEND_VERBS = {"attend", "participate", "join"}
 # Verbs by which a person takes part in a meeting the text names (kg/extract/assembly.py): "chaired the talks".

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.countries import country_named, country_of_demonym, fold, gazetteer
 from kg.extract.kinds import PERSON_NOUNS
-from kg.extract.lexicon import FUNCTION_POS, HONORIFICS, NAME_PARTICLES, ORG_WORDS, PERSON_TITLES
+from kg.extract.lexicon import FUNCTION_POS, ORG_WORDS
+from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES
 from kg.records import Article, Evidence, Kind, Mention
 
 ENTITY_KINDS: dict[str, Kind] = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",

@@ -14,7 +14,6 @@ from kg.extract.lexicon import (
     MEETING_NOUNS,
     OFFICE_TITLES,
     PEOPLE_NOUNS,
-    PERSON_TITLES,
     PLURAL_TITLES,
     PORTFOLIO_NAME,
     PORTFOLIOS,
@@ -22,8 +21,8 @@ from kg.extract.lexicon import (
     REFLEXIVES,
     REPORT_VERBS,
     SPEAKERS,
-    TITLE_ABBREVIATIONS,
 )
+from kg.names import PERSON_TITLES, TITLE_ABBREVIATIONS
 from kg.records import Article, Mention, Role
 
 

@@ -27,7 +27,6 @@ from kg.extract.lexicon import (
     MEETING_NOUNS,
     PARTY_ONLY_VERBS,
     PARTY_PREPS,
-    PERSON_TITLES,
     PHONE_CUES,
     PLANNED_CUES,
     POSSIBLE_CUES,
@@ -44,6 +43,7 @@ from kg.extract.lexicon import (
 from kg.extract.names import evidence_of
 from kg.extract.parties import Context, distinct, resolve_group
 from kg.extract.rules import confidence
+from kg.names import PERSON_TITLES
 from kg.records import Meeting, Mention, Mode, Status
 
 

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.lexicon import LED_BODIES, PERSON_TITLES, TITLE_WORDS
+from kg.extract.lexicon import LED_BODIES
 from kg.extract.names import evidence_of
+from kg.names import PERSON_TITLES, TITLE_WORDS
 from kg.records import Article, Mention, Role
 
 

@@ -8,11 +8,9 @@ from collections.abc import Iterable, Sequence
 from typing import cast
 
 from kg.countries import country_named, country_of_demonym, fold
-from kg.extract.lexicon import HONORIFICS, PERSON_TITLES
-from kg.ingest import slugify
+from kg.names import HONORIFICS, PERSON_TITLES
 from kg.records import Entity, Extraction, Kind, Mention
 from kg.resolve.names import (
-    KIND_PREFIX,
     _bearers,
     _capitalised,
     _key,
@@ -23,6 +21,7 @@ from kg.resolve.names import (
     initials,
     name_tokens,
 )
+from kg.vocab import NODE_PREFIX, slugify
 
 
 def canonical_id(extraction: Extraction, key: tuple[str, str]) -> str:
@@ -197,10 +196,10 @@ def _entities(names: dict[tuple[str, str], Counter], keys: dict[str, tuple[str, 
         # The fullest name is the entity's name: most words ("Bisher al-Rawi", not "Al Rawi"), most often written
         # (not a stray spelling), longest, then alphabetical.
         name = sorted(counts, key=lambda n: (-len(name_tokens(n)), -len(_plain_tokens(n)), -counts[n], -len(n), n))[0]
-        entity_id = f"{KIND_PREFIX[kind]}:{slugify(name)}"
+        entity_id = f"{NODE_PREFIX[kind]}:{slugify(name)}"
         suffix = 2
         while entity_id in used:
-            entity_id, suffix = f"{KIND_PREFIX[kind]}:{slugify(name)}-{suffix}", suffix + 1
+            entity_id, suffix = f"{NODE_PREFIX[kind]}:{slugify(name)}-{suffix}", suffix + 1
         used.add(entity_id)
         entities.append(Entity(id=entity_id, kind=kind, name=name,
                                aliases=tuple(sorted({n for n in counts if fold(n) != fold(name)})),

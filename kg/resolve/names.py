@@ -7,11 +7,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from kg.countries import fold
-from kg.extract.lexicon import NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_WORDS
+from kg.names import NAME_PARTICLES, TITLE_ABBREVIATIONS, TITLE_WORDS
 from kg.records import Mention, Role
-
-KIND_PREFIX = {"Person": "person", "Organisation": "organisation", "Country": "country", "Place": "place"}
-
 
 DOTTED_ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}[A-Z]?$")  # "U.N.", "U.S."
 
