@@ -36,6 +36,7 @@ from kg.graph import build_graph
 from kg.ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
 from kg.nlp import DEFAULT_MODEL, load_model, model_version, parse_articles
 from kg.records import Article, Extraction
+from kg.registry import REGISTRY, Registry, read_registry, registry_text, renamed, stable_ids
 from kg.resolve import resolve
 from kg.resolve.overrides import read_overrides
 
@@ -85,6 +86,7 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     if out_dir.exists() and not out_dir.is_dir():
         raise KGError(f"--out {out_dir}: a file, not a folder; give a folder (kg creates it if it is missing)")
     overrides = read_overrides(merges) if merges is not None else ()
+    earlier = read_registry(out_dir) if out_dir.is_dir() else Registry()  # the ids earlier builds here gave out
     articles, skipped = read_articles(paths, max_bytes=max_bytes)
     too_long = [article for article in articles if len(article.body) > MAX_CHARACTERS]
     articles = [article for article in articles if len(article.body) <= MAX_CHARACTERS]
@@ -131,16 +133,21 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
         extractions = [e for e in extractions if e.article.id not in left_out]
         graph = build_graph(extractions, resolution.entities, resolution.meetings, resolution.mention_entity,
                             resolution.redated)
+        evidence = {entity.id: frozenset(entity.mentions) for entity in resolution.entities}
+        evidence |= {meeting.id: frozenset(report.id for report in meeting.reports) for meeting in resolution.meetings}
     except Exception as error:  # a failure of the merge itself: no article to leave out
         raise KGError(f"bug in kg while merging {len(extractions)} articles ({type(error).__name__}: {error}); "
                       f"no output was changed; please report it with the command you ran") from error
     if strict and skipped:
         raise SkippedInputs(skipped)
+    # Every entity and meeting keeps the id an earlier build into this folder gave it (kg/registry.py).
+    kept, registry = stable_ids(evidence, earlier)
+    graph = renamed(graph, kept, registry.retired)
     built = len(extractions)
     # The graph holds what the outputs need; the processes that write them share less.
     del found, extractions, resolution
     try:
-        written = write_outputs(graph, out_dir, to_report(graph, built, skipped), jobs=jobs)
+        written = write_outputs(graph, out_dir, to_report(graph, built, skipped), registry_text(registry), jobs=jobs)
     except OSError as error:
         raise KGError(f"cannot write the outputs into {out_dir} ({error.strerror or error}); free some space or "
                       f"give another --out; the previous outputs are unchanged") from None
@@ -159,8 +166,10 @@ def _kept_in(cache: Cache, extraction: Extraction, notices: list[str]) -> bool:
         return False
 
 
-def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str, *, jobs: int = 1) -> list[Path]:
-    """Write every EXPORTERS file and report.md into `out_dir`, all or none; the files in `jobs` processes.
+def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str, registry: str | None = None, *,
+                  jobs: int = 1) -> list[Path]:
+    """Write every EXPORTERS file and report.md into `out_dir`, all or none; the files in `jobs` processes. The
+    `registry` of ids (kg/registry.py) goes with them, so the ids it keeps are those of the outputs in the folder.
 
     Everything is written into a staging folder first and moved into place, one rename a file, only when all of it is
     written: a build that fails or is killed while it parses, merges or writes leaves the previous outputs as they
@@ -185,7 +194,8 @@ def write_outputs(graph: nx.MultiDiGraph, out_dir: Path, report: str, *, jobs: i
         else:
             staged = [writer(graph, staging / name) for name, writer in EXPORTERS.items()]
         staged.append(write_text_atomic(staging / "report.md", report))
-        for path in staged:
+        hidden = [write_text_atomic(staging / REGISTRY, registry)] if registry is not None else []
+        for path in staged + hidden:
             os.replace(path, out_dir / path.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

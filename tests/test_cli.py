@@ -9,6 +9,7 @@ from tests_support import OUTPUTS, ROOT
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.registry import REGISTRY
 
 runner = CliRunner()
 
@@ -17,7 +18,7 @@ def test_build_without_paths_builds_the_examples(tmp_path):
     result = runner.invoke(app, ["build", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "read 2 articles (2 parsed, 0 from the cache), skipped 0" in result.output
-    assert {p.name for p in tmp_path.iterdir()} == OUTPUTS | {".cache"}
+    assert {p.name for p in tmp_path.iterdir()} == OUTPUTS | {".cache", REGISTRY}
     report = (tmp_path / "report.md").read_text()
     assert "- articles read: 2" in report and "Meeting in Moscow (held" in report
 

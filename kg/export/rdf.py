@@ -43,7 +43,7 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import PROV, RDF, RDFS, SDO, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
 from kg.export import write_text_atomic
 from kg.vocab import KG, MODE_TERMS, PREFIXES, STATUS_TERMS, kind_and_slug, mint, node_iri, node_slug, slug
@@ -189,6 +189,8 @@ def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
     subject = node_iri(node_id)
     kind = data["kind"]
     yield subject, RDFS.label, Literal(data["label"])
+    for retired in data.get("same_as", ()):  # an id an earlier build gave to what is now this node (kg/registry.py)
+        yield node_iri(retired), OWL.sameAs, subject
     if kind in ENTITY_CLASSES:
         yield subject, RDF.type, ENTITY_CLASSES[kind]
         for alias in data.get("aliases", ()):
