@@ -71,6 +71,9 @@ def build_cli(
     min_confidence: Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, metavar="X",
                                                   help="Keep meetings read with at least this confidence (0 to 1; "
                                                        "see the README for each rule's)")] = DEFAULT_MIN_CONFIDENCE,
+    base_iri: Annotated[str | None, typer.Option("--base-iri", metavar="IRI",
+                                                 help="Namespace of the instance IRIs, for publishing (default: "
+                                                      "https://example.org/kg/id/)")] = None,
 ) -> None:
     """Extract people, organisations, countries and meetings; write the graph (Turtle, JSON-LD, GraphML, CSV), the
     page and a report."""
@@ -81,7 +84,7 @@ def build_cli(
             result = build(paths or [EXAMPLES], out_dir=out_dir, model=model, jobs=jobs,
                            cache_dir=None if no_cache else cache or out_dir / ".cache",
                            max_bytes=round(max_size * 1_000_000), dask_scheduler=dask_scheduler, progress=progress,
-                           min_confidence=min_confidence, strict=strict, merges=merges)
+                           min_confidence=min_confidence, strict=strict, merges=merges, base_iri=base_iri)
     except SkippedInputs as err:
         for skipped in err.skipped:
             typer.secho(f"skipped {skipped.reason}", err=True, fg=typer.colors.YELLOW)

@@ -39,6 +39,7 @@ from kg.records import Article, Extraction
 from kg.registry import REGISTRY, Registry, read_registry, registry_text, renamed, stable_ids
 from kg.resolve import resolve
 from kg.resolve.overrides import read_overrides
+from kg.vocab import check_base_iri
 
 EXPORTERS = {
     "graph.ttl": write_turtle,  # for SPARQL (kg query, kg serve)
@@ -70,7 +71,7 @@ BATCH = 16  # articles a worker parses and extracts at a time: small enough to s
 def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MODEL, jobs: int = 1,
           cache_dir: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES, dask_scheduler: str | None = None,
           progress: Progress | None = None, min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-          strict: bool = False, merges: Path | None = None) -> BuildResult:
+          strict: bool = False, merges: Path | None = None, base_iri: str | None = None) -> BuildResult:
     """Read, parse, extract, resolve, build the graph and write every EXPORTERS file and report.md into `out_dir`.
 
     Meetings read with a confidence below `min_confidence` (kg/extract/rules.py) are left out; the cache keeps them, so
@@ -80,11 +81,17 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     on the Dask cluster at `dask_scheduler`, "local" for one on this machine) and added to the cache.
 
     `merges` is a file of the user's own decisions on names (kg/resolve/overrides.py), applied over the automatic ones.
+    `base_iri` puts the instance IRIs of the RDF outputs under that namespace instead of https://example.org/kg/id/.
     An article kg fails on is skipped with the stage and the error, and the others build. With `strict`, any skipped
     input raises SkippedInputs before anything is written, so the previous outputs stay as they were.
     """
     if out_dir.exists() and not out_dir.is_dir():
         raise KGError(f"--out {out_dir}: a file, not a folder; give a folder (kg creates it if it is missing)")
+    if base_iri is not None:
+        try:
+            check_base_iri(base_iri)
+        except ValueError as error:
+            raise KGError(f"--base-iri: {error}") from None
     overrides = read_overrides(merges) if merges is not None else ()
     earlier = read_registry(out_dir) if out_dir.is_dir() else Registry()  # the ids earlier builds here gave out
     articles, skipped = read_articles(paths, max_bytes=max_bytes)
@@ -143,6 +150,8 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     # Every entity and meeting keeps the id an earlier build into this folder gave it (kg/registry.py).
     kept, registry = stable_ids(evidence, earlier)
     graph = renamed(graph, kept, registry.retired)
+    if base_iri is not None:
+        graph.graph["base_iri"] = base_iri  # the RDF writers mint instance IRIs under it (kg/export/rdf.py)
     built = len(extractions)
     # The graph holds what the outputs need; the processes that write them share less.
     del found, extractions, resolution

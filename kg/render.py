@@ -17,6 +17,7 @@ A fact whose evidence a CONSTRUCT left out is still an edge, with None for artic
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -27,7 +28,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SDO
 
 from kg.errors import KGError
 from kg.export.rdf import PARSE
-from kg.query import graph_error
+from kg.query import graph_error, turtle_prefixes
 from kg.vocab import INSTANCE_NAMESPACES, KG, MODE_TERMS, NODE_KIND, STATUS_TERMS
 
 CLASS_KINDS = {str(KG.Person): "Person", str(KG.Organisation): "Organisation", str(KG.Country): "Country",
@@ -42,8 +43,15 @@ TYPE, LABEL = str(RDF.type), str(RDFS.label)
 
 
 def read_turtle(path: Path) -> nx.MultiDiGraph:
-    """The graph a Turtle file in the kg vocabulary describes."""
-    return to_graph(_read_statements(path))
+    """The graph a Turtle file in the kg vocabulary describes. Its nodes are found in the namespaces the file binds to
+    kg's node prefixes (person:, meeting: ...), so a graph built with --base-iri reads back as well."""
+    statements = _read_statements(path)
+    try:
+        declared = turtle_prefixes(path.read_bytes())
+    except OSError as err:
+        raise graph_error(path, err) from err
+    namespaces = {prefix: declared.get(prefix, namespace) for prefix, namespace in NODE_NAMESPACES.items()}
+    return to_graph(statements, namespaces)
 
 
 def _read_statements(path: Path) -> dict[str, dict[str, list]]:
@@ -59,180 +67,197 @@ def _read_statements(path: Path) -> dict[str, dict[str, list]]:
     return statements
 
 
-def node_id(iri: str) -> str | None:
+def node_id(iri: str, namespaces: Mapping[str, str] = NODE_NAMESPACES) -> str | None:
     """The graph node id of a node IRI, or None for an IRI outside the node namespaces.
 
     >>> node_id("https://example.org/kg/id/place/S%C3%A3o%20Paulo"), node_id("https://example.org/kg/id/post/x")
     ('place:São Paulo', None)
     """
-    for prefix, namespace in NODE_NAMESPACES.items():
+    for prefix, namespace in namespaces.items():
         if iri.startswith(namespace):
             return f"{prefix}:{unquote(iri[len(namespace):])}"
     return None
 
 
-def to_graph(statements: dict[str, dict[str, list]]) -> nx.MultiDiGraph:
-    """The graph of kg/graph.py from subject -> predicate -> objects."""
-    graph = nx.MultiDiGraph()
+def to_graph(statements: dict[str, dict[str, list]],
+             namespaces: Mapping[str, str] = NODE_NAMESPACES) -> nx.MultiDiGraph:
+    """The graph of kg/graph.py from subject -> predicate -> objects, its nodes in `namespaces` (prefix -> IRI)."""
+    return _Reader(statements, namespaces).graph()
 
-    def texts(subject: str, predicate: str) -> list[str]:
-        values = statements.get(subject, {}).get(predicate, ())
+
+class _Reader:
+    """Reads the statements of one file into the graph of kg/graph.py: nodes first, in IRI order, so the graph is the
+    same whatever order the file lists them in; then the facts of meetings, posts, memberships and mentions."""
+
+    def __init__(self, statements: dict[str, dict[str, list]], namespaces: Mapping[str, str]) -> None:
+        self.statements = statements
+        self.namespaces = namespaces
+        self.nx = nx.MultiDiGraph()
+
+    def graph(self) -> nx.MultiDiGraph:
+        subjects = sorted(self.statements)
+        for subject in subjects:
+            kinds = [CLASS_KINDS[c] for c in self.iris(subject, TYPE) if c in CLASS_KINDS]
+            if kinds:
+                self.add_node(subject, kinds[0])
+        # kg:holds points from the person to the post; the post's own triples say in what.
+        holders: dict[str, list[str]] = defaultdict(list)
+        for subject in subjects:
+            for post in self.iris(subject, str(KG.holds)):
+                holders[post].append(subject)
+        for subject in subjects:
+            types = set(self.iris(subject, TYPE))
+            if str(KG.Meeting) in types:
+                self.read_meeting(subject)
+            elif str(KG.Post) in types:
+                title = self.text(subject, str(KG.title)) or ""
+                for holder in holders.get(subject, ()):
+                    for of in self.iris(subject, str(KG.postIn)):
+                        holder_id, of_id = self.add_node(holder), self.add_node(of)
+                        if holder_id and of_id:
+                            self.add_fact(holder_id, of_id, "role", self.evidence(subject), keyed_by=title,
+                                          title=title)
+            elif str(KG.Membership) in types:
+                for member in self.iris(subject, str(KG.member)):
+                    for organisation in self.iris(subject, str(KG.organisation)):
+                        member_id, organisation_id = self.add_node(member), self.add_node(organisation)
+                        if member_id and organisation_id:
+                            self.add_fact(member_id, organisation_id, "member_of", self.evidence(subject), title="")
+            elif str(KG.Mention) in types:
+                for entity in self.iris(subject, str(KG.mentionOf)):
+                    if (entity_id := self.add_node(entity)) is not None:
+                        for fact in self.evidence(subject):
+                            self.add_fact(entity_id, fact["article"], "mentioned_in", [fact])
+        return self.nx
+
+    def read_meeting(self, subject: str) -> None:
+        meeting = node_id(subject, self.namespaces)
+        if meeting is None:
+            return
+        reports = self.evidence(subject)
+        for article in self.iris(subject, str(PROV.wasDerivedFrom)):
+            article_id = self.add_node(article, "Article")
+            if article_id is None:
+                continue
+            said = [fact for fact in reports if fact["article"] == article_id]
+            for fact in said or [{**NO_EVIDENCE, "article": article_id}]:
+                key = f"{fact['article']}#{fact['start']}#{fact.get('rules')}" if fact["start"] is not None else ""
+                self.add_fact(meeting, article_id, "reported_by", [fact], keyed_by=key, trigger=None)
+        for place in self.iris(subject, str(KG.place)):
+            if (place_id := self.add_node(place)) is not None:
+                self.add_fact(meeting, place_id, "located_in", reports)
+        attended = set()
+        for participation in self.iris(subject, str(KG.participation)):
+            for agent in self.iris(participation, str(KG.agent)):
+                if (agent_id := self.add_node(agent)) is not None:
+                    attended.add(agent_id)
+                    self.add_fact(meeting, agent_id, "participant", self.evidence(participation))
+        for agent in self.iris(subject, str(KG.participant)):
+            if (agent_id := self.add_node(agent)) is not None and agent_id not in attended:
+                self.add_fact(meeting, agent_id, "participant", [])
+
+    def texts(self, subject: str, predicate: str) -> list[str]:
+        values = self.statements.get(subject, {}).get(predicate, ())
         return [value.value for value in values if isinstance(value, ox.Literal)]
 
-    def text(subject: str, predicate: str) -> str | None:
-        values = texts(subject, predicate)
+    def text(self, subject: str, predicate: str) -> str | None:
+        values = self.texts(subject, predicate)
         return values[0] if values else None
 
-    def iris(subject: str, predicate: str) -> list[str]:
-        return [value for value in statements.get(subject, {}).get(predicate, ()) if isinstance(value, str)]
+    def iris(self, subject: str, predicate: str) -> list[str]:
+        return [value for value in self.statements.get(subject, {}).get(predicate, ()) if isinstance(value, str)]
 
-    def interval(subject: str, *, open_ended: bool = False) -> str | None:
+    def interval(self, subject: str, *, open_ended: bool = False) -> str | None:
         """kg:earliest/kg:latest as kg/graph.py writes them: "a" for one day, "a/b" otherwise; for an article's
         estimate (`open_ended`), "a" means no later bound and "a/b" is kept as it is."""
         earliest_p, latest_p = (KG.estimatedEarliest, KG.estimatedLatest) if open_ended else (KG.earliest, KG.latest)
-        earliest, latest = text(subject, str(earliest_p)), text(subject, str(latest_p))
+        earliest, latest = self.text(subject, str(earliest_p)), self.text(subject, str(latest_p))
         if earliest is None or (latest is None and not open_ended):
             return None
         if latest is None or (latest == earliest and not open_ended):
             return earliest
         return f"{earliest}/{latest}"
 
-    def evidence(subject: str) -> list[dict]:
+    def evidence(self, subject: str) -> list[dict[str, Any]]:
         """The evidence of a fact, sorted by article and span."""
         found: list[dict[str, Any]] = []
-        for item in iris(subject, str(KG.evidence)):
-            articles = iris(item, str(KG.fromArticle))
-            start, end = text(item, str(KG.start)), text(item, str(KG.end))
-            article_id = add_node(articles[0], "Article") if articles else None
+        for item in self.iris(subject, str(KG.evidence)):
+            articles = self.iris(item, str(KG.fromArticle))
+            start, end = self.text(item, str(KG.start)), self.text(item, str(KG.end))
+            article_id = self.add_node(articles[0], "Article") if articles else None
             if article_id is not None and start is not None and end is not None and start.isdigit() and end.isdigit():
-                fact: dict[str, Any] = {"article": article_id, "sentence": text(item, str(KG.sentence)),
-                        "start": int(start), "end": int(end)}
-                method, _, rules = (text(item, str(KG.method)) or "").partition(": ")
+                fact: dict[str, Any] = {"article": article_id, "sentence": self.text(item, str(KG.sentence)),
+                                        "start": int(start), "end": int(end)}
+                method, _, rules = (self.text(item, str(KG.method)) or "").partition(": ")
                 if rules and method == PARSE[1]:  # a meeting report names the rules that read it
-                    confidence = float(text(item, str(KG.confidence)) or 0)
+                    confidence = float(self.text(item, str(KG.confidence)) or 0)
                     fact |= {"rules": tuple(rules.split(", ")), "confidence": confidence}
                 found.append(fact)
         return sorted(found, key=lambda fact: (fact["article"], fact["start"], fact["end"]))
 
-    def add_node(iri: str, kind: str | None = None) -> str | None:
+    def add_node(self, iri: str, kind: str | None = None) -> str | None:
         """Add the node an IRI names, with the attributes of its kind; its id (None for a foreign IRI)."""
-        identifier = node_id(iri)
-        if identifier is None or identifier in graph:
+        identifier = node_id(iri, self.namespaces)
+        if identifier is None or identifier in self.nx:
             return identifier
         kind = kind or NODE_KIND[identifier.partition(":")[0]]
-        label = text(iri, LABEL) or identifier.partition(":")[2]
+        label = self.text(iri, LABEL) or identifier.partition(":")[2]
         if kind == "Meeting":
-            graph.add_node(identifier, kind=kind, label=label, **meeting_attributes(iri))
+            self.nx.add_node(identifier, kind=kind, label=label, **self.meeting_attributes(iri))
         elif kind == "Article":
-            graph.add_node(identifier, kind=kind, label=label, **article_attributes(iri, label))
+            self.nx.add_node(identifier, kind=kind, label=label, **self.article_attributes(iri, label))
         else:
-            graph.add_node(identifier, kind=kind, label=label, aliases=tuple(sorted(texts(iri, str(KG.alias)))),
-                           merges=tuple(sorted(texts(iri, str(KG.mergeReason)))))
+            self.nx.add_node(identifier, kind=kind, label=label,
+                             aliases=tuple(sorted(self.texts(iri, str(KG.alias)))),
+                             merges=tuple(sorted(self.texts(iri, str(KG.mergeReason)))))
         return identifier
 
-    def meeting_attributes(iri: str) -> dict:
-        status = STATUS_OF.get((iris(iri, str(KG.status)) or [""])[0])
+    def meeting_attributes(self, iri: str) -> dict[str, Any]:
+        status = STATUS_OF.get((self.iris(iri, str(KG.status)) or [""])[0])
         if status is None:
             raise KGError(f"<{iri}>: a kg:Meeting needs a kg:status (kg:Held, kg:Planned, kg:Possible or "
                           "kg:Cancelled); keep it in the CONSTRUCT")
         claims = []
-        for claim in iris(iri, str(KG.dateClaim)):
-            article = (iris(claim, str(KG.claimedBy)) or [""])[0]
-            claims.append((add_node(article, "Article") or article, text(claim, str(KG.dateText)),
-                           interval(claim) or "", text(claim, str(KG.granularity)), text(claim, str(KG.basis)),
-                           text(claim, str(KG.uncertain)) == "true"))
+        for claim in self.iris(iri, str(KG.dateClaim)):
+            article = (self.iris(claim, str(KG.claimedBy)) or [""])[0]
+            claims.append((self.add_node(article, "Article") or article, self.text(claim, str(KG.dateText)),
+                           self.interval(claim) or "", self.text(claim, str(KG.granularity)),
+                           self.text(claim, str(KG.basis)), self.text(claim, str(KG.uncertain)) == "true"))
         claims.sort(key=lambda c: (c[0], c[4] or "", c[2], c[1] or ""))
         return {
             "status": status,
-            "mode": MODE_OF.get((iris(iri, str(KG.mode)) or [""])[0], "unknown"),
-            "date_text": text(iri, str(KG.dateText)),
-            "triggers": tuple(sorted(texts(iri, str(KG.trigger)))),
-            "date": interval(iri),
-            "date_conflict": text(iri, str(KG.dateConflict)) == "true",
+            "mode": MODE_OF.get((self.iris(iri, str(KG.mode)) or [""])[0], "unknown"),
+            "date_text": self.text(iri, str(KG.dateText)),
+            "triggers": tuple(sorted(self.texts(iri, str(KG.trigger)))),
+            "date": self.interval(iri),
+            "date_conflict": self.text(iri, str(KG.dateConflict)) == "true",
             "date_claims": tuple(claims),
         }
 
-    def article_attributes(iri: str, label: str) -> dict:
-        clues = sorted(iris(iri, str(KG.dateClue)), key=lambda clue: int(clue.rpartition("-")[2] or 0))
-        changes = sorted(iris(iri, str(KG.kindChange)), key=lambda change: int(change.rpartition("-")[2] or 0))
-        redated = text(iri, str(KG.redatedReason))
-        if redated is None and text(iri, str(KG.possiblyRedated)) == "true":
+    def article_attributes(self, iri: str, label: str) -> dict[str, Any]:
+        clues = sorted(self.iris(iri, str(KG.dateClue)), key=lambda clue: int(clue.rpartition("-")[2] or 0))
+        changes = sorted(self.iris(iri, str(KG.kindChange)), key=lambda change: int(change.rpartition("-")[2] or 0))
+        redated = self.text(iri, str(KG.redatedReason))
+        if redated is None and self.text(iri, str(KG.possiblyRedated)) == "true":
             redated = "marked as possibly re-dated"
+        text = self.text
         return {
             "title": text(iri, str(SDO.headline)) or label,
             "published": text(iri, str(KG.published)),
             "publisher": text(iri, str(KG.publisher)),
             "source": text(iri, str(KG.source)),
             "redated": redated,
-            "date_estimate": interval(iri, open_ended=True),
+            "date_estimate": self.interval(iri, open_ended=True),
             "date_clues": tuple((text(c, str(KG.clueText)), text(c, str(KG.reading)), text(c, str(KG.sentence)))
                                 for c in clues),
             "kind_changes": tuple((text(c, str(KG.changedName)), text(c, str(KG.keptAs)),
                                    text(c, str(KG.changeReason))) for c in changes),
         }
 
-    def add_fact(source: str, target: str, relation: str, facts: list[dict], keyed_by: str = "", **attributes):
+    def add_fact(self, source: str, target: str, relation: str, facts: list[dict[str, Any]], keyed_by: str = "",
+                 **attributes: Any) -> None:
         """One edge per article, as kg/graph.py keeps them: the first sentence of each is the evidence there."""
         for fact in facts or [NO_EVIDENCE]:
             key = "|".join(part for part in (relation, keyed_by, fact["article"]) if part)
-            if not graph.has_edge(source, target, key):
-                graph.add_edge(source, target, key=key, relation=relation, **fact, **attributes)
-
-    # Nodes first, in IRI order, so the graph is the same whatever order the file lists them in.
-    subjects = sorted(statements)
-    for subject in subjects:
-        kinds = [CLASS_KINDS[c] for c in iris(subject, TYPE) if c in CLASS_KINDS]
-        if kinds:
-            add_node(subject, kinds[0])
-
-    # kg:holds points from the person to the post; the post's own triples say in what.
-    holders: dict[str, list[str]] = defaultdict(list)
-    for subject in subjects:
-        for post in iris(subject, str(KG.holds)):
-            holders[post].append(subject)
-    for subject in subjects:
-        types = set(iris(subject, TYPE))
-        if str(KG.Meeting) in types:
-            meeting = node_id(subject)
-            if meeting is None:
-                continue
-            reports = evidence(subject)
-            for article in iris(subject, str(PROV.wasDerivedFrom)):
-                article_id = add_node(article, "Article")
-                if article_id is None:
-                    continue
-                said = [fact for fact in reports if fact["article"] == article_id]
-                for fact in said or [{**NO_EVIDENCE, "article": article_id}]:
-                    key = f"{fact['article']}#{fact['start']}#{fact.get('rules')}" if fact["start"] is not None else ""
-                    add_fact(meeting, article_id, "reported_by", [fact], keyed_by=key, trigger=None)
-            for place in iris(subject, str(KG.place)):
-                if (place_id := add_node(place)) is not None:
-                    add_fact(meeting, place_id, "located_in", reports)
-            attended = set()
-            for participation in iris(subject, str(KG.participation)):
-                for agent in iris(participation, str(KG.agent)):
-                    if (agent_id := add_node(agent)) is not None:
-                        attended.add(agent_id)
-                        add_fact(meeting, agent_id, "participant", evidence(participation))
-            for agent in iris(subject, str(KG.participant)):
-                if (agent_id := add_node(agent)) is not None and agent_id not in attended:
-                    add_fact(meeting, agent_id, "participant", [])
-        elif str(KG.Post) in types:
-            title = text(subject, str(KG.title)) or ""
-            for holder in holders.get(subject, ()):
-                for of in iris(subject, str(KG.postIn)):
-                    holder_id, of_id = add_node(holder), add_node(of)
-                    if holder_id and of_id:
-                        add_fact(holder_id, of_id, "role", evidence(subject), keyed_by=title, title=title)
-        elif str(KG.Membership) in types:
-            for member in iris(subject, str(KG.member)):
-                for organisation in iris(subject, str(KG.organisation)):
-                    member_id, organisation_id = add_node(member), add_node(organisation)
-                    if member_id and organisation_id:
-                        add_fact(member_id, organisation_id, "member_of", evidence(subject), title="")
-        elif str(KG.Mention) in types:
-            for entity in iris(subject, str(KG.mentionOf)):
-                if (entity_id := add_node(entity)) is not None:
-                    for fact in evidence(subject):
-                        add_fact(entity_id, fact["article"], "mentioned_in", [fact])
-    return graph
+            if not self.nx.has_edge(source, target, key):
+                self.nx.add_edge(source, target, key=key, relation=relation, **fact, **attributes)

@@ -251,3 +251,35 @@ def slug(text: str) -> str:
     ('page-date', 'on-28-december')
     """
     return "-".join(text.lower().split())
+
+
+def check_base_iri(base: str) -> str:
+    """`base` if it can stand for ID ("https://data.example.com/kg/id/"): an absolute http(s) IRI ending in "/" or "#",
+    with nothing Turtle would need to escape; else ValueError saying what is wrong.
+
+    >>> check_base_iri("https://data.example.com/kg/id/")
+    'https://data.example.com/kg/id/'
+    """
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+[/#]", base):
+        raise ValueError(f"{base!r} is not a base IRI: give an absolute http(s) IRI that ends in / or #, such as "
+                         f"https://data.example.com/kg/id/")
+    return base
+
+
+def prefixes_under(base: str | None) -> dict[str, str]:
+    """PREFIXES as strings, the instance namespaces under `base` instead of ID (None: unchanged).
+
+    >>> prefixes_under("https://data.example.com/id/")["person"]
+    'https://data.example.com/id/person/'
+    """
+    return {prefix: (base + str(namespace)[len(ID):] if base and prefix in INSTANCE_NAMESPACES else str(namespace))
+            for prefix, namespace in PREFIXES.items()}
+
+
+def rebased(iri: URIRef, base: str | None) -> URIRef:
+    """An instance IRI under `base` instead of ID; any other IRI as it is.
+
+    >>> str(rebased(URIRef(ID + "person/hulusi-akar"), "https://data.example.com/id/"))
+    'https://data.example.com/id/person/hulusi-akar'
+    """
+    return URIRef(base + iri[len(ID):]) if base and iri.startswith(ID) else iri

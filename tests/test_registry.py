@@ -14,7 +14,9 @@ from tests_support import ROOT
 
 from kg.errors import KGError
 from kg.pipeline import build
+from kg.query import run_query
 from kg.registry import REGISTRY, Registry, read_registry, registry_text, stable_ids
+from kg.render import read_turtle
 
 # Ten short invented reports; the first three name the Turkish minister by his surname only.
 NEWS = [
@@ -125,3 +127,23 @@ def test_a_broken_registry_stops_the_build_before_any_output_changes(tmp_path):
     with pytest.raises(KGError, match=r"\.registry\.json: cannot read the registry of ids .*delete it"):
         build([articles], out_dir=out)
     assert (out / "graph.ttl").read_bytes() == before
+
+
+def test_base_iri_puts_every_instance_under_the_publishers_namespace(tmp_path):
+    base = "https://data.example.com/news/id/"
+    build([ROOT / "examples"], out_dir=tmp_path / "plain")
+    build([ROOT / "examples"], out_dir=tmp_path / "published", base_iri=base)
+    turtle = (tmp_path / "published" / "graph.ttl").read_text(encoding="utf-8")
+    assert "https://example.org/kg/id/" not in turtle
+    assert "https://example.org/kg/id/" not in (tmp_path / "published" / "graph.jsonld").read_text(encoding="utf-8")
+    assert f"PREFIX person: <{base}person/>" in turtle
+    # The same graph otherwise: the same who-met-whom pairs by kg query, the same page by kg render.
+    query = ROOT / "ontology" / "queries" / "who_met_whom.rq"
+    plain = run_query(tmp_path / "plain" / "graph.ttl", query)
+    published = run_query(tmp_path / "published" / "graph.ttl", query)
+    assert [row[:2] for row in published[1]] == [row[:2] for row in plain[1]] and len(plain[1]) == 10
+    assert all(row[published[0].index("meeting")].startswith(base + "meeting/") for row in published[1])
+    assert sorted(read_turtle(tmp_path / "published" / "graph.ttl").nodes) == sorted(
+        read_turtle(tmp_path / "plain" / "graph.ttl").nodes)
+    with pytest.raises(KGError, match="--base-iri: 'example.com/id' is not a base IRI"):
+        build([ROOT / "examples"], out_dir=tmp_path / "bad", base_iri="example.com/id")

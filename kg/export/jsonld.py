@@ -19,8 +19,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from kg.export import write_text_atomic
-from kg.export.rdf import CompactNames, triples
-from kg.vocab import PREFIXES
+from kg.export.rdf import CompactNames, prefixes_of, triples
 
 INTEGER = re.compile(r"[+-]?[0-9]+")
 
@@ -33,13 +32,14 @@ def write_jsonld(graph: nx.MultiDiGraph, path: Path) -> Path:
 def jsonld_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
     """The graph's RDF as compact JSON-LD, with its nodes, keys and values in a fixed order: the context, then a line
     for each node."""
-    names = CompactNames(PREFIXES)
+    prefixes = prefixes_of(graph)
+    names = CompactNames(prefixes)
     nodes: dict[str, dict[str, list]] = {}
     for subject, predicate, object_ in triples(graph):
         key = "@type" if predicate == RDF.type else names.compact(predicate)
         value = names.compact(object_) if key == "@type" else _value(object_, names)
         nodes.setdefault(names.compact(subject), {}).setdefault(key, []).append(value)
-    context = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
+    context = dict(sorted(prefixes.items()))
     # One node a line: Python's JSON encoder is several times slower with an indent, and a line per node still reads
     # well and greps well.
     yield f'{{"@context": {json.dumps(context, indent=2, sort_keys=True)},\n"@graph": [\n'

@@ -46,7 +46,18 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
 from kg.export import write_text_atomic
-from kg.vocab import KG, MODE_TERMS, PREFIXES, STATUS_TERMS, kind_and_slug, mint, node_iri, node_slug, slug
+from kg.vocab import (
+    KG,
+    MODE_TERMS,
+    STATUS_TERMS,
+    kind_and_slug,
+    mint,
+    node_iri,
+    node_slug,
+    prefixes_under,
+    rebased,
+    slug,
+)
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -83,7 +94,7 @@ OBJECT_SEPARATOR = " ,\n        "  # objects of one predicate, one a line
 def to_rdf(graph: nx.MultiDiGraph) -> Graph:
     """The graph as RDF in the kg vocabulary, with readable prefixes bound (one per kind of instance)."""
     rdf_graph = Graph(bind_namespaces="none")
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in prefixes_of(graph).items():
         rdf_graph.bind(prefix, namespace)
     for triple in triples(graph):
         rdf_graph.add(triple)
@@ -91,12 +102,28 @@ def to_rdf(graph: nx.MultiDiGraph) -> Graph:
 
 
 def triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
-    """Every triple of the graph's RDF, as `to_rdf` holds them; a triple two facts share comes once for each."""
+    """Every triple of the graph's RDF, as `to_rdf` holds them; a triple two facts share comes once for each. Instance
+    IRIs are under the graph's `base_iri` (kg build --base-iri), if it has one."""
+    base = graph.graph.get("base_iri")
+    for triple in _triples(graph):
+        if base is None:
+            yield triple
+        else:
+            subject, predicate, object_ = triple
+            yield rebased(subject, base), predicate, object_ if isinstance(object_, Literal) else rebased(object_, base)
+
+
+def _triples(graph: nx.MultiDiGraph) -> Iterator[Triple]:
     for node_id, data in graph.nodes(data=True):
         yield from node_triples(node_id, data)
     known: dict[tuple, URIRef] = {}
     for source, target, data in graph.edges(data=True):
         yield from edge_triples(source, target, data, graph.nodes, known)
+
+
+def prefixes_of(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """The prefixes written with the graph: kg's, its instance namespaces under the graph's `base_iri`."""
+    return prefixes_under(graph.graph.get("base_iri"))
 
 
 def write_turtle(graph: nx.MultiDiGraph, path: Path) -> Path:
@@ -111,13 +138,14 @@ def turtle_pieces(graph: nx.MultiDiGraph) -> Iterator[str]:
     Written here rather than by rdflib's serializer, which took 40 s for the 560,000 triples of a 3,950-article
     build where this takes a few; every other reader (rdflib, Oxigraph) reads it back to the same triples.
     """
-    names = CompactNames(PREFIXES)
+    prefixes = prefixes_of(graph)
+    names = CompactNames(prefixes)
     # Written forms are plain strings, much cheaper to hash than rdflib terms when dropping repeated triples; a set
     # per subject, not one of whole triples, keeps a big build's memory down.
     by_subject: dict[str, set[tuple[str, str]]] = {}
     for subject, predicate, object_ in triples(graph):
         by_subject.setdefault(names.iri(subject), set()).add((names.predicate(predicate), names.term(object_)))
-    yield "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in sorted(PREFIXES.items()))
+    yield "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in sorted(prefixes.items()))
     for written in sorted(by_subject):
         pairs = sorted(by_subject.pop(written), key=lambda pair: (pair[0] != "a", pair))  # rdf:type first
         groups = [(predicate, [object_ for _, object_ in objects])
