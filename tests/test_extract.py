@@ -238,6 +238,16 @@ def test_attendance_joins_the_meeting_just_reported(nlp):
     assert {m.status for m in extraction.meetings} == {"held"}
 
 
+@pytest.mark.parametrize(("verb", "joins"), [("attended", True), ("did not attend", False), ("will attend", False),
+                                             ("is expected to attend", False), ("refused to attend", False)])
+def test_attendance_is_of_those_who_were_there(nlp, verb, joins):
+    text = f"Hu Jintao met Luiz Inácio Lula da Silva in Brasilia today.\n\nDilma Rousseff {verb} the meeting."
+    extraction, names = read(nlp, text)
+    assert "Dilma Rousseff" in names.values()
+    people = {names[p] for m in extraction.meetings if m.status == "held" for p in m.participants}
+    assert people == {"Hu Jintao", "Luiz Inácio Lula da Silva"} | ({"Dilma Rousseff"} if joins else set())
+
+
 def test_phone_and_video_modes(nlp):
     extraction, _ = read(nlp, "Vladimir Putin spoke with Angela Merkel by phone.\n\n"
                               "Joe Biden held a video call with Xi Jinping.")

@@ -147,6 +147,8 @@ def read_attendance(token: Token, context: Context, earlier: list[Meeting]) -> M
             return None
     else:
         return None
+    if negated(verb) or status(verb, verb) != "held":
+        return None  # "Scholz did not attend the meeting", "Scholz will attend the meeting": not there, or not yet
     # The place must be a meeting the text refers back to ("the event", "the meeting"), not a new one of its own.
     if any(p.lemma_.lower() not in MEETING_NOUNS | EVENT_NOUNS or not any(c.lower_ in ("the", "this", "that")
                                                                            for c in p.children) for p in places):
