@@ -27,7 +27,7 @@ FORMAT = 4  # the layout of an entry; bump it when records change shape
 PACKAGE = Path(__file__).resolve().parent
 # What an extraction depends on besides the article and the model (globs under the package): the extract package and
 # every data file, so a new rule module or word list is never missed. resolve, graph and export run on every build.
-SHAPING = ("records.py", "nlp.py", "extract/*.py", "data/*", "countries.py", "timex.py", "dating.py")
+SHAPING = ("records.py", "nlp.py", "extract/*.py", "data/*", "countries.py", "timex.py", "dating/article.py")
 
 
 def fingerprint(model_name: str, model_version: str) -> str:

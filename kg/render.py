@@ -10,7 +10,7 @@ What the Turtle does not keep, the graph read back lacks; the page shows none of
   Turtle hangs the place and the reports on the meeting alike;
 - the words each report used (`trigger` on reported_by edges is None; the meeting's `triggers` are kept);
 - how many reports one sentence holds: two meeting words in one sentence are one reported_by edge;
-- the order of a meeting's date claims (they are sorted as kg/resolve/dates.py sorts them).
+- the order of a meeting's date claims (they are sorted as kg/dating/across.py sorts them).
 A fact whose evidence a CONSTRUCT left out is still an edge, with None for article, sentence, start and end.
 """
 

@@ -12,7 +12,7 @@ it says so. Reports of one meeting merge when their parties overlap and nothing 
 
 One module a job: `names.py` (name forms both levels share), `article.py` (names inside an article, and the entities),
 `across.py` (names across articles), `overrides.py` (the user's own decisions, `--merges`), `meetings.py` (reports
-of one meeting merged), `dates.py` (meeting dates and re-dated articles).
+of one meeting merged); meeting dates and re-dated articles are kg/dating/across.py's.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.dating.across import dated, redated_articles
 from kg.records import Entity, Extraction, MergedMeeting
 from kg.resolve.across import _profiles, _resolve_acronyms_across, _resolve_surnames_across, _resolve_variants
 from kg.resolve.article import _entities, _resolve_in_article, canonical_id
-from kg.resolve.dates import _dated, _redated_articles
 from kg.resolve.meetings import _merge_meetings
 from kg.resolve.names import _key
 from kg.resolve.overrides import Override, apply_overrides
@@ -92,7 +92,7 @@ def resolve(extractions: Sequence[Extraction], overrides: tuple[Override, ...] =
     datings = {e.article.id: e.dating for e in extractions if e.dating is not None}
     meetings = _merge_meetings([e.meetings for e in extractions], mention_entity, published)
     titles = {e.article.id: e.article.title for e in extractions}
-    redated = _redated_articles(meetings, datings, published, titles)
-    meetings = tuple(_dated(meeting, datings, published, redated) for meeting in meetings)
+    redated = redated_articles(meetings, datings, published, titles)
+    meetings = tuple(dated(meeting, datings, published, redated) for meeting in meetings)
     return Resolution(entities=entities, mention_entity=mention_entity, meetings=meetings, redated=redated,
                       failed=tuple(failed))

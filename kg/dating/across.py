@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from kg.dating import REDATED_AFTER
+from kg.dating.article import REDATED_AFTER
 from kg.records import Basis, DateClaim, Dating, MergedMeeting
 from kg.timex import Interval, resolve_time
 
@@ -18,7 +18,7 @@ def _estimate(dating: Dating | None) -> Interval | None:
     return Interval(date.fromisoformat(dating.estimate[0]), date.fromisoformat(dating.estimate[1]), "year")
 
 
-def _redated_articles(meetings: Sequence[MergedMeeting], datings: dict[str, Dating],
+def redated_articles(meetings: Sequence[MergedMeeting], datings: dict[str, Dating],
                       published: dict[str, str | None], titles: dict[str, str]) -> dict[str, str]:
     """Articles whose page date is contradicted: by their own text, or by the text of another report of a meeting
     they report (a copy of an old story re-dated by the site that republished it)."""
@@ -38,7 +38,7 @@ def _redated_articles(meetings: Sequence[MergedMeeting], datings: dict[str, Dati
     return redated
 
 
-def _dated(meeting: MergedMeeting, datings: dict[str, Dating], published: dict[str, str | None],
+def dated(meeting: MergedMeeting, datings: dict[str, Dating], published: dict[str, str | None],
            redated: dict[str, str]) -> MergedMeeting:
     """The meeting with every report's date claim; a date only where the trusted claims agree."""
     claims: dict[DateClaim, Interval] = {}
