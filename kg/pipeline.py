@@ -158,8 +158,10 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     try:
         written = write_outputs(graph, out_dir, to_report(graph, built, skipped), registry_text(registry), jobs=jobs)
     except OSError as error:
-        raise KGError(f"cannot write the outputs into {out_dir} ({error.strerror or error}); free some space or "
-                      f"give another --out; the previous outputs are unchanged") from None
+        advice = "give a folder you can write to with --out" if isinstance(error, PermissionError) \
+            else "free some space or give another --out"
+        raise KGError(f"cannot write the outputs into {out_dir} ({error.strerror or error}); {advice}; the previous "
+                      f"outputs are unchanged") from None
     return BuildResult(graph, built, tuple(skipped), tuple(written), len(todo), cache.corrupt if cache else 0,
                        tuple(notices))
 

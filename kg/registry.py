@@ -82,10 +82,10 @@ def stable_ids(current: Mapping[str, frozenset[str]], registry: Registry) -> tup
             kept[node] = registered
             taken.add(registered)
     given = set(registry.evidence) | set(registry.retired) | set(kept.values())
-    for node in sorted(set(current) - set(kept)):
-        others = {other for other in current if other != node and other not in kept}
+    waiting = set(current) - set(kept)  # ids of this build still to place: none may be taken by another node
+    for node in sorted(waiting):
         stable, suffix = node, 2
-        while stable in given or stable in others:
+        while stable in given or (stable in waiting and stable != node):
             stable, suffix = f"{node}-{suffix}", suffix + 1
         kept[node] = stable
         given.add(stable)

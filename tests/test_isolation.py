@@ -150,6 +150,17 @@ def test_a_full_disk_while_writing_is_one_line_and_keeps_the_previous_outputs(tm
     assert {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()} == before
 
 
+def test_a_folder_that_cannot_be_written_is_one_line(tmp_path, monkeypatch):
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(kg.pipeline, "write_text_atomic", refused)
+    out = tmp_path / "out"
+    line = _one_line_error(runner.invoke(app, ["build", "--out", str(out), "--quiet", "--no-cache"]))
+    assert line == f"error: cannot write the outputs into {out} (Permission denied); give a folder you can write " \
+                   f"to with --out; the previous outputs are unchanged"
+
+
 def test_a_cache_that_cannot_be_written_is_named_once_and_the_build_goes_on(tmp_path, monkeypatch):
     def read_only(self, extraction):
         raise PermissionError(13, "Permission denied")
