@@ -318,6 +318,14 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
      {"Firefox"}, {"Mitchell Baker"}),
     ("Jambula treats malaria, its makers say. Farmers grow jambula in Kampala, said Dr. Jane Otieno.",
      {"Jambula"}, {"Jane Otieno"}),
+    # a version's number, a work's noun before it (over a first name), a firm's product by its last word
+    ("Microsoft's Internet Explorer 9 is out. Microsoft's Internet Explorer lost users.", {"Internet Explorer"},
+     set()),
+    ("Margaret Atwood launched her graphic novel Angel Catbird on Friday.", {"Angel Catbird"}, {"Margaret Atwood"}),
+    ("Mozilla Firefox, its main rival, gained users. Usually, Internet Explorer is the #2 browser after Firefox.",
+     {"Firefox"}, set()),
+    ("The eight are Adam Khatib, 19, Ibrahim Savant 25, and Waheed Zaman, 22.", set(),
+     {"Adam Khatib", "Ibrahim Savant", "Waheed Zaman"}),  # an age written without its commas
     ("Mukherjee visited France on Tuesday. Mukherjee left on Friday.", set(), {"Mukherjee"}),  # never in lower case
     ("Qin Gang spoke in Beijing. Qin said the talks went well.", set(), {"Qin Gang"}),  # a surname written first
     # what shows a person: a surname used alone, a title, a pronoun, an age, the name list

@@ -36,6 +36,10 @@ NOT_NAMES = {"the", "a", "an", "mr", "mrs", "ms", "dr", "president", "prime", "m
              "secretary", "king", "queen", "prince", "pope", "general", "chief", "officer", "of", "and", "us", "u",
              "s", "his", "her", "their", "i", "he", "she", "we", "you", "they", "who"}
 
+# Words that open what a mention says after a name: "X of the Labour Party", "X, who ...".
+AFTER_NAMES = {"of", "from", "who", "whom", "whose", "at", "in", "with", "for", "to", "and", "or", "as", "on", "by",
+               "which", "that"}
+
 
 def gum_people(tsv: str) -> list[list[Name]]:
     """The named people of one GUM document: each a list of its name forms (folded), from its person mentions."""
@@ -94,7 +98,9 @@ def _name_in(tokens: list[str]) -> str | None:
                 ends.append(True)
                 runs.append([])
         elif runs[-1]:
-            ends.append(False)  # "Indonesian fishermen": the capitalised word only modifies the head
+            # "Indonesian fishermen": the capitalised word only modifies the head; but "Hui Chi-fung from the
+            # Democratic Party", "Julie Couillard who had ties to ...": a name, then what the mention says of it.
+            ends.append(token.lower() in AFTER_NAMES)
             runs.append([])
     named = [run for run, last in zip(runs, ends) if last and any(w.lower().strip(".") not in NOT_NAMES for w in run)]
     if not named:

@@ -20,20 +20,15 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from kg.countries import fold
-from kg.extract.lexicon import LED_BODIES, MEDIA_WORDS, ORG_WORDS, OUTLET_NOUNS, PEOPLE_NOUNS, PLACE_WORDS
+from kg.extract.lexicon import LED_BODIES, MEDIA_WORDS, ORG_WORDS, OUTLET_NOUNS, PERSON_NOUNS, PLACE_WORDS, WORK_NOUNS
+from kg.extract.names import tagged_person_names
 from kg.names import HONORIFICS, PERSON_TITLES
 from kg.records import Kind, KindChange, Mention
 
-# Verbs whose subject is a person, not an organisation that "said" or "announced" something (lemmas).
-PERSON_VERBS = {"die", "resign", "marry", "retire", "graduate", "smile", "laugh", "weep", "cry", "bear", "kill"}
-# Nouns that describe a person in apposition: "X, a spokesman for ...", "X, the company's chief executive".
-PERSON_NOUNS = PERSON_TITLES | PEOPLE_NOUNS | {
-    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "executive", "founder", "father",
-    "mother", "son", "daughter", "wife", "husband", "brother", "sister", "student", "author", "actor", "actress",
-    "singer", "writer", "player", "coach", "lawyer", "doctor", "professor", "analyst", "economist", "member", "aide",
-    "adviser", "advisor", "officer", "chief", "head", "manager", "owner", "artist", "journalist", "reporter", "editor",
-    "activist", "politician", "leader", "candidate", "resident", "victim", "survivor", "friend", "colleague",
-    "partner", "teacher", "scientist", "researcher", "worker", "official", "representative", "envoy"}
+# Verbs whose subject is a person, not an organisation that "said" or "announced" something (lemmas), by voice:
+# "X resigned", "X was born"; not "the shuttle was retired".
+PERSON_VERBS = {"nsubj": {"die", "resign", "marry", "retire", "graduate", "smile", "laugh", "weep", "cry"},
+                "nsubjpass": {"bear", "kill"}}
 TITLES = (PERSON_TITLES | HONORIFICS) - {"the", "former", "ex"}
 # Nouns a person's name modifies: "the Bush administration", "the Saddam Hussein trial" are no things.
 OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "affair", "doctrine", "visit", "speech",
@@ -60,7 +55,9 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is not None:
                 spans.setdefault(fold(mention.name), []).append(span)
-    tagged_people = {fold(ent.text) for ent in doc.ents if ent.label_ == "PERSON"}
+    # The tagger's own vote (names and surnames it calls PERSON anywhere): what made names.py promote a mention
+    # tagged otherwise, so no cue of its own ("Discovery", tagged PERSON once and PRODUCT once).
+    tagged_people = tagged_person_names(doc)
     shown = {key for key, mentions in spans.items()
              if any(_shows_person(span, key, tagged_people) for span in mentions)}
     # A full name with a place's or a thing's word and no person cue is no person, nor is its last word by it alone.
@@ -111,9 +108,13 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
 def _other_tags(doc: Doc) -> dict[str, str]:
     """Folded name -> the first other tag the tagger gives a mention of it."""
     found: dict[str, str] = {}
-    for ent in doc.ents:
-        if ent.label_ in OTHER_TAGS and ent[-1].tag_ != "POS":  # not "Aung San Suu Kyi's", an owner
-            found.setdefault(fold(ent.text.removeprefix("the ").removesuffix("'s")), ent.label_)
+    tagged = [ent for ent in doc.ents if ent.label_ in OTHER_TAGS and ent[-1].tag_ != "POS"]  # not "Suu Kyi's"
+    for ent in tagged:
+        found.setdefault(fold(ent.text.removeprefix("the ").removesuffix("'s")), ent.label_)
+    for ent in tagged:
+        if ent.label_ in ("ORG", "PRODUCT") and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent):
+            # a product or a firm named by its last word: "Mozilla Firefox ... after Firefox", "Google Chrome"
+            found.setdefault(fold(ent[-1].text), ent.label_)
     return found
 
 
@@ -130,6 +131,8 @@ def _written_after_a_name(doc: Doc, word: str) -> bool:
 def _shows_person(span: Span, key: str, tagged_people: set[str]) -> bool:
     doc = span.doc
     words = key.split()
+    if _named_as_work(span):
+        return False  # "the film Easy Rider", "the novel Angel Catbird": not a first name's person
     if words[0] in first_names():
         return True  # "Gloria", "Johnnie Christmas"
     if any(t.ent_type_ not in ("PERSON", "") for t in span) and key not in tagged_people:
@@ -145,7 +148,7 @@ def _shows_person(span: Span, key: str, tagged_people: set[str]) -> bool:
             return True  # "X, 45,", "X, a spokesman"
     if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS:
         return True  # "the company's founder, X"
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in PERSON_VERBS:
+    if root.head.lemma_.lower() in PERSON_VERBS.get(root.dep_, ()):
         return True
     if len(words) == 1 and any(t.lower_ in ("he", "she", "his", "her", "him") for t in doc[span.end:span.sent.end]):
         return True  # "Mukherjee had visited France, where he had talks": a thing is no "he"
@@ -166,10 +169,26 @@ def _written_as_outlet(span: Span) -> str | None:
     return None
 
 
+def _named_as_work(span: Span) -> str | None:
+    """The noun of a work or a product the name is given to, right before it: "the 1969 film Easy Rider" (a
+    compound of the name), "her graphic novel Angel Catbird" (the name in apposition to it)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.is_lower and before.lemma_ in WORK_NOUNS \
+            and (before.head == span.root or span.root.head == before):
+        return f"\"{before.text} {span.text}\""
+    return None
+
+
 def _written_as_thing(span: Span) -> str | None:
     """How the text writes a name as a thing, if it does: after "the" or "a" ("the Firefox browser"). Not as a
     modifier of a noun: "the Reagan-Gorbachev summit", "the Obama campaign" are people's."""
     doc = span.doc
+    if work := _named_as_work(span):
+        return work
+    version = next((c for c in span.root.children if c.dep_ == "nummod" and c.i >= span.end), None)
+    listed = span.root.dep_ == "conj" or any(c.dep_ == "conj" for c in span.root.children)
+    if version is not None and not listed:  # not an age in a list: "Adam Khatib, 19, Ibrahim Savant 25, and"
+        return f"\"{span.text} {version.text}\""  # a version or a model number: "Internet Explorer 6", "Apollo 11"
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in ("the", "a", "an") \
             and (before.head in span or (span.root.dep_ == "compound" and before.head == span.root.head

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from importlib import resources
 
+from kg.names import PERSON_TITLES
+
 
 def _meeting_words() -> dict[str, dict[str, frozenset[str]]]:
     """kind -> word -> the party prepositions a with-noun needs, from kg/data/meeting_words.tsv (CAMEO 040-046)."""
@@ -111,6 +113,15 @@ MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post",
 # Not "station", "agency" or "network": "Waterloo station", "U.S. agencies", a terror network.
 OUTLET_NOUNS = {"newspaper", "daily", "weekly", "magazine", "paper", "broadcaster", "channel", "website", "tabloid",
                 "journal", "wire"}
+# Nouns for the things OntoNotes tags WORK_OF_ART and PRODUCT (titles of books, films, songs; vehicles, software):
+# a name in apposition to one, or right after one it modifies, is that thing's ("the 1969 film Easy Rider", "her
+# graphic novel Angel Catbird", "the frigate INS Tabar"), as "spokesman Bryan Whitman" is a person's.
+WORK_NOUNS = {"film", "movie", "documentary", "novel", "book", "memoir", "album", "song", "single", "series", "show",
+              "sitcom", "programme", "game", "play", "opera", "musical", "painting", "sculpture", "exhibition",
+              "poem", "ship", "vessel", "frigate", "destroyer", "carrier", "submarine", "tanker", "yacht", "shuttle",
+              "orbiter", "spacecraft", "probe", "satellite", "rocket", "aircraft", "plane", "jet", "browser",
+              "software", "app", "website", "blog", "drug", "vaccine", "brand", "car", "hurricane", "typhoon",
+              "cyclone", "storm", "operation"}
 # Words that make a name a place's or a thing's, not a person's ("Castlefrank Road", "Space Shuttle Atlantis").
 PLACE_WORDS = {"road", "street", "avenue", "boulevard", "lane", "bridge", "river", "lake", "mountain", "mountains",
                "island", "islands", "valley", "station", "tower", "beach", "canyon", "highway", "creek", "harbour",
@@ -118,6 +129,14 @@ PLACE_WORDS = {"road", "street", "avenue", "boulevard", "lane", "bridge", "river
                "avenida", "calle", "rue", "plaza", "piazza"}
 # Plural nouns for people, not sides or countries: "the two leaders met", not "both sides".
 PEOPLE_NOUNS = {"leader", "man", "woman", "politician", "official", "candidate", "statesman", "rival", "head"}
+# Nouns that describe a person in apposition: "X, a spokesman for ...", "X, the company's chief executive".
+PERSON_NOUNS = PERSON_TITLES | PEOPLE_NOUNS | {
+    "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman", "director", "executive", "founder", "father",
+    "mother", "son", "daughter", "wife", "husband", "brother", "sister", "student", "author", "actor", "actress",
+    "singer", "writer", "player", "coach", "lawyer", "doctor", "professor", "analyst", "economist", "member", "aide",
+    "adviser", "advisor", "officer", "chief", "head", "manager", "owner", "artist", "journalist", "reporter", "editor",
+    "activist", "politician", "leader", "candidate", "resident", "victim", "survivor", "friend", "colleague",
+    "partner", "teacher", "scientist", "researcher", "worker", "official", "representative", "envoy"}
 PRONOUNS = {"he", "she"}
 SPEAKERS = {"i", "me"}  # inside a quotation: its speaker ("we" speaks for a government or a party, not for one person)
 FUNCTION_POS = {"ADP", "VERB", "AUX", "DET", "CCONJ", "SCONJ", "PRON"}

@@ -8,8 +8,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from kg.countries import country_named, country_of_demonym, fold, gazetteer
-from kg.extract.kinds import PERSON_NOUNS
-from kg.extract.lexicon import FUNCTION_POS, ORG_WORDS
+from kg.extract.lexicon import FUNCTION_POS, ORG_WORDS, PERSON_NOUNS
 from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES
 from kg.records import Article, Evidence, Kind, Mention
 
@@ -120,7 +119,9 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
             and before.lemma_ in PERSON_NOUNS:
         return True  # "Tokyo stock exchange head Michio Takeuchi", "Pentagon spokesman Bryan Whitman"
     possessor = [c for c in span.root.children if c.dep_ == "poss" and c.ent_type_ == "ORG"]
-    return bool(possessor) and 2 <= len(words) <= 3  # a reporter: "Al Jazeera's Sinem Koseoglu"
+    version = [c for c in span.root.children if c.dep_ == "nummod" and c.i >= span.end]
+    # A reporter: "Al Jazeera's Sinem Koseoglu"; not a product with its version: "Microsoft's Internet Explorer 9".
+    return bool(possessor) and not version and 2 <= len(words) <= 3
 
 
 def _person_name(text: str) -> str:
@@ -170,7 +171,7 @@ def _trimmed(name: str) -> str:
     return name
 
 
-def _person_names(doc: Doc) -> set[str]:
+def tagged_person_names(doc: Doc) -> set[str]:
     """Folded full names and surnames of the people the tagger found: one name, one sense, in one article."""
     names = set()
     for ent in doc.ents:
@@ -185,7 +186,7 @@ def _person_names(doc: Doc) -> set[str]:
 def join_split_names(doc: Doc) -> None:
     """Make one person of a first name the tagger set apart from the rest of the name ("Santosh" as an organisation
     before "Kumar Singh"), when the article also writes that first name with the surname ("Santosh Singh")."""
-    person_names = _person_names(doc)
+    person_names = tagged_person_names(doc)
     ents: list[Span | None] = list(doc.ents)
     joined = False
     for i in range(len(ents) - 1):
@@ -256,7 +257,7 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
     mention_at: dict[int, Mention] = {}
     latin = _latin(doc.text[:20_000])  # the article's own script: names in another are not names of it
     spans = _name_spans(doc)
-    person_names = _person_names(doc)
+    person_names = tagged_person_names(doc)
     # Names shown to be people's count for the whole article: "Romano Prodi, the President ..." makes "Prodi" a person.
     for span in spans:
         if span.label_ != "PERSON" and _person_shaped(span, person_names):
