@@ -353,9 +353,11 @@ def test_names_are_cleaned_of_captions_headline_tails_brackets_and_other_scripts
 
 
 def test_a_news_outlet_tagged_as_a_person_is_an_organisation(nlp):
-    extraction, _ = read(nlp, "The Chosun Ilbo newspaper said on Monday that talks would resume. Jiji reported it.")
+    extraction, _ = read(nlp, "The Chosun Ilbo newspaper said on Monday that talks would resume. Jiji reported it. "
+                              "Wikinews spoke to Jo Jorgensen on Monday. She told Wikinews she would run.")
     kinds = {m.name: m.kind for m in extraction.mentions}
     assert kinds.get("Chosun Ilbo") == "Organisation" and kinds.get("Jiji") == "Organisation", kinds
+    assert kinds.get("Wikinews") == "Organisation", kinds  # an agency's own name, though it "spoke"
     assert all("news outlet" in change.reason for change in extraction.kind_changes)
 
 

@@ -20,7 +20,16 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from kg.countries import fold
-from kg.extract.lexicon import LED_BODIES, MEDIA_WORDS, ORG_WORDS, OUTLET_NOUNS, PERSON_NOUNS, PLACE_WORDS, WORK_NOUNS
+from kg.extract.lexicon import (
+    LED_BODIES,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    OUTLET_NAMES,
+    OUTLET_NOUNS,
+    PERSON_NOUNS,
+    PLACE_WORDS,
+    WORK_NOUNS,
+)
 from kg.extract.names import tagged_person_names
 from kg.names import HONORIFICS, PERSON_TITLES
 from kg.records import Kind, KindChange, Mention
@@ -69,6 +78,9 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
     tags = _other_tags(doc)
     decided: dict[str, KindChange] = {}
     for key, mentions in spans.items():
+        if key in OUTLET_NAMES:
+            decided[key] = KindChange(mentions[0].text, "Organisation", "a news outlet's name")
+            continue
         if key in things:
             decided[key] = KindChange(mentions[0].text, None, "a place's or a thing's word in it, and nothing shows "
                                                                "a person")

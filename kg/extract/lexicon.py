@@ -109,6 +109,10 @@ MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post",
                "broadcasting", "journal", "herald", "gazette", "tribune", "reuters", "bloomberg", "xinhua", "tass",
                "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox", "shimbun",
                "ilbo", "zeitung", "posten", "gazeta", "politico"}
+# Outlets whose name is no one's: one of these written alone is the outlet, whatever is said of it ("As far as
+# Wikinews can tell", "Xinhua said he ...").
+OUTLET_NAMES = {"wikinews", "reuters", "xinhua", "tass", "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn",
+                "nbc", "cbs", "politico"}
 # Nouns an outlet's name modifies: "the Chosun Ilbo newspaper", "the Veja magazine".
 # Not "station", "agency" or "network": "Waterloo station", "U.S. agencies", a terror network.
 OUTLET_NOUNS = {"newspaper", "daily", "weekly", "magazine", "paper", "broadcaster", "channel", "website", "tabloid",
