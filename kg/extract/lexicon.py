@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from importlib import resources
 
 from kg.names import PERSON_TITLES
@@ -73,6 +74,13 @@ VIDEO_CUES = {"video", "videoconference", "videolink", "zoom", "virtual", "virtu
 OFFICE_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
                  "queen", "pope", "emir", "sultan", "ambassador", "taoiseach", "president-elect", "speaker", "prince",
                  "princess", "sheikh", "shah", "chairman"}
+@cache
+def legal_forms() -> frozenset[str]:
+    """Abbreviations of companies' legal forms (kg/data/legal_forms.txt, from ISO 20275): "SpA", "NV", "GmbH"."""
+    text = resources.files("kg").joinpath("data/legal_forms.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _portfolios() -> dict[str, str]:
     """Other name -> the name it is read as, of cabinet posts (kg/data/portfolios.tsv)."""
     with resources.files("kg").joinpath("data/portfolios.tsv").open(encoding="utf-8") as stream:
@@ -102,7 +110,8 @@ ORG_WORDS = {"brigade", "battalion", "regiment", "squadron", "fleet",
              "authority", "network", "channel", "club", "institution", "government", "administration",
              "library", "museum", "memorial", "airport", "stadium", "palace", "hall", "castle", "square", "street",
              "summit", "conference", "election", "elections", "games", "festival", "cup", "war", "treaty",
-             "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse", "agence"}
+             "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse", "agence",
+             "trust", "airlines", "airways", "securities", "petroleum", "holdings", "industries", "technologies"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 # Words that make an organisation's name a news outlet's: an outlet that interviews someone does not meet them.
 MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",

@@ -8,7 +8,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from kg.countries import country_named, country_of_demonym, fold, gazetteer
-from kg.extract.lexicon import FUNCTION_POS, ORG_WORDS, PERSON_NOUNS
+from kg.extract.lexicon import FUNCTION_POS, ORG_WORDS, PERSON_NOUNS, legal_forms
 from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES
 from kg.records import Article, Evidence, Kind, Mention
 
@@ -69,6 +69,8 @@ def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
         return "Country"  # "Mali President Amadou Touré", "Moldovan Prime Minister ...": a country is no person
     if kind == "Person" and any(part in ORG_WORDS for t in ent for part in t.lower_.split("-")):
         return "Organisation"  # "the UC Davis Center": a name in it does not make it a person
+    if kind == "Person" and ent[-1].lower_.replace(".", "") in legal_forms():
+        return "Organisation"  # "Montedison SpA", "Krupp GmbH", "Co. L.P"
     if kind in ("Organisation", "Place", None) and _person_shaped(ent, person_names):
         return "Person"
     if kind == "Place" and ent.label_ == "GPE" and country_named(clean_name(ent.text)):
