@@ -324,6 +324,8 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
     ("Margaret Atwood launched her graphic novel Angel Catbird on Friday.", {"Angel Catbird"}, {"Margaret Atwood"}),
     ("Mozilla Firefox, its main rival, gained users. Usually, Internet Explorer is the #2 browser after Firefox.",
      {"Firefox"}, set()),
+    ("Sanwa Bank Ltd bought a small stake in Banco Totta. Sanwa said the deal was worth 10 mln dlrs.", {"Sanwa"},
+     set()),  # a firm's short name, though it "said"
     ("The eight are Adam Khatib, 19, Ibrahim Savant 25, and Waheed Zaman, 22.", set(),
      {"Adam Khatib", "Ibrahim Savant", "Waheed Zaman"}),  # an age written without its commas
     ("Mukherjee visited France on Tuesday. Mukherjee left on Friday.", set(), {"Mukherjee"}),  # never in lower case

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.countries import fold
 from kg.extract.lexicon import (
+    FIRM_WORDS,
     LED_BODIES,
     MEDIA_WORDS,
     ORG_WORDS,
@@ -29,6 +30,7 @@ from kg.extract.lexicon import (
     PERSON_NOUNS,
     PLACE_WORDS,
     WORK_NOUNS,
+    legal_forms,
 )
 from kg.extract.names import tagged_person_names
 from kg.names import HONORIFICS, PERSON_TITLES
@@ -67,8 +69,9 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
     # The tagger's own vote (names and surnames it calls PERSON anywhere): what made names.py promote a mention
     # tagged otherwise, so no cue of its own ("Discovery", tagged PERSON once and PRODUCT once).
     tagged_people = tagged_person_names(doc)
+    firms = _firm_names(doc)
     shown = {key for key, mentions in spans.items()
-             if any(_shows_person(span, key, tagged_people) for span in mentions)}
+             if any(_shows_person(span, key, tagged_people, firms) for span in mentions)}
     # A full name with a place's or a thing's word and no person cue is no person, nor is its last word by it alone.
     things = {key for key, mentions in spans.items() if key not in shown
               and any({t.lower_, t.lower_.removesuffix("s")} & PLACE_WORDS for span in mentions for t in span)}
@@ -127,7 +130,23 @@ def _other_tags(doc: Doc) -> dict[str, str]:
         if ent.label_ in ("ORG", "PRODUCT") and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent):
             # a product or a firm named by its last word: "Mozilla Firefox ... after Firefox", "Google Chrome"
             found.setdefault(fold(ent[-1].text), ent.label_)
+    for short in _firm_names(doc):
+        found.setdefault(short, "ORG")
     return found
+
+
+def _firm_names(doc: Doc) -> set[str]:
+    """Folded short names of the firms the article names in full: "Sanwa" of "Sanwa Bank Ltd", "Saha" of "Saha
+    Airlines"."""
+    short = set()
+    for ent in doc.ents:
+        end = ent.end
+        while end > ent.start + 1 and (doc[end - 1].lower_.replace(".", "") in FIRM_WORDS
+                                       or doc[end - 1].lower_.replace(".", "") in legal_forms()):
+            end -= 1
+        if ent.label_ == "ORG" and end < ent.end:
+            short.add(fold(doc[ent.start:end].text.removeprefix("the ")))
+    return short
 
 
 def _written_after_a_name(doc: Doc, word: str) -> bool:
@@ -140,7 +159,7 @@ def _written_after_a_name(doc: Doc, word: str) -> bool:
     return False
 
 
-def _shows_person(span: Span, key: str, tagged_people: set[str]) -> bool:
+def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]) -> bool:
     doc = span.doc
     words = key.split()
     if _named_as_work(span):
@@ -164,8 +183,9 @@ def _shows_person(span: Span, key: str, tagged_people: set[str]) -> bool:
         return True
     if len(words) == 1 and any(t.lower_ in ("he", "she", "his", "her", "him") for t in doc[span.end:span.sent.end]):
         return True  # "Mukherjee had visited France, where he had talks": a thing is no "he"
+    # "Smith said": a person, unless the article names a firm so ("Sanwa Bank Ltd ... Sanwa said")
     return root.dep_ in ("nsubj", "nsubjpass") and len(words) == 1 and root.head.lemma_.lower() in ("say", "tell") \
-        and not _written_as_thing(span)
+        and not _written_as_thing(span) and key not in firms
 
 
 def _written_as_outlet(span: Span) -> str | None:

@@ -99,6 +99,10 @@ PLURAL_TITLES = {"senator", "minister", "governor", "mayor", "representative", "
 FORMER = {"former", "ex", "late", "then", "outgoing", "incoming", "next", "new", "acting", "interim"}
 # What a name before it says its bearer leads ("the Howard government", "the Clinton administration").
 LED_BODIES = {"government", "administration", "cabinet", "presidency", "premiership"}
+# Words that end a firm's name, whose words before them are its short name ("Sanwa Bank" ... "Sanwa said"); not the
+# words of what is named after a person ("the Carter Center", "the Reagan Library").
+FIRM_WORDS = {"bank", "company", "corporation", "group", "trust", "airlines", "airways", "securities", "petroleum",
+              "holdings", "industries", "technologies"}
 # Words that mark a name as an organisation's, not a person's ("Al Jazeera's Sinem Koseoglu" is a person).
 ORG_WORDS = {"brigade", "battalion", "regiment", "squadron", "fleet",
              "party", "organisation", "organization", "ministry", "agency", "news", "council", "committee", "union",
