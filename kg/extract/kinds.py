@@ -45,6 +45,8 @@ TITLES = (PERSON_TITLES | HONORIFICS) - {"the", "former", "ex"}
 OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "affair", "doctrine", "visit", "speech",
                       "interview", "regime", "camp", "team", "estate", "murder", "killing", "assassination",
                       "funeral", "plan", "proposal", "presidency", "tenure", "legacy", "policy", "policies", "aides"}
+# Prepositions of place: a name that only follows them is a place's ("in Göttingen"), not "with Smith", "by Smith".
+WHERE = {"in", "near", "outside", "throughout", "across", "around"}
 # Other tags a mention of the same name may carry, and the kind they make it when nothing shows a person.
 # Not WORK_OF_ART: the tagger gives it to people's names in quoted or bylined text.
 OTHER_TAGS: dict[str, Kind | None] = {"ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
@@ -98,6 +100,12 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
+        elif all(span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE for span in mentions):
+            # "a bomb in Tuz Khurmatu", "studied law in Göttingen": mostly places the gazetteer does not know, but
+            # also languages, cases and papers ("in Pashto", "in Kelo", "in Al-Qabas"): no kind is given
+            where = mentions[0].root.head.text
+            decided[key] = KindChange(mentions[0].text, None, f"only written after \"{where}\", and nothing shows a "
+                                                              f"person")
         elif thing := next((why for span in mentions if (why := _written_as_thing(span))), None):
             decided[key] = KindChange(mentions[0].text, None, f"written as a thing ({thing}), and nothing shows a "
                                                                f"person")
