@@ -364,6 +364,13 @@ def test_a_news_outlet_tagged_as_a_person_is_an_organisation(nlp):
     assert all("news outlet" in change.reason for change in extraction.kind_changes)
 
 
+def test_a_title_alone_is_no_name(nlp):
+    extraction, _ = read(nlp, "Sgt Smith and Cpl Jones were hurt. The Queen said the Chief Executive would resign. "
+                              "Billy King met Larry Brown.")
+    people = {m.name for m in extraction.mentions if m.kind == "Person"}
+    assert people == {"Smith", "Jones", "Billy King", "Larry Brown"}, people
+
+
 def test_titles_units_and_transcript_labels_are_not_names(nlp):
     extraction, _ = read(nlp, "Prosecutor Fred Borch said the Third Brigade left. Cde Mugabe spoke. "
                               "Is it offensive?:KN No, said Kira Nerusskaya. The deal with Montedison SpA was "

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.countries import country_named, country_of_demonym, fold, gazetteer
 from kg.extract.lexicon import FUNCTION_POS, ORG_WORDS, PERSON_NOUNS, legal_forms
-from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES
+from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_ABBREVIATIONS
 from kg.records import Article, Evidence, Kind, Mention
 
 ENTITY_KINDS: dict[str, Kind] = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",
@@ -260,6 +260,7 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
     latin = _latin(doc.text[:20_000])  # the article's own script: names in another are not names of it
     spans = _name_spans(doc)
     person_names = tagged_person_names(doc)
+    surnames = {name.split()[-1] for name in person_names if len(name.split()) > 1}
     # Names shown to be people's count for the whole article: "Romano Prodi, the President ..." makes "Prodi" a person.
     for span in spans:
         if span.label_ != "PERSON" and _person_shaped(span, person_names):
@@ -283,6 +284,8 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             name = country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))
         if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
             continue  # "beat around the bush": a name is written with a capital
+        if kind == "Person" and _only_titles(name) and fold(name) not in surnames:
+            continue  # "Sgt", "the Queen", "Chief Executive": a title, not a name ("King" of "Billy King" is one)
         if kind == "Person" and re.search(r"[?:]", name):
             continue  # "offensive?:KN": an interview transcript's question run into its speaker's initials
         if latin and not _latin(name):
@@ -292,6 +295,18 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
         for token in ent:
             mention_at[token.i] = mention
     return mention_at
+
+
+# Words that, with titles, make up a title ("Chief Executive Officer", "Lance Cpl", "Special Representative").
+TITLE_PARTS = {"officer", "executive", "adviser", "advisor", "representative", "chief", "assistant", "senior", "acting",
+               "attorney", "general", "lance", "master", "high", "special"}
+
+
+def _only_titles(name: str) -> bool:
+    """Whether a name is made of titles and words for people only: "Sgt", "Queen", "Attorney General", "Manager"."""
+    words = name.lower().replace(".", " ").split()
+    return bool(words) and all(w in HONORIFICS or w in PERSON_TITLES or w in PERSON_NOUNS or w in TITLE_ABBREVIATIONS
+                               or w in TITLE_PARTS for w in words)
 
 
 def _is_title_word(ent: Span) -> bool:
