@@ -47,6 +47,7 @@ OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "af
                       "funeral", "plan", "proposal", "presidency", "tenure", "legacy", "policy", "policies", "aides"}
 # Prepositions of place: a name that only follows them is a place's ("in Göttingen"), not "with Smith", "by Smith".
 WHERE = {"in", "near", "outside", "throughout", "across", "around"}
+PLACE_PREPOSITIONS = WHERE | {"at", "from", "to", "into"}  # "flew to Shiraz", with a city's name
 # Other tags a mention of the same name may carry, and the kind they make it when nothing shows a person.
 # Not WORK_OF_ART: the tagger gives it to people's names in quoted or bylined text.
 OTHER_TAGS: dict[str, Kind | None] = {"ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
@@ -58,6 +59,17 @@ def first_names() -> frozenset[str]:
     """Lower-cased first names of kg/data/first_names.txt (US Census 1990, public domain)."""
     text = resources.files("kg").joinpath("data/first_names.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
+def cities() -> dict[str, int]:
+    """Folded city name -> population, of kg/data/cities.tsv (GeoNames cities of 50,000 people or more, CC BY 4.0)."""
+    text = resources.files("kg").joinpath("data/cities.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+    found: dict[str, int] = {}
+    for name, population in rows[1:]:
+        found[fold(name)] = max(found.get(fold(name), 0), int(population))
+    return found
 
 
 def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Mention], list[KindChange]]:
@@ -100,6 +112,10 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
+        elif _a_city(key, mentions):
+            # "Kota Kinabalu", "riots in Guwahati": a city the tagger calls a person
+            decided[key] = KindChange(mentions[0].text, "Place", "a city's name (GeoNames), and nothing shows a "
+                                                                 "person")
         elif all(span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE for span in mentions):
             # "a bomb in Tuz Khurmatu", "studied law in Göttingen": mostly places the gazetteer does not know, but
             # also languages, cases and papers ("in Pashto", "in Kelo", "in Al-Qabas"): no kind is given
@@ -126,6 +142,19 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
             settled[index] = Mention(mention.id, mention.text, mention.name, change.kind, mention.start, mention.end,
                                      mention.evidence)
     return settled, sorted(decided.values(), key=lambda c: c.name)
+
+
+def _a_city(key: str, mentions: list[Span]) -> bool:
+    """Whether a name is a city's more likely than a surname: a city's name of several words that does nothing
+    ("Kota Kinabalu", not "Saint Paul said"); one word, of a city of 300,000 or more, written where a place goes
+    ("riots in Guwahati", "from Shiraz"; not "Obama", "Harper", towns of Japan and Canada, nor "Kennedy" alone)."""
+    population = cities().get(key, 0)
+    if not population or any(span.root.dep_ == "nsubj" for span in mentions):
+        return False
+    if len(key.split()) > 1:
+        return key.split()[0] not in ("saint", "st")
+    return population >= 300_000 and any(span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
+                                         for span in mentions)
 
 
 def _other_tags(doc: Doc) -> dict[str, str]:
