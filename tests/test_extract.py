@@ -365,11 +365,12 @@ def test_a_news_outlet_tagged_as_a_person_is_an_organisation(nlp):
     assert all("news outlet" in change.reason for change in extraction.kind_changes)
 
 
-def test_a_title_alone_is_no_name(nlp):
+def test_a_title_alone_is_no_name_and_a_party_or_a_seat_is_no_part_of_one(nlp):
     extraction, _ = read(nlp, "Sgt Smith and Cpl Jones were hurt. The Queen said the Chief Executive would resign. "
-                              "Billy King met Larry Brown.")
+                              "Billy King met Larry Brown. Labour MPs cheered Margaret Beckett MP and Liberal Bob "
+                              "Rae.")
     people = {m.name for m in extraction.mentions if m.kind == "Person"}
-    assert people == {"Smith", "Jones", "Billy King", "Larry Brown"}, people
+    assert people == {"Smith", "Jones", "Billy King", "Larry Brown", "Margaret Beckett", "Bob Rae"}, people
 
 
 def test_titles_units_and_transcript_labels_are_not_names(nlp):

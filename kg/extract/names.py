@@ -152,6 +152,11 @@ CAPTION = re.compile(r"(?<=[a-z]) ?(?:Image|Photo|Picture|Video)$")  # "Phil Col
 # "Kwok Wai - keung": the hyphen of a romanised given name, two short syllables, spaced out by the text; not "Bill
 # Gates - founder" or "Khalid Sheikh Mohammed - one", a headline's tail.
 NAME_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,4}) - ([a-z]{2,5})$")
+# Letters after a name for a seat or an honour ("Margaret Beckett MP", "Michael Howard QC MP"), and a party or an
+# honorific written before it ("Liberal Bob Rae", "Hon David Cunliffe"): neither is the name.
+POST_NOMINALS = re.compile(r"(?:,? (?:M\.?P|Q\.?C|K\.?C|MEP|MLA|MPP|MSP|MHA|TD|OBE|CBE|KBE|MBE|Ph\.?D|Esq)\.?)+$")
+BEFORE_NAMES = re.compile(r"^(?:Liberal|Conservative|Labour|Tory|Democrat|Republican|Socialist|Hon|Honourable|"
+                          r"Honorable|Rt\.? Hon)\.? (?=[A-Z])")
 
 
 def _trimmed(name: str) -> str:
@@ -163,10 +168,13 @@ def _trimmed(name: str) -> str:
     ('Phil Collins', 'John Howard', 'Kwok Wai-keung')
     >>> _trimmed("Abdel Aziz al - Hilu"), _trimmed("Bill Gates - founder")
     ('Abdel Aziz al-Hilu', 'Bill Gates')
+    >>> _trimmed("Michael Howard QC MP"), _trimmed("Liberal Bob Rae"), _trimmed("Hon David Cunliffe")
+    ('Michael Howard', 'Bob Rae', 'David Cunliffe')
     """
     name = NAME_HYPHEN.sub(r"\1-\2", name.strip("\u200b\u200c\u200d\ufeff\"'“”‘’:;,. "))
     name = re.sub(r"\b(al|el|bin|ibn|abu|ben) - (?=[A-Z])", r"\1-", name, flags=re.I)
     name = CAPTION.sub("", name).strip()
+    name = BEFORE_NAMES.sub("", POST_NOMINALS.sub("", name)) if " " in name else name
     head, dash, _ = name.partition(" - ")
     if dash and head[:1].isupper():
         name = head
@@ -304,7 +312,8 @@ TITLE_PARTS = {"officer", "executive", "adviser", "advisor", "representative", "
 
 def _only_titles(name: str) -> bool:
     """Whether a name is made of titles and words for people only: "Sgt", "Queen", "Attorney General", "Manager"."""
-    words = name.lower().replace(".", " ").split()
+    words = [w.removesuffix("s") if w.endswith("s") and len(w) >= 3 else w  # "MPs", "Ministers"
+             for w in name.lower().replace(".", " ").split()]
     return bool(words) and all(w in HONORIFICS or w in PERSON_TITLES or w in PERSON_NOUNS or w in TITLE_ABBREVIATIONS
                                or w in TITLE_PARTS for w in words)
 
