@@ -89,8 +89,11 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
     # A full name with a place's or a thing's word and no person cue is no person, nor is its last word by it alone.
     things = {key for key, mentions in spans.items() if key not in shown
               and any({t.lower_, t.lower_.removesuffix("s")} & PLACE_WORDS for span in mentions for t in span)}
+    # A city's name of several words: not a full name whose last word is a surname ("Navi Mumbai ... Mumbai").
+    places = {key for key, mentions in spans.items() if key not in shown and len(key.split()) > 1
+              and _a_city(key, mentions)}
     # Surnames, and given names for names written surname first ("Qin Gang ... Qin said").
-    surnames = {word for key in spans if len(key.split()) > 1 and key not in things
+    surnames = {word for key in spans if len(key.split()) > 1 and key not in things | places
                 for word in (key.split()[0], key.split()[-1])}
     tags = _other_tags(doc)
     decided: dict[str, KindChange] = {}
@@ -102,6 +105,10 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
             decided[key] = KindChange(mentions[0].text, None, "a place's or a thing's word in it, and nothing shows "
                                                                "a person")
             continue
+        if key in places:
+            decided[key] = KindChange(mentions[0].text, "Place", "a city's name (GeoNames), and nothing shows a "
+                                                                 "person")
+            continue
         if key in shown or (len(key.split()) > 1 and key.split()[-1] in spans and key.split()[-1] not in things):
             continue  # a person cue, or "Tiziano Lugli ... Lugli said": a surname used alone is a person's
         if key in surnames or (len(key.split()) == 1 and _written_after_a_name(doc, mentions[0].text)):
@@ -112,8 +119,7 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
-        elif _a_city(key, mentions):
-            # "Kota Kinabalu", "riots in Guwahati": a city the tagger calls a person
+        elif _a_city(key, mentions):  # "riots in Guwahati": a city the tagger calls a person
             decided[key] = KindChange(mentions[0].text, "Place", "a city's name (GeoNames), and nothing shows a "
                                                                  "person")
         elif all(span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE for span in mentions):
