@@ -365,6 +365,13 @@ def test_a_news_outlet_tagged_as_a_person_is_an_organisation(nlp):
     assert all("news outlet" in change.reason for change in extraction.kind_changes)
 
 
+def test_a_first_name_and_a_surname_the_article_calls_a_person_are_a_person(nlp):
+    # The tagger reads "Morgan Tsvangirai" as an organisation; "Tsvangirai said" is a person's surname.
+    extraction, _ = read(nlp, "Morgan Tsvangirai led the Movement for Democratic Change. Tsvangirai said he would run.")
+    kinds = {m.name: m.kind for m in extraction.mentions}
+    assert kinds["Morgan Tsvangirai"] == "Person" and kinds["Movement for Democratic Change"] == "Organisation", kinds
+
+
 def test_a_title_alone_is_no_name_and_a_party_or_a_seat_is_no_part_of_one(nlp):
     extraction, _ = read(nlp, "Sgt Smith and Cpl Jones were hurt. The Queen said the Chief Executive would resign. "
                               "Billy King met Larry Brown. Labour MPs cheered Margaret Beckett MP and Liberal Bob "

@@ -14,8 +14,6 @@ organisation; nor is a one-word name written only at the start of sentences and 
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span
 
@@ -30,6 +28,8 @@ from kg.extract.lexicon import (
     PERSON_NOUNS,
     PLACE_WORDS,
     WORK_NOUNS,
+    cities,
+    first_names,
     legal_forms,
 )
 from kg.extract.names import tagged_person_names
@@ -52,24 +52,6 @@ PLACE_PREPOSITIONS = WHERE | {"at", "from", "to", "into"}  # "flew to Shiraz", w
 # Not WORK_OF_ART: the tagger gives it to people's names in quoted or bylined text.
 OTHER_TAGS: dict[str, Kind | None] = {"ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
                                       "PRODUCT": None, "EVENT": None, "LAW": None, "LANGUAGE": None}
-
-
-@cache
-def first_names() -> frozenset[str]:
-    """Lower-cased first names of kg/data/first_names.txt (US Census 1990, public domain)."""
-    text = resources.files("kg").joinpath("data/first_names.txt").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
-
-
-@cache
-def cities() -> dict[str, int]:
-    """Folded city name -> population, of kg/data/cities.tsv (GeoNames cities of 50,000 people or more, CC BY 4.0)."""
-    text = resources.files("kg").joinpath("data/cities.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
-    found: dict[str, int] = {}
-    for name, population in rows[1:]:
-        found[fold(name)] = max(found.get(fold(name), 0), int(population))
-    return found
 
 
 def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Mention], list[KindChange]]:

@@ -6,6 +6,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from kg.countries import fold
 from kg.names import PERSON_TITLES
 
 
@@ -75,6 +76,24 @@ OFFICE_TITLES = {"president", "minister", "premier", "chancellor", "secretary", 
                  "queen", "pope", "emir", "sultan", "ambassador", "taoiseach", "president-elect", "speaker", "prince",
                  "princess", "sheikh", "shah", "chairman"}
 @cache
+def cities() -> dict[str, int]:
+    """Folded city name -> population, of kg/data/cities.tsv (GeoNames cities of 50,000 people or more, CC BY 4.0)."""
+    text = resources.files("kg").joinpath("data/cities.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+    found: dict[str, int] = {}
+    for name, population in rows[1:]:
+        found[fold(name)] = max(found.get(fold(name), 0), int(population))
+    return found
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Lower-cased first names of kg/data/first_names.txt (US Census 1990, public domain)."""
+    text = resources.files("kg").joinpath("data/first_names.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@cache
 def legal_forms() -> frozenset[str]:
     """Abbreviations of companies' legal forms (kg/data/legal_forms.txt, from ISO 20275): "SpA", "NV", "GmbH"."""
     text = resources.files("kg").joinpath("data/legal_forms.txt").read_text(encoding="utf-8")
@@ -143,7 +162,7 @@ WORK_NOUNS = {"film", "movie", "documentary", "novel", "book", "memoir", "album"
 PLACE_WORDS = {"road", "street", "avenue", "boulevard", "lane", "bridge", "river", "lake", "mountain", "mountains",
                "island", "islands", "valley", "station", "tower", "beach", "canyon", "highway", "creek", "harbour",
                "harbor", "shuttle", "spacecraft", "satellite", "ship", "dam", "falls", "desert", "forest", "strait",
-               "avenida", "calle", "rue", "plaza", "piazza"}
+               "avenida", "calle", "rue", "plaza", "piazza", "gardens"}
 # Plural nouns for people, not sides or countries: "the two leaders met", not "both sides".
 PEOPLE_NOUNS = {"leader", "man", "woman", "politician", "official", "candidate", "statesman", "rival", "head"}
 # Nouns that describe a person in apposition: "X, a spokesman for ...", "X, the company's chief executive".

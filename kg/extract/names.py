@@ -8,7 +8,7 @@ import unicodedata
 from spacy.tokens import Doc, Span, Token
 
 from kg.countries import country_named, country_of_demonym, fold, gazetteer
-from kg.extract.lexicon import FUNCTION_POS, ORG_WORDS, PERSON_NOUNS, legal_forms
+from kg.extract.lexicon import FUNCTION_POS, ORG_WORDS, PERSON_NOUNS, PLACE_WORDS, cities, first_names, legal_forms
 from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_ABBREVIATIONS
 from kg.records import Article, Evidence, Kind, Mention
 
@@ -91,6 +91,10 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
         return False
     if fold(clean_name(span.text)) in person_names:
         return True
+    if 2 <= len(words) <= 3 and words[0].lower_ in first_names() and fold(words[-1].text) in person_names \
+            and span.label_ in ("ORG", "GPE", "") and fold(span.text) not in cities() \
+            and not any(t.lower_ in PLACE_WORDS for t in words):
+        return True  # "Grover Norquist" (an organisation to the tagger) ... "Norquist said" (a person)
     name = fold(_person_name(span.text)).split()
     if 2 <= len(name) < len(span.text.split()) and name[-1] in person_names:
         # A title or a place, then a name ("Rear Admiral Gregory Smith", "Buffalo, Byron Brown"), of someone the
@@ -170,11 +174,14 @@ def _trimmed(name: str) -> str:
     ('Abdel Aziz al-Hilu', 'Bill Gates')
     >>> _trimmed("Michael Howard QC MP"), _trimmed("Liberal Bob Rae"), _trimmed("Hon David Cunliffe")
     ('Michael Howard', 'Bob Rae', 'David Cunliffe')
+    >>> _trimmed("Adelaide Ms Vanstone")
+    'Vanstone'
     """
     name = NAME_HYPHEN.sub(r"\1-\2", name.strip("\u200b\u200c\u200d\ufeff\"'“”‘’:;,. "))
     name = re.sub(r"\b(al|el|bin|ibn|abu|ben) - (?=[A-Z])", r"\1-", name, flags=re.I)
     name = CAPTION.sub("", name).strip()
     name = BEFORE_NAMES.sub("", POST_NOMINALS.sub("", name)) if " " in name else name
+    name = re.sub(r"^.+? (?:Mr|Mrs|Ms|Dr)\.? (?=[A-Z])", "", name)  # "Adelaide Ms Vanstone": a place ran into it
     head, dash, _ = name.partition(" - ")
     if dash and head[:1].isupper():
         name = head
