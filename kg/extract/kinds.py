@@ -6,9 +6,11 @@ mentions in the article shows a person: a title or honorific before it, a first 
 an apposition that describes a person ("X, 45,", "X, a spokesman"), a verb only people do ("died", "resigned", "was
 born"), or, for a full name, its surname used alone as a person. Without such a cue, a mention the article also
 writes as an organisation, a place or a product, or writes like a thing ("the Firefox browser", "the Space Shuttle
-Atlantis"), is no person, and one written as a news outlet ("the Chosun Ilbo newspaper", "Yonhap quoted") is an
-organisation; nor is a one-word name written only at the start of sentences and in lower case elsewhere ("Riot police
-..."). Each change is kept with its reason (`KindChange`), for the report.
+Atlantis", "the film Easy Rider", "Internet Explorer 6"), or names as a firm ("Sanwa" of "Sanwa Bank Ltd", "Firefox"
+of "Mozilla Firefox"), is no person, and one written as a news outlet ("the Chosun Ilbo newspaper", "Yonhap quoted";
+"Wikinews" always) is an organisation; a city's name (GeoNames) written as a place is a place's; nor is a name
+written only after "in" ("a bomb in Tuz Khurmatu"), or a one-word name written only at the start of sentences and in
+lower case elsewhere ("Riot police ..."). Each change is kept with its reason (`KindChange`), for the report.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
     # Surnames, and given names for names written surname first ("Qin Gang ... Qin said").
     surnames = {word for key in spans if len(key.split()) > 1 and key not in things | places
                 for word in (key.split()[0], key.split()[-1])}
-    tags = _other_tags(doc)
+    tags = _other_tags(doc, firms)
     decided: dict[str, KindChange] = {}
     for key, mentions in spans.items():
         if key in OUTLET_NAMES:
@@ -145,8 +147,9 @@ def _a_city(key: str, mentions: list[Span]) -> bool:
                                          for span in mentions)
 
 
-def _other_tags(doc: Doc) -> dict[str, str]:
-    """Folded name -> the first other tag the tagger gives a mention of it."""
+def _other_tags(doc: Doc, firms: set[str]) -> dict[str, str]:
+    """Folded name -> the first other tag the tagger gives a mention of it, or the last word of a product's or a
+    firm's name, or a firm's short name."""
     found: dict[str, str] = {}
     tagged = [ent for ent in doc.ents if ent.label_ in OTHER_TAGS and ent[-1].tag_ != "POS"]  # not "Suu Kyi's"
     for ent in tagged:
@@ -155,7 +158,7 @@ def _other_tags(doc: Doc) -> dict[str, str]:
         if ent.label_ in ("ORG", "PRODUCT") and len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent):
             # a product or a firm named by its last word: "Mozilla Firefox ... after Firefox", "Google Chrome"
             found.setdefault(fold(ent[-1].text), ent.label_)
-    for short in _firm_names(doc):
+    for short in firms:
         found.setdefault(short, "ORG")
     return found
 
@@ -237,8 +240,9 @@ def _named_as_work(span: Span) -> str | None:
 
 
 def _written_as_thing(span: Span) -> str | None:
-    """How the text writes a name as a thing, if it does: after "the" or "a" ("the Firefox browser"). Not as a
-    modifier of a noun: "the Reagan-Gorbachev summit", "the Obama campaign" are people's."""
+    """How the text writes a name as a thing, if it does: after a work's noun ("the film Easy Rider"), before a
+    version's number ("Internet Explorer 6"), after "the" or "a" ("the Firefox browser"). Not as a modifier of a
+    noun: "the Reagan-Gorbachev summit", "the Obama campaign" are people's."""
     doc = span.doc
     if work := _named_as_work(span):
         return work

@@ -75,13 +75,15 @@ VIDEO_CUES = {"video", "videoconference", "videolink", "zoom", "virtual", "virtu
 OFFICE_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
                  "queen", "pope", "emir", "sultan", "ambassador", "taoiseach", "president-elect", "speaker", "prince",
                  "princess", "sheikh", "shah", "chairman"}
+
+
 @cache
 def cities() -> dict[str, int]:
     """Folded city name -> population, of kg/data/cities.tsv (GeoNames cities of 50,000 people or more, CC BY 4.0)."""
     text = resources.files("kg").joinpath("data/cities.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines()[1:] if line.strip() and not line.startswith("#")]
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     found: dict[str, int] = {}
-    for name, population in rows[1:]:
+    for name, population in rows[1:]:  # after the header
         found[fold(name)] = max(found.get(fold(name), 0), int(population))
     return found
 
@@ -133,8 +135,8 @@ ORG_WORDS = {"brigade", "battalion", "regiment", "squadron", "fleet",
              "authority", "network", "channel", "club", "institution", "government", "administration",
              "library", "museum", "memorial", "airport", "stadium", "palace", "hall", "castle", "square", "street",
              "summit", "conference", "election", "elections", "games", "festival", "cup", "war", "treaty",
-             "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse", "agence",
-             "trust", "airlines", "airways", "securities", "petroleum", "holdings", "industries", "technologies"}
+             "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse",
+             "agence"} | FIRM_WORDS
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 # Words that make an organisation's name a news outlet's: an outlet that interviews someone does not meet them.
 MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",
