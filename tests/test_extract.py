@@ -324,6 +324,7 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
     ("Margaret Atwood launched her graphic novel Angel Catbird on Friday.", {"Angel Catbird"}, {"Margaret Atwood"}),
     ("Mozilla Firefox, its main rival, gained users. Usually, Internet Explorer is the #2 browser after Firefox.",
      {"Firefox"}, set()),
+    ("Ehud Olmert, whose centrist Kadima party won, spoke. Kadima will lead.", {"Kadima"}, {"Ehud Olmert"}),
     ("A bomb went off in Tuz Khurmatu on Monday. Two policemen were hurt.", {"Tuz Khurmatu"}, set()),
     ("The team travelled to Belo Horizonte. The heat of Belo Horizonte was hard.", {"Belo Horizonte"}, set()),
     ("Sanwa Bank Ltd bought a small stake in Banco Totta. Sanwa said the deal was worth 10 mln dlrs.", {"Sanwa"},

@@ -47,6 +47,8 @@ TITLES = (PERSON_TITLES | HONORIFICS) - {"the", "former", "ex"}
 OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "affair", "doctrine", "visit", "speech",
                       "interview", "regime", "camp", "team", "estate", "murder", "killing", "assassination",
                       "funeral", "plan", "proposal", "presidency", "tenure", "legacy", "policy", "policies", "aides"}
+# Nouns a party's or a firm's name modifies ("the Kadima party"); not a person's ("the Bush administration").
+BODY_NOUNS = {"party", "alliance", "movement", "coalition", "faction", "firm", "company", "militia", "group"}
 # Prepositions of place: a name that only follows them is a place's ("in Göttingen"), not "with Smith", "by Smith".
 WHERE = {"in", "near", "outside", "throughout", "across", "around"}
 PLACE_PREPOSITIONS = WHERE | {"at", "from", "to", "into"}  # "flew to Shiraz", with a city's name
@@ -100,6 +102,9 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         if outlet := next((why for span in mentions if (why := _written_as_outlet(span))), None):
             decided[key] = KindChange(mentions[0].text, "Organisation", f"a news outlet ({outlet}), and nothing shows "
                                                                         f"a person")
+        elif body := next((why for span in mentions if (why := _written_as_body(span))), None):
+            decided[key] = KindChange(mentions[0].text, "Organisation", f"written as a party or a firm ({body}), and "
+                                                                        f"nothing shows a person")
         elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
@@ -115,8 +120,8 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif thing := next((why for span in mentions if (why := _written_as_thing(span))), None):
             decided[key] = KindChange(mentions[0].text, None, f"written as a thing ({thing}), and nothing shows a "
                                                                f"person")
-        elif len(key.split()) == 1 and all(span.start == span.sent.start for span in mentions) \
-                and re.search(rf"\b{re.escape(key)}\b", doc.text):
+        elif len(key.split()) == 1 and re.search(rf"\b{re.escape(key)}\b", doc.text) \
+                and (all(span.start == span.sent.start for span in mentions) or _common_word(mentions)):
             # "Riot police ...", "Earmarks added ...": capitalised only as the first word of its sentences, and
             # written in lower case elsewhere; not "Gibbs ended the run", a surname
             decided[key] = KindChange(mentions[0].text, None, "one word, only at the start of sentences, with "
@@ -225,6 +230,20 @@ def _written_as_outlet(span: Span) -> str | None:
     if root.dep_ == "compound" and root.head.lemma_.lower() in OUTLET_NOUNS:
         return f"\"{span.text} {root.head.text}\""
     if root.dep_ == "nsubj" and root.head.lemma_.lower() == "quote":
+        return f"\"{span.text} {root.head.text}\""
+    return None
+
+
+def _common_word(mentions: list[Span]) -> bool:
+    """Whether a one-word name is a common word the tagger capitalised into a name: "Training" in "Education and
+    Training", "Presidential" in "Vice Presidential nominee" (a noun's modifier or a title's tail)."""
+    return all(span.root.pos_ in ("ADJ", "NOUN") or span.root.dep_ in ("amod", "compound") for span in mentions)
+
+
+def _written_as_body(span: Span) -> str | None:
+    """The noun of a party or a firm the name modifies: "the centrist Kadima party", "the Wildrose alliance"."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in BODY_NOUNS and root.head.is_lower:
         return f"\"{span.text} {root.head.text}\""
     return None
 
