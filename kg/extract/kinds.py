@@ -80,7 +80,7 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
               and _a_city(key, mentions)}
     # Surnames, and given names for names written surname first ("Qin Gang ... Qin said").
     surnames = {word for key in spans if len(key.split()) > 1 and key not in things | places
-                for word in (key.split()[0], key.split()[-1])}
+                for word in (key.split()[0], key.split()[-1], re.sub(r"^(?:al|el)-", "", key.split()[-1]))}
     tags = _other_tags(doc, firms)
     decided: dict[str, KindChange] = {}
     for key, mentions in spans.items():
@@ -187,7 +187,8 @@ def _written_after_a_name(doc: Doc, word: str) -> bool:
     a full name the tagger did not call a person ("Dries Mertens", "Enver Solomon")."""
     for match in re.finditer(rf"(?<=[a-z,;] )([A-Z][\w'-]+) {re.escape(word)}\b", doc.text):
         before = match.group(1).lower().rstrip(".")
-        if before not in PERSON_TITLES | HONORIFICS | ORG_WORDS | PLACE_WORDS | {"the", "a", "an"}:
+        if before not in PERSON_TITLES | HONORIFICS | ORG_WORDS | PLACE_WORDS | {"the", "a", "an"} \
+                and not before.endswith(("'s", "’s")):  # "Israel's Maariv": an owner, not a first name
             return True
     return False
 
@@ -214,8 +215,9 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
         return True  # "the company's founder, X"
     if root.head.lemma_.lower() in PERSON_VERBS.get(root.dep_, ()):
         return True
-    if len(words) == 1 and any(t.lower_ in ("he", "she", "his", "her", "him") for t in doc[span.end:span.sent.end]):
-        return True  # "Mukherjee had visited France, where he had talks": a thing is no "he"
+    if len(words) == 1 and root.dep_ != "pobj" \
+            and any(t.lower_ in ("he", "she", "his", "her", "him") for t in doc[span.end:span.sent.end]):
+        return True  # "Mukherjee had visited France, where he had talks": a thing is no "he" ("In Aftenposten he")
     # "Smith said": a person, unless the article names a firm so ("Sanwa Bank Ltd ... Sanwa said")
     return root.dep_ in ("nsubj", "nsubjpass") and len(words) == 1 and root.head.lemma_.lower() in ("say", "tell") \
         and not _written_as_thing(span) and key not in firms
