@@ -264,6 +264,11 @@ def _name_spans(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda span: span.start)
 
 
+def _mixed_scripts(text: str) -> bool:
+    """Whether a text has letters of more than one script (Latin and Devanagari, say)."""
+    return len({unicodedata.name(c, "").split(" ")[0] for c in text if c.isalpha()}) > 1
+
+
 def _latin(text: str) -> bool:
     """Whether most letters of a text are Latin ones (accented or not)."""
     letters = [c for c in text if c.isalpha()]
@@ -303,8 +308,10 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             continue  # "Sgt", "the Queen", "Chief Executive": a title, not a name ("King" of "Billy King" is one)
         if kind == "Person" and re.search(r"[?:]", name):
             continue  # "offensive?:KN": an interview transcript's question run into its speaker's initials
-        if latin and not _latin(name):
-            continue  # a Devanagari or Cyrillic fragment in an English article: a quotation's words, not a name
+        if (latin and not _latin(name)) or (kind == "Person" and _mixed_scripts(name)):
+            # a Devanagari or Cyrillic fragment in an English article, or words of two scripts ("corona और HIV"): a
+            # quotation's words, not a name
+            continue
         mention = Mention(id=f"{article.id}#{ent.start_char}", text=ent.text, name=name, kind=kind,
                           start=ent.start_char, end=ent.end_char, evidence=evidence_of(ent, article))
         for token in ent:
