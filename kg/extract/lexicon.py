@@ -136,7 +136,8 @@ ORG_WORDS = {"brigade", "battalion", "regiment", "squadron", "fleet",
              "library", "museum", "memorial", "airport", "stadium", "palace", "hall", "castle", "square", "street",
              "summit", "conference", "election", "elections", "games", "festival", "cup", "war", "treaty",
              "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse",
-             "agence"} | FIRM_WORDS
+             "agence", "greens", "liberals", "democrats", "conservatives", "republicans", "socialists",
+             "tories"} | FIRM_WORDS  # a party named by its members: "the Ontario Greens"
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 # Words that make an organisation's name a news outlet's: an outlet that interviews someone does not meet them.
 MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",
