@@ -350,12 +350,12 @@ def test_a_name_is_a_person_by_what_the_whole_article_shows(nlp, text, not_peopl
 
 def test_names_are_cleaned_of_captions_headline_tails_brackets_and_other_scripts(nlp):
     text = ("Дмитрий Кошелев met Anna Rossi on Monday. Photo of Phil CollinsImage at the show. Then corona और HIV "
-            "डोनो एक साथ came. "
+            "डोनो एक साथ came. Publish Archive-unreviewed. "
             "Helena Guergis (Conservative) won the seat. Kwok Wai - keung spoke for the party.")
     extraction, _ = read(nlp, text)
     names = {m.name for m in extraction.mentions}
     assert {"Anna Rossi", "Phil Collins", "Helena Guergis", "Kwok Wai-keung"} <= names, names
-    assert not any("Image" in n or "(" in n or "Дмитрий" in n or "HIV" in n for n in names), names
+    assert not any("Image" in n or "(" in n or "Дмитрий" in n or "HIV" in n or "Archive" in n for n in names), names
 
 
 def test_a_news_outlet_tagged_as_a_person_is_an_organisation(nlp):

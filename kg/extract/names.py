@@ -304,6 +304,8 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             name = country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))
         if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
             continue  # "beat around the bush": a name is written with a capital
+        if kind == "Person" and re.search(r"\b(?:Category|Archive)\b|\.(?:jpe?g|png|svg)\b", name):
+            continue  # "Category:Stephen Harper", "Publish Archive", "Howard-chump.jpg": page chrome, not the story
         if kind == "Person" and _only_titles(name) and fold(name) not in surnames:
             continue  # "Sgt", "the Queen", "Chief Executive": a title, not a name ("King" of "Billy King" is one)
         if kind == "Person" and re.search(r"[?:]", name):
