@@ -58,6 +58,14 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("The meeting of George Bush, Paul Martin and Vicente Fox ended in Waco.",
      {("George Bush", "Paul Martin", "Vicente Fox", "held")}),
     ("Tony Blair telephoned Meles Zenawi on Sunday.", {("Meles Zenawi", "Tony Blair", "held")}),
+    # two people joined as the subject of "discuss"/"confer", with no party phrase
+    ("Angela Merkel and Emmanuel Macron discussed the budget.", {("Angela Merkel", "Emmanuel Macron", "held")}),
+    ("Angela Merkel and Emmanuel Macron conferred on the telephone.", {("Angela Merkel", "Emmanuel Macron", "held")}),
+    # going into, or arriving from, a meeting with someone
+    ("Angela Merkel went straight into a meeting with Emmanuel Macron.",
+     {("Angela Merkel", "Emmanuel Macron", "held")}),
+    ("Angela Merkel drove from the airport to a meeting with Emmanuel Macron.",
+     {("Angela Merkel", "Emmanuel Macron", "held")}),
     ("Condoleezza Rice is due to visit Ehud Olmert next week.", {("Condoleezza Rice", "Ehud Olmert", "planned")}),
     ("Jalal Talabani has agreed to meet Mahmoud Ahmadinejad in Tehran on Saturday.",
      {("Jalal Talabani", "Mahmoud Ahmadinejad", "planned")}),
@@ -211,6 +219,8 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Angela Merkel received a letter from Emmanuel Macron.", set()),
     ("Angela Merkel talked about Emmanuel Macron.", set()),
     ("Angela Merkel discussed her ties with Vladimir Putin.", set()),
+    ("Angela Merkel and Emmanuel Macron spoke at the rally.", set()),
+    ("Angela Merkel discussed the budget.", set()),
     ("Vsevolod Murakhovsky praised French companies Rhone-Poulenc, Pechiney and Imec. He said he had discussed "
      "packaging technology for agricultural products with Pechiney.", set()),
     ("Angela Merkel and Emmanuel Macron attended the funeral.", set()),

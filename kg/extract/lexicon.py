@@ -31,6 +31,12 @@ _WORDS = _meeting_words()
 PARTY_ONLY_VERBS = set(_WORDS["party-only"])
 MEET_VERBS = set(_WORDS["meet"]) | PARTY_ONLY_VERBS
 GATHER_VERBS = set(_WORDS["gather"])
+# Party-only verbs that are a meeting of two or more people joined as their subject, with no party phrase: "Roque
+# and Amorim discussed the situation in Haiti". Not "talk" or "speak": "A and B spoke at the rally" is no meeting.
+JOINT_VERBS = {"discuss", "confer", "negotiate", "consult"}
+# Verbs of going to or coming from a meeting: "Shultz went straight into a meeting with Shevardnadze", "arrived from
+# a meeting with Papandreou". Their subject is a party of the meeting noun they take.
+MOTION_VERBS = {"go", "come", "drive", "fly", "arrive", "walk", "return", "hurry", "rush", "head", "emerge"}
 HOST_VERBS = set(_WORDS["host"])
 CALL_VERBS = set(_WORDS["call"])
 HOLD_VERBS = set(_WORDS["hold"])

@@ -21,10 +21,12 @@ from kg.extract.lexicon import (
     GATHER_VERBS,
     HOLD_VERBS,
     HOST_VERBS,
+    JOINT_VERBS,
     LATER_PREPS,
     MEDIA_WORDS,
     MEET_VERBS,
     MEETING_NOUNS,
+    MOTION_VERBS,
     PARTY_ONLY_VERBS,
     PARTY_PREPS,
     PHONE_CUES,
@@ -58,7 +60,8 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
         rule = "meet-verb" if lemma in MEET_VERBS else "host-verb" if lemma in HOST_VERBS else "call-verb"
         if lemma in HOST_VERBS | CALL_VERBS and not _has_person_object(token, context):
             return None
-        if lemma in PARTY_ONLY_VERBS and not _has_party_phrase(token, context):
+        if lemma in PARTY_ONLY_VERBS and not _has_party_phrase(token, context) \
+                and not (lemma in JOINT_VERBS and _joint_subjects(token, context)):
             return None  # "talked about X", "discussed the plan", "spoke to reporters"
         if lemma == "call" and any((c.dep_ in ("prt", "oprd", "attr", "acomp", "ccomp", "xcomp", "dative")
                                     and c.lemma_.lower() not in CALL_PURPOSES) or c.lower_ in ("for", "on")
@@ -178,6 +181,12 @@ def _has_party_phrase(verb: Token, context: Context) -> bool:
             if child.lower_ != "to" and any(g.pos_ == "PROPN" for g in objects):
                 return True
     return bool(_misplaced_parties(verb, context))
+
+
+def _joint_subjects(verb: Token, context: Context) -> bool:
+    """Two or more people joined by "and" as the verb's subject: "Roque and Amorim discussed ..."."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)]
+    return any(sum(m.kind == "Person" for m in resolve_group(s, context)) >= 2 for s in subjects)
 
 
 def _has_person_object(verb: Token, context: Context) -> bool:
@@ -320,6 +329,8 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
                          and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), head.head)
     elif noun.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS:
         governor = head.head
+    elif noun.dep_ == "pobj" and head.lower_ in ("into", "to", "for", "from") and head.head.lemma_.lower() in MOTION_VERBS:
+        governor = head.head  # "went into a meeting with Y", "drove to a meeting with Y", "arrived for talks with Y"
     else:
         return []
     if governor.pos_ not in ("VERB", "AUX"):
@@ -372,7 +383,9 @@ def status(anchor: Token, trigger: Token) -> Status:
     cues: set[str] = set()
     governors = _governors(anchor)
     for token in {*governors, trigger}:
-        if token not in (anchor, trigger):  # "paid a courtesy call": the predicate is no cue of its own status
+        if token not in (anchor, trigger) and not (token.lemma_.lower() == "go" and token.tag_ != "VBG"):
+            # "paid a courtesy call": the predicate is no cue of its own status; "go" is one only as "is going to
+            # meet", not in "went straight into a meeting with Y"
             cues.add(token.lemma_.lower())
         cues.update(c.lemma_.lower() for c in token.children
                     if c.dep_ in ("aux", "auxpass", "acomp", "attr", "amod", "advmod", "prt", "npadvmod"))
