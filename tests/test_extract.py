@@ -61,6 +61,7 @@ def meetings(nlp, text: str) -> set[tuple]:
     # two people joined as the subject of "discuss"/"confer", with no party phrase
     ("Angela Merkel and Emmanuel Macron discussed the budget.", {("Angela Merkel", "Emmanuel Macron", "held")}),
     ("Angela Merkel and Emmanuel Macron conferred on the telephone.", {("Angela Merkel", "Emmanuel Macron", "held")}),
+    ("Angela Merkel met Emmanuel Macron. The two discussed the budget.", {("Angela Merkel", "Emmanuel Macron", "held")}),
     # going into, or arriving from, a meeting with someone
     ("Angela Merkel went straight into a meeting with Emmanuel Macron.",
      {("Angela Merkel", "Emmanuel Macron", "held")}),
@@ -234,8 +235,11 @@ def test_role_only_participants_resolve_to_the_named_holders(nlp):
             "Ali Mahmoud Abbas, discussed the war.\n\n"
             "The defence ministers of Russia, Turkey and Syria met in Moscow on Wednesday.")
     extraction, names = read(nlp, text)
-    (meeting,) = extraction.meetings
-    assert sorted(names[p] for p in meeting.participants) == ["Ali Mahmoud Abbas", "Hulusi Akar", "Sergei Shoigu"]
+    # Both sentences state the meeting ("discussed" by the three joined as its subject); resolution merges them.
+    assert [m.trigger for m in extraction.meetings] == ["discussed", "met"]
+    for meeting in extraction.meetings:
+        assert sorted(names[p] for p in meeting.participants) == ["Ali Mahmoud Abbas", "Hulusi Akar", "Sergei Shoigu"]
+    meeting = extraction.meetings[1]
     assert (names[meeting.place], meeting.date_text, meeting.mode) == ("Moscow", "Wednesday", "in_person")
 
 

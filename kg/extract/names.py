@@ -108,7 +108,7 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
     if before is not None and before.lower_.rstrip(".") in PERSON_TITLES and before.head in span \
             and not before.ent_type_:  # "Martin Luther King Memorial Library": "King" ends another name
         return True
-    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in span.root.children):
+    if any(c.dep_ == "appos" and _a_title(c) for c in span.root.children):
         return True
     head = span.root.head
     if span.root.dep_ in ("conj", "appos") and span.root.ent_type_ in ("", "ORG") and 2 <= len(words) <= 4 \
@@ -128,6 +128,15 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
     version = [c for c in span.root.children if c.dep_ == "nummod" and c.i >= span.end]
     # A reporter: "Al Jazeera's Sinem Koseoglu"; not a product with its version: "Microsoft's Internet Explorer 9".
     return bool(possessor) and not version and 2 <= len(words) <= 3
+
+
+def _a_title(phrase: Token) -> bool:
+    """An apposition that is a person's title: "X, a spokesman", "Jean-Claude Paye, Director General of the OECD,";
+    not a name with its title ("Nevada, Senator Harry Reid") nor a title of the name after it ("its 2006 Report, the
+    Secretary General for Amnesty International, Irene Khan")."""
+    words = [phrase] + ([c for c in phrase.children if c.dep_ == "compound"] if not phrase.ent_type_ else [])
+    return any(w.lemma_.lower() in PERSON_TITLES for w in words) \
+        and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
 
 
 def _person_name(text: str) -> str:

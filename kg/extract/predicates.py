@@ -184,8 +184,8 @@ def _has_party_phrase(verb: Token, context: Context) -> bool:
 
 
 def _joint_subjects(verb: Token, context: Context) -> bool:
-    """Two or more people joined by "and" as the verb's subject: "Roque and Amorim discussed ..."."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and any(g.dep_ == "conj" for g in c.children)]
+    """Two or more people as the verb's subject: "Roque and Amorim discussed ...", "The two discussed ..."."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(sum(m.kind == "Person" for m in resolve_group(s, context)) >= 2 for s in subjects)
 
 
