@@ -62,6 +62,11 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Angela Merkel and Emmanuel Macron discussed the budget.", {("Angela Merkel", "Emmanuel Macron", "held")}),
     ("Angela Merkel and Emmanuel Macron conferred on the telephone.", {("Angela Merkel", "Emmanuel Macron", "held")}),
     ("Angela Merkel met Emmanuel Macron. The two discussed the budget.", {("Angela Merkel", "Emmanuel Macron", "held")}),
+    # a name in apposition to the object, or hung on the verb after a comma
+    ("Angela Merkel telephoned the army commander, General Ali Hassan, on Monday.",
+     {("Ali Hassan", "Angela Merkel", "held")}),
+    ("The president of Brazil, Mr. Luiz Inácio Lula da Silva, met with the president of Russia, Mr. Vladimir Putin, "
+     "at about 12:00 in Brasilia.", {("Luiz Inácio Lula da Silva", "Vladimir Putin", "held")}),
     # going into, or arriving from, a meeting with someone
     ("Angela Merkel went straight into a meeting with Emmanuel Macron.",
      {("Angela Merkel", "Emmanuel Macron", "held")}),
@@ -222,6 +227,7 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Angela Merkel discussed her ties with Vladimir Putin.", set()),
     ("Angela Merkel and Emmanuel Macron spoke at the rally.", set()),
     ("Angela Merkel discussed the budget.", set()),
+    ("Mary Landrieu received 31,499 votes (29%); Ron Forman, 18,734 votes (17%).", set()),
     ("Vsevolod Murakhovsky praised French companies Rhone-Poulenc, Pechiney and Imec. He said he had discussed "
      "packaging technology for agricultural products with Pechiney.", set()),
     ("Angela Merkel and Emmanuel Macron attended the funeral.", set()),

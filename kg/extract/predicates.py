@@ -193,7 +193,10 @@ def _has_person_object(verb: Token, context: Context) -> bool:
     # The object itself must be a person, a title or a pronoun: "received 31,499 votes; Ron Forman, ..." is not.
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and not _after_colon(verb, c)
                and (c.i in context.mention_at or c.lemma_.lower() in PERSON_TITLES | {"counterpart"}
-                    or c.lower_ in PRONOUNS | {"him", "her"})]
+                    or c.lower_ in PRONOUNS | {"him", "her"}
+                    or any(a.dep_ == "appos" and a.i in context.mention_at and a.left_edge.i == c.i + 2
+                           and c.doc[c.i + 1].text == "," for a in c.children))]
+    # ("telephoned the army commander, General Mario Montoya": a name in apposition just after the object)
     objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS for g in c.children]
     return any(m.kind == "Person" for o in objects for m in resolve_group(o, context))
 
@@ -211,6 +214,8 @@ def _verb_parties(verb: Token, context: Context) -> list[Mention]:
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         heads.extend(controller(verb) or _name_before(verb, context))
+    if heads:
+        heads.extend(_loose_names(verb, heads, context))
     return [mention for head in heads + _misplaced_parties(verb, context) for mention in resolve_group(head, context)]
 
 
@@ -243,6 +248,16 @@ def _misplaced_parties(verb: Token, context: Context) -> list[Token]:
         for mention in resolve_group(head, context):
             context.found_by.setdefault(mention.id, "misplaced-party")
     return found
+
+
+def _loose_names(verb: Token, heads: list[Token], context: Context) -> list[Token]:
+    """A person's name the parser hung loosely on the verb itself after one of its parties, a broken apposition:
+    "met with the president of Russia, Mr. Vladimir Putin, at ...". Not a name left over from a list with times of
+    its own ("met Hu on Thursday, Wu and Wen on Friday": separate meetings, which one verb cannot tell apart)."""
+    first = min(h.i for h in heads)
+    return [c for c in verb.children if c.dep_ in ("npadvmod", "appos") and c.i > first
+            and verb.doc[c.left_edge.i - 1].text == "," and c.i in context.mention_at
+            and context.mention_at[c.i].kind == "Person"]
 
 
 def _name_before(verb: Token, context: Context) -> list[Token]:
