@@ -79,9 +79,9 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
         else:
             parties, anchor, rule = _noun_parties(token, context), token, "meeting-noun"
             stated = {c.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS}
-            if (len(parties) == 1 and stated == {"with"}) or (not parties and not stated):
-                # "X said a meeting with Y ...": X is the other party (not in "Zhu said Chiang's visit was
-                # important"). "X and Y signed after a meeting": X and Y met, unless the noun names others they met
+            if (parties and stated == {"with"}) or (not parties and not stated):
+                # "X said a meeting with Y ...", "after meetings with Y and Z, X said": X is the other party (not
+                # in "Zhu said Chiang's visit was important"). "X and Y signed after a meeting": X and Y met, unless the noun names others they met
                 # ("conversations with government sources").
                 agents = _agent_of_noun(token, context, bool(parties))
                 parties = agents + parties
