@@ -65,6 +65,11 @@ def meetings(nlp, text: str) -> set[tuple]:
     # the speaker of a clause a meeting "with" two or more people sets the time of
     ("After a day of meetings with George Shultz and Malcolm Baldrige, Joe Clark told a press conference he was "
      "persuaded.", {("George Shultz", "Joe Clark", "Malcolm Baldrige", "held")}),
+    # "him" as the object of a meeting, "his" on a meeting noun: the subject of the sentence before
+    ("George Bush arrived in London on Monday. Tony Blair met him at the airport.",
+     {("George Bush", "Tony Blair", "held")}),
+    ("George Bush arrived in London on Monday. His talks with Tony Blair focused on Iraq.",
+     {("George Bush", "Tony Blair", "held")}),
     # a name in apposition to the object, or hung on the verb after a comma
     ("Angela Merkel telephoned the army commander, General Ali Hassan, on Monday.",
      {("Ali Hassan", "Angela Merkel", "held")}),

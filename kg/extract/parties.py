@@ -94,9 +94,14 @@ def _resolve(token: Token, context: Context) -> list[Mention]:
         return resolve_group(head, context)
     if token.lower_ in ("his", "her") and token.dep_ == "poss":
         # "in her first meeting with President Lahoud": the subject of the clause the phrase belongs to.
-        clause = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        # "Gros, speaking to reporters after his first meeting with ..., promised": the nearest clause with one.
+        clause = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")
+                       and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] if clause is not None else []
         people = [m for s in subjects for m in _resolve(s, context) if m.kind == "Person"]
+        if not people:
+            # "Bush arrived in London. His talks with Blair ...": the subject before, as for "he".
+            return _used(_as_he(token, context), "pronoun", context)
         return people if len(people) == 1 else []
     if token.lower_ in ("they", "their") and token.dep_ in ("nsubj", "nsubjpass", "poss") \
             and token.head.lemma_.lower() in MEET_VERBS | HOST_VERBS | HOLD_VERBS | MEETING_NOUNS:
@@ -116,6 +121,11 @@ def _resolve(token: Token, context: Context) -> list[Mention]:
         subjects = [c for c in outer.children if c.dep_ == "nsubj"] if outer is not None else []
         people = [context.mention_at[s.i] for s in subjects if s.i in context.mention_at
                   and context.mention_at[s.i].kind == "Person"]
+        if outer is None and token.dep_ == "dobj" and clause is not None \
+                and clause.lemma_.lower() in MEET_VERBS | HOST_VERBS:
+            # "Bush arrived in London. Blair met him at the airport.": the object of a main meeting clause whose
+            # sentence names one person, its subject, is "he" of the sentence before.
+            return _used(_as_he(token, context), "pronoun", context)
         return people[:1] if len(people) == 1 else []
     named = [context.mention_at.get(c.i) for c in token.children if c.dep_ == "compound"]
     if token.pos_ == "PROPN" and named and named[-1] is not None and named[-1].kind == "Person":
@@ -188,6 +198,19 @@ def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | N
               if t.i in context.mention_at and context.mention_at[t.i].kind == "Person"]
     between = context.doc[earlier.end:sent.start]
     return people[0] if len(people) == 1 and not _names_a_person(between, context) else None
+
+
+def _as_he(pronoun: Token, context: Context) -> list[Mention]:
+    """The person the subject of the sentence before names, for a "his"/"him" in a sentence that names at most one
+    person of its own (the meeting's other party); none if that is who the sentence names."""
+    named = {context.mention_at[t.i].name for t in pronoun.sent if t.i in context.mention_at
+             and context.mention_at[t.i].kind == "Person"}
+    if len(named) > 1 or pronoun.sent.start == 0:
+        return []
+    before = previous_sentence(pronoun.sent)
+    people = [context.mention_at[t.i] for t in _main_subjects(before)
+              if t.i in context.mention_at and context.mention_at[t.i].kind == "Person"]
+    return people if len(people) == 1 and people[0].name not in named else []
 
 
 def _names_a_person(span: Span, context: Context) -> bool:
