@@ -457,3 +457,11 @@ def test_the_first_name_of_a_list_of_people_is_a_person_and_so_is_a_name_after_a
                                "They spoke with Tokyo stock exchange head Michio Takeuchi.")
     people = {m.name for m in extraction.mentions if m.kind == "Person"}
     assert {"Bertie Ahern", "Tony Blair", "Michio Takeuchi"} <= people
+
+
+def test_a_law_a_policy_or_an_institution_is_no_person_but_a_surname_is(nlp):
+    extraction, _ = read(nlp, "Reform of the EC's Common Agricultural Policy, widely seen as the root cause of the "
+                              "EC's farm surpluses, is due to be discussed by EC farm ministers later this month. "
+                              "Jude Law starred in the film. Law said he enjoyed it.")
+    people = {m.name for m in extraction.mentions if m.kind == "Person"}
+    assert "Common Agricultural Policy" not in people and {"Jude Law", "Law"} <= people, people

@@ -171,7 +171,13 @@ WORK_NOUNS = {"film", "movie", "documentary", "novel", "book", "memoir", "album"
 PLACE_WORDS = {"road", "street", "avenue", "boulevard", "lane", "bridge", "river", "lake", "mountain", "mountains",
                "island", "islands", "valley", "station", "tower", "beach", "canyon", "highway", "creek", "harbour",
                "harbor", "shuttle", "spacecraft", "satellite", "ship", "dam", "falls", "desert", "forest", "strait",
-               "avenida", "calle", "rue", "plaza", "piazza", "gardens"}
+               "avenida", "calle", "rue", "plaza", "piazza", "gardens",
+               # institutions and buildings ("Briercrest College and Seminary", "Bulford Camp"); not "park", a
+               # Korean surname
+               "college", "seminary", "university", "school", "academy", "hospital", "prison", "cathedral",
+               "mosque", "museum", "stadium", "arena", "airport", "palace", "hotel", "square", "camp",
+               # laws, policies and prizes ("the Transitional Administrative Law", "the Common Agricultural Policy")
+               "law", "act", "policy", "treaty", "accord", "charter", "convention", "prize", "award", "trophy"}
 # Plural nouns for people, not sides or countries: "the two leaders met", not "both sides".
 PEOPLE_NOUNS = {"leader", "man", "woman", "politician", "official", "candidate", "statesman", "rival", "head"}
 # Nouns that describe a person in apposition: "X, a spokesman for ...", "X, the company's chief executive".

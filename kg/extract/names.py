@@ -91,6 +91,8 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
         return False
     if fold(clean_name(span.text)) in person_names:
         return True
+    if any(t.lower_ in PLACE_WORDS for t in words):
+        return False  # "the EC's Common Agricultural Policy", "Dubrava Prison": a thing's or a place's word
     if 2 <= len(words) <= 3 and words[0].lower_ in first_names() and fold(words[-1].text) in person_names \
             and span.label_ in ("ORG", "GPE", "") and fold(span.text) not in cities() \
             and not any(t.lower_ in PLACE_WORDS for t in words):
@@ -332,7 +334,7 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
 
 # Words that, with titles, make up a title ("Chief Executive Officer", "Lance Cpl", "Special Representative").
 TITLE_PARTS = {"officer", "executive", "adviser", "advisor", "representative", "chief", "assistant", "senior", "acting",
-               "attorney", "general", "lance", "master", "high", "special"}
+               "attorney", "general", "lance", "master", "high", "special", "crown", "royal", "highness"}
 
 
 def _only_titles(name: str) -> bool:
