@@ -361,6 +361,10 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
      {"Adam Khatib", "Ibrahim Savant", "Waheed Zaman"}),  # an age written without its commas
     ("Mukherjee visited France on Tuesday. Mukherjee left on Friday.", set(), {"Mukherjee"}),  # never in lower case
     ("Qin Gang spoke in Beijing. Qin said the talks went well.", set(), {"Qin Gang"}),  # a surname written first
+    # an acronym ("enabling MONUC to reinforce"), money in wire copy
+    ("The resolution states that this temporary increase in personnel aims at enabling MONUC to reinforce its "
+     "capacity to protect civilians.", {"MONUC"}, set()),
+    ("Exports rose to 1.2 billion U.S. Dlrs in March, said Lin Chen.", {"U.S. Dlrs"}, {"Lin Chen"}),
     # what shows a person: a surname used alone, a title, a pronoun, an age, the name list
     ("Tiziano Lugli left the group in 2010. Lugli said the threats went on.", set(), {"Tiziano Lugli"}),
     ("Mukherjee had, on Tuesday, visited France, where he had talks with Emmanuel Macron.", set(),

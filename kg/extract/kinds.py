@@ -108,6 +108,8 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
+        elif all(_acronym(span) for span in mentions):  # "enabling MONUC to reinforce ...", "ran for MLA"
+            decided[key] = KindChange(mentions[0].text, None, "an acronym, and nothing shows a person")
         elif _a_city(key, mentions):  # "riots in Guwahati": a city the tagger calls a person
             decided[key] = KindChange(mentions[0].text, "Place", "a city's name (GeoNames), and nothing shows a "
                                                                  "person")
@@ -196,6 +198,8 @@ def _written_after_a_name(doc: Doc, word: str) -> bool:
 def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]) -> bool:
     doc = span.doc
     words = key.split()
+    if _acronym(span):
+        return False  # "MONUC said", "MLA": an acronym, whatever the verb; a title before one is a title's tail
     if _named_as_work(span):
         return False  # "the film Easy Rider", "the novel Angel Catbird": not a first name's person
     if words[0] in first_names():
@@ -221,6 +225,12 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
     # "Smith said": a person, unless the article names a firm so ("Sanwa Bank Ltd ... Sanwa said")
     return root.dep_ in ("nsubj", "nsubjpass") and len(words) == 1 and root.head.lemma_.lower() in ("say", "tell") \
         and not _written_as_thing(span) and key not in firms
+
+
+def _acronym(span: Span) -> bool:
+    """One word in capitals ("MONUC", "MLA", "NATO"), in a text not written all in capitals."""
+    return len(span) == 1 and len(span.text) >= 2 and span.text.isupper() and span.text.isalpha() \
+        and not span.sent.text.isupper()
 
 
 def _written_as_outlet(span: Span) -> str | None:

@@ -177,7 +177,9 @@ PLACE_WORDS = {"road", "street", "avenue", "boulevard", "lane", "bridge", "river
                "college", "seminary", "university", "school", "academy", "hospital", "prison", "cathedral",
                "mosque", "museum", "stadium", "arena", "airport", "palace", "hotel", "square", "camp",
                # laws, policies and prizes ("the Transitional Administrative Law", "the Common Agricultural Policy")
-               "law", "act", "policy", "treaty", "accord", "charter", "convention", "prize", "award", "trophy"}
+               "law", "act", "policy", "treaty", "accord", "charter", "convention", "prize", "award", "trophy",
+               # money ("U.S. Dlrs" in wire copy)
+               "dlrs", "dlr", "dollars"}
 # Plural nouns for people, not sides or countries: "the two leaders met", not "both sides".
 PEOPLE_NOUNS = {"leader", "man", "woman", "politician", "official", "candidate", "statesman", "rival", "head"}
 # Nouns that describe a person in apposition: "X, a spokesman for ...", "X, the company's chief executive".
