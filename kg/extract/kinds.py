@@ -28,6 +28,7 @@ from kg.extract.lexicon import (
     OUTLET_NAMES,
     OUTLET_NOUNS,
     PERSON_NOUNS,
+    PLACE_NOUNS,
     PLACE_WORDS,
     WORK_NOUNS,
     cities,
@@ -108,6 +109,9 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
+        elif place := next((why for span in mentions if (why := _written_as_place(span))), None):
+            decided[key] = KindChange(mentions[0].text, "Place", f"written as a place ({place}), and nothing shows a "
+                                                                  f"person")
         elif all(_acronym(span) for span in mentions):  # "enabling MONUC to reinforce ...", "ran for MLA"
             decided[key] = KindChange(mentions[0].text, None, "an acronym, and nothing shows a person")
         elif _a_city(key, mentions):  # "riots in Guwahati": a city the tagger calls a person
@@ -239,8 +243,15 @@ def _written_as_outlet(span: Span) -> str | None:
     if any(t.lower_ in MEDIA_WORDS for t in span):
         return "a media word in the name"
     root = span.root
-    if root.dep_ == "compound" and root.head.lemma_.lower() in OUTLET_NOUNS:
+    if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in OUTLET_NOUNS:
         return f"\"{span.text} {root.head.text}\""
+    if root.dep_ == "conj" and root.head.dep_ in ("compound", "nmod") \
+            and root.head.head.lemma_.lower() in OUTLET_NOUNS:
+        return f"\"... and {span.text} {root.head.head.text}\""  # "Cambio and Semana magazines"
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lemma_.lower() in OUTLET_NOUNS \
+            and span.doc[before.i - 1].lower_ not in ("a", "an") and (before.head == root or root.head == before):
+        return f"\"{before.text} {span.text}\""  # "the Norwegian newspaper Aftenposten"; not "a daily Aspirin"
     if root.dep_ == "nsubj" and root.head.lemma_.lower() == "quote":
         return f"\"{span.text} {root.head.text}\""
     return None
@@ -268,6 +279,17 @@ def _named_as_work(span: Span) -> str | None:
             and (before.head == span.root or span.root.head == before):
         return f"\"{before.text} {span.text}\""
     return None
+
+
+def _written_as_place(span: Span) -> str | None:
+    """A place's noun the name is given to: "the electorate of Higgins", "Ras Kamboni, a remote island"."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS \
+            and root.head.head.is_lower:
+        return f"\"{root.head.head.text} of {span.text}\""
+    noun = next((c for c in root.children if c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in PLACE_NOUNS),
+                None)
+    return f"\"{span.text}, ... {noun.text}\"" if noun is not None else None
 
 
 def _written_as_thing(span: Span) -> str | None:

@@ -158,6 +158,11 @@ OUTLET_NAMES = {"wikinews", "reuters", "xinhua", "tass", "interfax", "yonhap", "
 # Not "station", "agency" or "network": "Waterloo station", "U.S. agencies", a terror network.
 OUTLET_NOUNS = {"newspaper", "daily", "weekly", "magazine", "paper", "broadcaster", "channel", "website", "tabloid",
                 "journal", "wire"}
+# Nouns for places a name is given to: "the electorate of Higgins", "Ras Kamboni, a remote island"; not "seat":
+# "the seat of X" is often the seat X holds.
+PLACE_NOUNS = {"island", "town", "village", "city", "region", "province", "district", "county", "riding",
+               "constituency", "electorate", "suburb", "neighbourhood", "neighborhood", "port", "municipality",
+               "parish", "borough", "prefecture", "governorate", "oblast", "township", "hamlet", "enclave"}
 # Nouns for the things OntoNotes tags WORK_OF_ART and PRODUCT (titles of books, films, songs; vehicles, software):
 # a name in apposition to one, or right after one it modifies, is that thing's ("the 1969 film Easy Rider", "her
 # graphic novel Angel Catbird", "the frigate INS Tabar"), as "spokesman Bryan Whitman" is a person's.
