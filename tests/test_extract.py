@@ -361,6 +361,10 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
      {"Adam Khatib", "Ibrahim Savant", "Waheed Zaman"}),  # an age written without its commas
     ("Mukherjee visited France on Tuesday. Mukherjee left on Friday.", set(), {"Mukherjee"}),  # never in lower case
     ("Qin Gang spoke in Beijing. Qin said the talks went well.", set(), {"Qin Gang"}),  # a surname written first
+    # a firm's noun in apposition, right after the name; not the apposition of an organisation after it
+    ("Petronas, the state oil company, signed the deal on Monday.", {"Petronas"}, set()),
+    ("\"The winner won't be known until the last second,\" said Marko Blagojevic of Belgrade's Centre for Free "
+     "Elections and Democracy, a monitoring group.", set(), {"Marko Blagojevic"}),
     # a place's noun, an outlet's noun before the name or after a list of names
     ("An attack against Ras Kamboni, a remote island near the Kenyan border, was reported.", {"Ras Kamboni"}, set()),
     ("According to Cambio and Semana magazines, Jorge Noguera was appointed consul.", {"Cambio"}, {"Jorge Noguera"}),

@@ -50,6 +50,12 @@ OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "af
                       "funeral", "plan", "proposal", "presidency", "tenure", "legacy", "policy", "policies", "aides"}
 # Nouns a party's or a firm's name modifies ("the Kadima party"); not a person's ("the Bush administration").
 BODY_NOUNS = {"party", "alliance", "movement", "coalition", "faction", "firm", "company", "militia", "group"}
+# Nouns that describe a firm or a body in apposition ("Petronas, the state oil company"), and nouns a firm's name
+# modifies ("Krupp shares", "a Telefonica subsidiary"); a person's name does neither.
+BODY_APPOSITIONS = BODY_NOUNS | {"maker", "producer", "manufacturer", "carrier", "airline", "bank", "conglomerate",
+                                 "retailer", "utility", "insurer", "pollster", "subsidiary", "giant", "corporation",
+                                 "concern", "operator", "supplier", "brewer", "chain", "organisation", "organization"}
+FIRM_HEADS = {"share", "stock", "subsidiary", "shareholder", "stake", "plant", "affiliate"}
 # Prepositions of place: a name that only follows them is a place's ("in Göttingen"), not "with Smith", "by Smith".
 WHERE = {"in", "near", "outside", "throughout", "across", "around"}
 PLACE_PREPOSITIONS = WHERE | {"at", "from", "to", "into"}  # "flew to Shiraz", with a city's name
@@ -266,9 +272,13 @@ def _common_word(mentions: list[Span]) -> bool:
 def _written_as_body(span: Span) -> str | None:
     """The noun of a party or a firm the name modifies: "the centrist Kadima party", "the Wildrose alliance"."""
     root = span.root
-    if root.dep_ == "compound" and root.head.lemma_.lower() in BODY_NOUNS and root.head.is_lower:
+    if root.dep_ == "compound" and root.head.lemma_.lower() in BODY_NOUNS | FIRM_HEADS and root.head.is_lower:
         return f"\"{span.text} {root.head.text}\""
-    return None
+    # Right after the name and its comma: not "Marko Blagojevic of Belgrade's Centre for ..., a group ...".
+    noun = next((c for c in root.children if c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in BODY_APPOSITIONS
+                 and span.end < len(span.doc) and span.doc[span.end].text == "," and c.left_edge.i == span.end + 1),
+                None)
+    return f"\"{span.text}, ... {noun.text}\"" if noun is not None else None
 
 
 def _named_as_work(span: Span) -> str | None:
