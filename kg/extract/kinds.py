@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.countries import fold
 from kg.extract.lexicon import (
+    BODY_WORDS,
     FIRM_WORDS,
     LED_BODIES,
     MEDIA_WORDS,
@@ -109,7 +110,8 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         if outlet := next((why for span in mentions if (why := _written_as_outlet(span))), None):
             decided[key] = KindChange(mentions[0].text, "Organisation", f"a news outlet ({outlet}), and nothing shows "
                                                                         f"a person")
-        elif body := next((why for span in mentions if (why := _written_as_body(span))), None):
+        elif body := next((why for span in mentions if (why := _written_as_body(span))), None) \
+                or next((f"\"{w}\" in it" for w in key.split() if w in BODY_WORDS), None):
             decided[key] = KindChange(mentions[0].text, "Organisation", f"written as a party or a firm ({body}), and "
                                                                         f"nothing shows a person")
         elif key in tags:

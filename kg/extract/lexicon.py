@@ -144,12 +144,21 @@ ORG_WORDS = {"brigade", "battalion", "regiment", "squadron", "fleet",
              "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse",
              "agence", "greens", "liberals", "democrats", "conservatives", "republicans", "socialists",
              "tories"} | FIRM_WORDS  # a party named by its members: "the Ontario Greens"
+# The words of ORG_WORDS that name a body (not an event, a place or a thing): a name with one, that nothing shows to
+# be a person's, is an organisation's ("Gang Enforcement Unit", "Maharashtra Navnirman Sena": "sena", an army).
+BODY_WORDS = (ORG_WORDS & {"brigade", "battalion", "regiment", "squadron", "fleet", "party", "organisation",
+                           "organization", "ministry", "agency", "council", "committee", "union", "front", "army",
+                           "force", "forces", "association", "associates", "federation", "institute", "league",
+                           "movement", "office", "department", "commission", "fund", "service", "foundation",
+                           "society", "board", "authority", "network", "club", "institution", "government",
+                           "administration"}) | FIRM_WORDS | {"unit", "sena", "tendency", "bureau", "brotherhood"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 # Words that make an organisation's name a news outlet's: an outlet that interviews someone does not meet them.
 MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",
                "broadcasting", "journal", "herald", "gazette", "tribune", "reuters", "bloomberg", "xinhua", "tass",
                "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox", "shimbun",
-               "ilbo", "zeitung", "posten", "gazeta", "politico"}
+               "ilbo", "zeitung", "posten", "gazeta", "politico", "courant", "chronicle", "inquirer", "examiner",
+               "dispatch", "ledger", "sentinel", "telegraph", "courier"}
 # Outlets whose name is no one's: one of these written alone is the outlet, whatever is said of it ("As far as
 # Wikinews can tell", "Xinhua said he ...").
 OUTLET_NAMES = {"wikinews", "reuters", "xinhua", "tass", "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn",
