@@ -61,3 +61,32 @@ def test_a_meeting_time_that_cannot_be_read_in_a_self_dated_article_gives_no_dat
     assert extraction.dating.redated and extraction.meetings[0].date_text
     [meeting] = resolve([extraction]).meetings
     assert meeting.date is None and meeting.date_claims == ()
+
+
+def test_a_date_told_as_still_to_come_bounds_the_text(nlp):
+    text = "The minister said he will leave his position by February 1, 2005, after the budget."
+    result = dating(nlp, text, "2008-06-01")
+    assert result.redated and result.estimate == ("2005-01-01", "2005-02-01")
+    assert [clue.text for clue in result.clues] == ["February 1, 2005"]
+    assert not dating(nlp, text, "2004-11-20").redated  # the same text under its own date
+
+
+def test_a_scheduled_date_bounds_the_text_but_a_span_or_a_thing_does_not(nlp):
+    assert dating(nlp, "Parliamentary elections are now scheduled for December 15, 2005.", "2009-10-25").redated
+    for text in ("This will be the first visit by the inspectors since December 2002.",
+                 "The 1955 law invoked by the cabinet on Tuesday will allow curfews.",
+                 "A further hearing scheduled for October 2005 was delayed."):
+        assert not dating(nlp, text, "2007-06-25").redated, text
+
+
+def test_a_date_told_as_today_is_the_day_of_the_text(nlp):
+    text = "On April 7, 2005, four people were killed today after a bomb was hurled into a bazaar in Cairo."
+    result = dating(nlp, text, "2009-04-07")
+    assert result.redated and result.estimate == ("2005-04-07", "2005-04-07")
+
+
+def test_clues_that_disagree_flag_nothing(nlp):
+    text = ("The talks will resume in March 2005, officials said.\n\n"
+            "The accord was signed in 2007 and ratified a year later.")
+    result = dating(nlp, text, "2009-06-01")
+    assert not result.redated and "disagree" in result.reasoning

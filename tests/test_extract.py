@@ -61,7 +61,8 @@ def meetings(nlp, text: str) -> set[tuple]:
     # two people joined as the subject of "discuss"/"confer", with no party phrase
     ("Angela Merkel and Emmanuel Macron discussed the budget.", {("Angela Merkel", "Emmanuel Macron", "held")}),
     ("Angela Merkel and Emmanuel Macron conferred on the telephone.", {("Angela Merkel", "Emmanuel Macron", "held")}),
-    ("Angela Merkel met Emmanuel Macron. The two discussed the budget.", {("Angela Merkel", "Emmanuel Macron", "held")}),
+    ("Angela Merkel met Emmanuel Macron. The two discussed the budget.",
+     {("Angela Merkel", "Emmanuel Macron", "held")}),
     # the speaker of a clause a meeting "with" two or more people sets the time of
     ("After a day of meetings with George Shultz and Malcolm Baldrige, Joe Clark told a press conference he was "
      "persuaded.", {("George Shultz", "Joe Clark", "Malcolm Baldrige", "held")}),

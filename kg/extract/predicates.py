@@ -81,8 +81,8 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
             stated = {c.lower_ for c in token.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS}
             if (parties and stated == {"with"}) or (not parties and not stated):
                 # "X said a meeting with Y ...", "after meetings with Y and Z, X said": X is the other party (not
-                # in "Zhu said Chiang's visit was important"). "X and Y signed after a meeting": X and Y met, unless the noun names others they met
-                # ("conversations with government sources").
+                # in "Zhu said Chiang's visit was important"). "X and Y signed after a meeting": X and Y met, unless
+                # the noun names others they met ("conversations with government sources").
                 agents = _agent_of_noun(token, context, bool(parties))
                 parties = agents + parties
                 rule = "noun-agent" if agents else rule
@@ -344,7 +344,8 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
                          and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), head.head)
     elif noun.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORT_VERBS:
         governor = head.head
-    elif noun.dep_ == "pobj" and head.lower_ in ("into", "to", "for", "from") and head.head.lemma_.lower() in MOTION_VERBS:
+    elif noun.dep_ == "pobj" and head.lower_ in ("into", "to", "for", "from") \
+            and head.head.lemma_.lower() in MOTION_VERBS:
         governor = head.head  # "went into a meeting with Y", "drove to a meeting with Y", "arrived for talks with Y"
     else:
         return []
