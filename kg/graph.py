@@ -40,6 +40,9 @@ article, so each keeps its own evidence; edge keys are "<relation>|<article node
 | member_of     | Person -> Organisation                       | (an affiliation with no stated title)  |
 | mentioned_in  | Person / Organisation / Country / Place -> Article | (evidence of the first mention)  |
 
+People who met someone carry `bloc` (int) and `betweenness` (float), and the graph `graph.graph["blocs"]`
+(kg/blocs.py).
+
 Who met whom is the projection of the participant edges onto people (`who_met_whom`, for held meetings unless other
 statuses are asked for; `people_who_met`, the same as a networkx graph): every exporter draws from it.
 """
@@ -51,6 +54,7 @@ from collections.abc import Iterable, Mapping
 
 import networkx as nx
 
+from kg.blocs import annotate_blocs
 from kg.records import Article, Entity, Evidence, Extraction, Meeting, MergedMeeting
 
 
@@ -144,6 +148,7 @@ def build_graph(
         for entity_id, report_id in meeting.participant_reports:
             report = reports[report_id]
             _add_fact(graph, meeting.id, entity_id, "participant", report.evidence, **_read_by(report))
+    annotate_blocs(graph, people_who_met(graph))
     return graph
 
 

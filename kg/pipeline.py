@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import DEFAULT_MIN_CONFIDENCE
+from kg.blocs import annotate_blocs
 from kg.cache import Cache, fingerprint
 from kg.dating import date_article
 from kg.errors import KGError, SkippedInputs
@@ -32,7 +33,7 @@ from kg.export.jsonld import write_jsonld
 from kg.export.rdf import write_turtle
 from kg.export.report import to_report
 from kg.extract import extract
-from kg.graph import build_graph
+from kg.graph import build_graph, people_who_met
 from kg.ingest import DEFAULT_MAX_BYTES, Skipped, read_articles
 from kg.nlp import DEFAULT_MODEL, load_model, model_version, parse_articles
 from kg.records import Article, Extraction
@@ -150,6 +151,7 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     # Every entity and meeting keeps the id an earlier build into this folder gave it (kg/registry.py).
     kept, registry = stable_ids(evidence, earlier)
     graph = renamed(graph, kept, registry.retired)
+    annotate_blocs(graph, people_who_met(graph))  # again, with the final ids: blocs of one size are ordered by them
     if base_iri is not None:
         graph.graph["base_iri"] = base_iri  # the RDF writers mint instance IRIs under it (kg/export/rdf.py)
     built = len(extractions)

@@ -11,6 +11,8 @@ What the Turtle does not keep, the graph read back lacks; the page shows none of
 - the words each report used (`trigger` on reported_by edges is None; the meeting's `triggers` are kept);
 - how many reports one sentence holds: two meeting words in one sentence are one reported_by edge;
 - the order of a meeting's date claims (they are sorted as kg/dating/across.py sorts them).
+The blocs (kg/blocs.py) are found again from the meetings read back: for a whole build's Turtle they are the ones it
+wrote; for a cut-down one, the blocs of what it holds.
 A fact whose evidence a CONSTRUCT left out is still an edge, with None for article, sentence, start and end.
 """
 
@@ -26,8 +28,10 @@ import networkx as nx
 import pyoxigraph as ox
 from rdflib.namespace import PROV, RDF, RDFS, SDO
 
+from kg.blocs import annotate_blocs
 from kg.errors import KGError
 from kg.export.rdf import PARSE
+from kg.graph import people_who_met
 from kg.query import graph_error, turtle_prefixes
 from kg.vocab import INSTANCE_NAMESPACES, KG, MODE_TERMS, NODE_KIND, STATUS_TERMS
 
@@ -51,7 +55,10 @@ def read_turtle(path: Path) -> nx.MultiDiGraph:
     except OSError as err:
         raise graph_error(path, err) from err
     namespaces = {prefix: declared.get(prefix, namespace) for prefix, namespace in NODE_NAMESPACES.items()}
-    return to_graph(statements, namespaces)
+    graph = to_graph(statements, namespaces)
+    # Found again, not read: the blocs of what this Turtle holds (for a whole build, the ones it wrote).
+    annotate_blocs(graph, people_who_met(graph))
+    return graph
 
 
 def _read_statements(path: Path) -> dict[str, dict[str, list]]:

@@ -38,6 +38,7 @@ class KG(DefinedNamespace):
     DateClaim: URIRef
     DateClue: URIRef
     KindChange: URIRef
+    Bloc: URIRef
 
     # Individuals: meeting statuses and modes
     Held: URIRef
@@ -100,6 +101,11 @@ class KG(DefinedNamespace):
     keptAs: URIRef
     changeReason: URIRef
 
+    # Properties: blocs of the people who met (kg/blocs.py)
+    inBloc: URIRef
+    betweenness: URIRef
+    detectedBy: URIRef
+
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 TIME = Namespace("http://www.w3.org/2006/time#")
@@ -119,6 +125,7 @@ PARTICIPATION = Namespace(ID + "participation/")
 DATECLAIM = Namespace(ID + "dateclaim/")
 DATECLUE = Namespace(ID + "dateclue/")
 KINDCHANGE = Namespace(ID + "kindchange/")
+BLOC = Namespace(ID + "bloc/")
 
 # The kind of a graph node and the prefix of its id ("person:hulusi-akar"), which names its instance namespace.
 NODE_PREFIX: dict[str, str] = {"Person": "person", "Organisation": "organisation", "Country": "country",
@@ -141,6 +148,7 @@ INSTANCE_NAMESPACES: dict[str, Namespace] = {
     "dateclaim": DATECLAIM,
     "dateclue": DATECLUE,
     "kindchange": KINDCHANGE,
+    "bloc": BLOC,
 }
 
 # Every prefix written to Turtle: readable names for the instance namespaces and the standards.

@@ -39,6 +39,7 @@ import numpy as np
 import pyvis
 from markupsafe import Markup
 
+from kg.blocs import bloc_list
 from kg.export import write_text_atomic
 from kg.graph import who_met_whom
 from kg.records import STATUSES
@@ -74,6 +75,9 @@ BASIS_WORDS = {  # what a date claim rests on, as the tooltip says it
     "estimate": "estimated from the article's text",
 }
 DOUBT_COLOUR = "#b45309"
+# The blocs of the people view (kg/blocs.py), largest first: the Okabe-Ito colours, which colour-blind readers tell
+# apart. Blocs beyond these, and pairs that met no one else, keep the people's own colour.
+BLOC_COLOURS = ("#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7")
 # How a fact reads from its source node to its target node, on a line of the full graph.
 RELATION_WORDS = {"participant": "participant", "located_in": "place", "reported_by": "reported by",
                   "member_of": "member of", "mentioned_in": "mentioned in"}  # role: "<title> of"
@@ -368,13 +372,33 @@ def people_view(graph: nx.MultiDiGraph, attendees: dict[str, list[str]], pairs: 
     weights = {(a, b): min(1.0, sum(1 / (len(attendees[meeting]) - 1) for meeting in pairs[(a, b)]))
                for a, b in lines}
     positions = layout(list(shown), lines, weights=weights)
+    colours = bloc_colours(graph)
     nodes = [{"id": person, "label": graph.nodes[person]["label"], "group": "Person", "x": positions[person][0],
-              "y": positions[person][1], "size": min(10 + 2 * degree[person], 26)} for person in sorted(shown)]
+              "y": positions[person][1], "size": min(10 + 2 * degree[person], 26),
+              **({"color": colours[graph.nodes[person]["bloc"]]} if graph.nodes[person].get("bloc") in colours
+                 else {})}
+             for person in sorted(shown)]
     edges = [{"id": f"p{n}", "from": a, "to": b, "meetings": pairs[(a, b)],
               **edge_style([meetings[m]["status"] for m in pairs[(a, b)]], len(pairs[(a, b)]))}
              for n, (a, b) in enumerate(lines)]
     return {"nodes": nodes, "edges": edges, "total_nodes": len(degree), "total_edges": len(pairs),
             "left_out_links": max((degree[person] for person in degree if person not in shown), default=0)}
+
+
+def bloc_colours(graph: nx.MultiDiGraph) -> dict[int, dict]:
+    """The vis-network colour of each coloured bloc: the largest ones of three people or more."""
+    blocs = [number for number, _, size in bloc_list(graph) if size > 2][:len(BLOC_COLOURS)]
+    return {number: {"background": colour, "border": "#374151", "highlight": {"background": colour,
+                                                                              "border": "#111827"},
+                     "hover": {"background": colour, "border": "#111827"}}
+            for number, colour in zip(blocs, BLOC_COLOURS)}
+
+
+def bloc_legend(graph: nx.MultiDiGraph) -> list[tuple[str, str, int]]:
+    """(colour, name, size) of each coloured bloc, for the legend of the people view."""
+    colours = bloc_colours(graph)
+    return [(colours[number]["background"], name, size) for number, name, size in bloc_list(graph)
+            if number in colours]
 
 
 def graph_view(graph: nx.MultiDiGraph, links: Links, *, max_nodes: int, max_lines: int) -> dict:
@@ -555,6 +579,7 @@ def to_html(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, max_lines: in
         kind_names=KIND_NAMES,
         colours=STATUS_COLOURS,
         doubt_colour=DOUBT_COLOUR,
+        blocs=bloc_legend(graph),
     )
 
 

@@ -45,6 +45,7 @@ import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, XSD
 
+from kg.blocs import METHOD
 from kg.export import write_text_atomic
 from kg.vocab import (
     KG,
@@ -225,6 +226,13 @@ def node_triples(node_id: str, data: Mapping[str, Any]) -> Iterator[Triple]:
             yield subject, KG.alias, Literal(alias)
         for merge in data.get("merges", ()):
             yield subject, KG.mergeReason, Literal(merge)
+        if data.get("bloc") is not None:  # a person who met someone (kg/blocs.py); each member says it of the bloc
+            bloc = mint("bloc", str(data["bloc"]))
+            yield subject, KG.inBloc, bloc
+            yield subject, KG.betweenness, Literal(Decimal(str(data["betweenness"])))
+            yield bloc, RDF.type, KG.Bloc
+            yield bloc, RDFS.label, Literal(f"bloc {data['bloc']}: {data['bloc_name']}")
+            yield bloc, KG.detectedBy, Literal(METHOD)
     elif kind == "Meeting":
         yield subject, RDF.type, KG.Meeting
         yield subject, KG.status, _term(STATUS_TERMS, data["status"], "status")

@@ -1,7 +1,8 @@
 """networkx.MultiDiGraph (see kg/graph.py) -> report.md: what a build read and skipped, and what it found, in words.
 
 The meetings with their people, sources and the rules that read them; articles whose page date is doubtful; meetings
-whose reports disagree on the date; names whose kind the article changed; names merged, with why.
+whose reports disagree on the date; names whose kind the article changed; names merged, with why; the blocs of
+the people who met, and the brokers between them (kg/blocs.py).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 
+from kg.blocs import METHOD, bloc_list, brokers
 from kg.ingest import Skipped
 
 
@@ -38,6 +40,15 @@ def to_report(graph: nx.MultiDiGraph, articles: int, skipped: Sequence[Skipped])
         when = f", {data['date']}" if data.get("date") else (", date disputed" if data.get("date_conflict") else "")
         lines.append(f"- {data['label']} ({data['status']}{when}): {', '.join(dict.fromkeys(people))}; "
                      f"sources: {' | '.join(sources)}{how}")
+    if blocs := bloc_list(graph):
+        lines += ["", "## Blocs", "", f"Communities of the people who met ({METHOD}), each named by its most "
+                  f"connected people; brokers join blocs that would otherwise not meet.", ""]
+        lines += [f"- bloc {number} ({size} people): {name}" for number, name, size in blocs if size > 2]
+        pairs = sum(1 for *_, size in blocs if size <= 2)
+        if pairs:
+            lines.append(f"- and {pairs} pairs that met no one else")
+        lines += ["", "Brokers (highest betweenness): " + (", ".join(
+            f"{graph.nodes[p]['label']} ({graph.nodes[p]['betweenness']})" for p in brokers(graph)) or "none")]
     redated = [(n, d) for n, d in sorted(graph.nodes(data=True)) if d["kind"] == "Article" and d.get("redated")]
     if redated:
         lines += ["", "## Articles whose page date is doubtful", ""]
