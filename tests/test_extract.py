@@ -477,3 +477,11 @@ def test_a_law_a_policy_or_an_institution_is_no_person_but_a_surname_is(nlp):
                               "Jude Law starred in the film. Law said he enjoyed it.")
     people = {m.name for m in extraction.mentions if m.kind == "Person"}
     assert "Common Agricultural Policy" not in people and {"Jude Law", "Law"} <= people, people
+
+
+def test_a_misspelt_title_a_caption_word_and_a_typed_possessive_are_no_part_of_a_name(nlp):
+    extraction, _ = read(nlp, "Prime Minsiter Yasuhiro Nakasone met Ronald Reagan on Monday. Simon Beaufoy ‘s "
+                              "screenplay won, said Danny Boyle. Photobucket user Jane Doe said it.")
+    people = {m.name for m in extraction.mentions if m.kind == "Person"}
+    assert {"Yasuhiro Nakasone", "Simon Beaufoy"} <= people, people
+    assert not any("Minsiter" in p or "‘" in p or p == "Photobucket" for p in people), people

@@ -38,7 +38,9 @@ def clean_name(text: str) -> str:
     ('Helena Guergis', 'Robert (Bob) Innes', 'Associated Press')
     """
     text = " ".join(re.sub(r"[\[\]{}]", " ", text).split())  # "George W.] Bush": wiki markup left in the text
-    text = re.sub(r"(?:['’]s|s['’])$", lambda m: "s" if m.group(0)[0] == "s" else "", text) if len(text) > 3 else text
+    # "‘s" too: a left quote typed for an apostrophe ("Simon Beaufoy ‘s")
+    text = re.sub(r"\s?(?:['’‘]s|s['’‘])$", lambda m: "s" if m.group(0).strip()[0] == "s" else "", text) \
+        if len(text) > 3 else text
     words = text.split(" ")
     # Dots go: "V.P." is "vp", "Adm." is "adm".
     while len(words) > 1 and (words[0].lower().replace(".", "") in HONORIFICS or words[0] in ("a", "an")):
@@ -160,7 +162,34 @@ def _person_name(text: str) -> str:
     while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and not words[-1].isupper():
         words = words[1:]
     first, *rest = words
-    return " ".join(rest) if len(rest) >= 2 and country_named(first) else " ".join(words)
+    if len(rest) >= 2 and (country_named(first) or _misspelt_title(first)):
+        return " ".join(rest)  # "Italy Romano Prodi", "Minsiter Yasuhiro Nakasone"
+    return " ".join(words)
+
+
+def _misspelt_title(word: str) -> bool:
+    """A title of six letters or more with two letters swapped or one wrong, left out or doubled, as wire copy types
+    them ("Minsiter", "Presdient", "Secretray"); not a first name.
+
+    >>> _misspelt_title("Minsiter"), _misspelt_title("Minister"), _misspelt_title("Marian")
+    (True, False, False)
+    """
+    lower = word.lower()
+    if lower in PERSON_TITLES or lower in first_names() or not word.isalpha():
+        return False
+    return any(len(title) >= 6 and _one_slip(lower, title) for title in PERSON_TITLES if title.isalpha())
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether `a` is `b` with one typing slip: two neighbouring letters swapped, or one letter wrong, added or lost."""
+    if abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 CAPTION = re.compile(r"(?<=[a-z]) ?(?:Image|Photo|Picture|Video)$")  # "Phil CollinsImage", "Kamala Harris Image"
@@ -315,8 +344,11 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             name = country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))
         if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
             continue  # "beat around the bush": a name is written with a capital
-        if kind == "Person" and re.search(r"\b(?:Category|Archive)\b|\.(?:jpe?g|png|svg)\b", name):
-            continue  # "Category:Stephen Harper", "Publish Archive", "Howard-chump.jpg": page chrome, not the story
+        if kind == "Person" and (re.search(r"\b(?:Category|Archive)\b|\.(?:jpe?g|png|svg)\b", name)
+                                 or name.lower() in PHOTO_WORDS or re.fullmatch(r"I['’‘]\w+", name)):
+            # "Category:Stephen Harper", "Publish Archive", "Howard-chump.jpg", a caption's "Image", "I‘m": page
+            # chrome and words, not the story's people
+            continue
         if kind == "Person" and _only_titles(name) and fold(name) not in surnames:
             continue  # "Sgt", "the Queen", "Chief Executive": a title, not a name ("King" of "Billy King" is one)
         if kind == "Person" and re.search(r"[?:]", name):
@@ -332,6 +364,9 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
     return mention_at
 
 
+# A caption's or a photo credit's word alone ("Image", "Photobucket") is no one's name.
+PHOTO_WORDS = {"image", "images", "photo", "photos", "photograph", "photographs", "photobucket", "picture",
+               "pictures", "file", "caption"}
 # Words that, with titles, make up a title ("Chief Executive Officer", "Lance Cpl", "Special Representative").
 TITLE_PARTS = {"officer", "executive", "adviser", "advisor", "representative", "chief", "assistant", "senior", "acting",
                "attorney", "general", "lance", "master", "high", "special", "crown", "royal", "highness"}
