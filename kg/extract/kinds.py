@@ -248,8 +248,8 @@ def _acronym(span: Span) -> bool:
 def _written_as_outlet(span: Span) -> str | None:
     """How the text shows a name is a news outlet's: a media word in it ("Chugoku Shimbun", "Jiji"), or the noun it
     modifies ("the Veja magazine"), or quoting someone ("Yonhap quoted him as saying")."""
-    if any(t.lower_ in MEDIA_WORDS for t in span):
-        return "a media word in the name"
+    if any(word in MEDIA_WORDS for t in span for word in t.lower_.split("-")):
+        return "a media word in the name"  # "Jyllands-Posten" too
     root = span.root
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in OUTLET_NOUNS:
         return f"\"{span.text} {root.head.text}\""

@@ -151,7 +151,8 @@ BODY_WORDS = (ORG_WORDS & {"brigade", "battalion", "regiment", "squadron", "flee
                            "force", "forces", "association", "associates", "federation", "institute", "league",
                            "movement", "office", "department", "commission", "fund", "service", "foundation",
                            "society", "board", "authority", "network", "club", "institution", "government",
-                           "administration"}) | FIRM_WORDS | {"unit", "sena", "tendency", "bureau", "brotherhood"}
+                           "administration"}) | FIRM_WORDS | {"unit", "sena", "tendency", "bureau", "brotherhood",
+                                                                 "watch", "international", "reprieve"}
 DURATION = re.compile(r"\b\d+\b.*\b(years?|months?|weeks?|days?|decades?)\b(?!\s+ago)", re.I)
 # Words that make an organisation's name a news outlet's: an outlet that interviews someone does not meet them.
 MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post", "tv", "radio", "television",

@@ -369,7 +369,7 @@ PHOTO_WORDS = {"image", "images", "photo", "photos", "photograph", "photographs"
                "pictures", "file", "caption"}
 # Words that, with titles, make up a title ("Chief Executive Officer", "Lance Cpl", "Special Representative").
 TITLE_PARTS = {"officer", "executive", "adviser", "advisor", "representative", "chief", "assistant", "senior", "acting",
-               "attorney", "general", "lance", "master", "high", "special", "crown", "royal", "highness"}
+               "attorney", "general", "lance", "master", "high", "special", "crown", "royal", "highness", "legal"}
 
 
 def _only_titles(name: str) -> bool:
