@@ -105,3 +105,17 @@ def test_hostile_article_builds_into_a_page_that_shows_it_as_text(tmp_path):
             "undefined", 0]
     assert requests == [page_path.resolve().as_uri()]
     assert errors == []
+
+
+def test_a_name_and_enter_open_the_person_before_an_organisation_named_so(tmp_path):
+    text = ("Title: Trump meets Johnson\nDate: 2019-08-25\n\nDonald Trump met Boris Johnson in Biarritz on Sunday. "
+            "The Trump Organization said on Monday that its hotels were full.\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    build([tmp_path / "in"], out_dir=tmp_path / "out")
+    with open_page(tmp_path / "out" / "graph.html") as (page, requests, errors):
+        page.fill("#search", "Trump")
+        first = page.locator("#results button").first.inner_text()
+        assert first.startswith("Donald Trump") and "person" in first
+        assert search(page, "Trump").splitlines()[0] == "Donald Trump"
+    assert errors == []
