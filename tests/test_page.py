@@ -119,3 +119,19 @@ def test_a_name_and_enter_open_the_person_before_an_organisation_named_so(tmp_pa
         assert first.startswith("Donald Trump") and "person" in first
         assert search(page, "Trump").splitlines()[0] == "Donald Trump"
     assert errors == []
+
+
+def test_the_pyvis_network_of_a_build_opens_offline_without_errors(examples_build, tmp_path):
+    from kg.export.pyvis import offline_html, to_network
+
+    net = to_network(examples_build[0].graph)
+    assert PARTICIPANTS <= {node["label"] for node in net.nodes}
+    assert all(node["x"] is not None and not node["title"].startswith("<") for node in net.nodes)
+    path = tmp_path / "pyvis.html"
+    path.write_text(offline_html(net), encoding="utf-8")
+    assert "cdn.jsdelivr" not in path.read_text(encoding="utf-8")
+    with open_page(path) as (page, requests, errors):
+        drawn = page.evaluate("() => network.body.data.nodes.get().map(node => node.label)")
+        assert PARTICIPANTS <= set(drawn)
+    assert requests == [path.resolve().as_uri()]
+    assert errors == []
