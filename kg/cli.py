@@ -77,6 +77,7 @@ def build_cli(
 ) -> None:
     """Extract people, organisations, countries and meetings; write the graph (Turtle, JSON-LD, GraphML, CSV), the
     page and a report."""
+    from kg.graph import build_counts
     from kg.pipeline import build  # spaCy loads slowly: only commands that parse import it
 
     try:
@@ -99,11 +100,9 @@ def build_cli(
         typer.secho(f"{result.cache_corrupt} cache entries failed their checks and were parsed again", err=True,
                     fg=typer.colors.YELLOW)
     if not quiet:
-        kinds = [data["kind"] for _, data in result.graph.nodes(data=True)]
+        counts = ", ".join(f"{label} {text}" for label, text in build_counts(result.graph))
         typer.echo(f"read {result.articles} articles ({result.parsed} parsed, "
-                   f"{result.articles - result.parsed} from the cache), skipped {len(result.skipped)}; "
-                   f"{kinds.count('Person')} people, {kinds.count('Organisation')} organisations, "
-                   f"{kinds.count('Country')} countries, {kinds.count('Meeting')} meetings")
+                   f"{result.articles - result.parsed} from the cache), skipped {len(result.skipped)}; {counts}")
         for path in result.written:
             typer.echo(f"wrote {path}")
     if validate:

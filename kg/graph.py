@@ -50,6 +50,7 @@ statuses are asked for; `people_who_met`, the same as a networkx graph): every e
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import networkx as nx
@@ -207,3 +208,21 @@ def people_who_met(graph: nx.MultiDiGraph, *, statuses: Iterable[str] = ("held",
     for (a, b), meetings in sorted(pairs.items()):
         people.add_edge(a, b, meetings=meetings)
     return people
+
+
+def build_counts(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """What a build holds, each count with what it counts: the one set the build's summary, report.md and the page's
+    header all give. (label, text) pairs: ("people", "9 (7 met another person)"), ("meetings", "5 (2 held, 3
+    planned)"), ("articles", "2 (2 with a doubtful date)") ..."""
+    kinds = Counter(data["kind"] for _, data in graph.nodes(data=True))
+    _, pairs = who_met_whom(graph, ("held", "planned", "possible", "cancelled"))
+    met = len({person for pair in pairs for person in pair})
+    statuses = Counter(data["status"] for _, data in graph.nodes(data=True) if data["kind"] == "Meeting")
+    doubtful = sum(1 for _, data in graph.nodes(data=True) if data["kind"] == "Article" and data.get("redated"))
+    by_status = ", ".join(f"{statuses[s]} {s}" for s in ("held", "planned", "possible", "cancelled") if statuses[s])
+    return [("people", f"{kinds['Person']:,} ({met:,} met another person)"),
+            ("organisations", f"{kinds['Organisation']:,}"),
+            ("countries", f"{kinds['Country']:,}"),
+            ("places", f"{kinds['Place']:,}"),
+            ("meetings", f"{kinds['Meeting']:,}" + (f" ({by_status})" if by_status else "")),
+            ("articles", f"{kinds['Article']:,}" + (f" ({doubtful:,} with a doubtful date)" if doubtful else ""))]

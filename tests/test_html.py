@@ -11,6 +11,7 @@ import pytest
 from browser import drawn_edges, hover_edge, hover_node, node_labels, open_page, search, set_filter, switch_view
 
 from kg.export.html import layout, to_html, to_page_data, write_html
+from kg.export.report import to_report
 from kg.graph import build_graph, people_who_met, who_met_whom
 from kg.records import STATUSES, Article, Entity, Evidence, Extraction, Meeting, Mention, MergedMeeting, Role
 
@@ -150,8 +151,12 @@ def test_people_view_shows_people_meetings_and_styles(page_html):
     data = page_data(page_html)
     people = data["views"]["people"]
     assert sorted(node["label"] for node in people["nodes"]) == NAMES
-    assert "5 people &middot; 3 meetings (1 held, 1 planned, 1 possible) &middot; 4 articles" in " ".join(
-        page_html.split())
+    # The header's counts are the report's, each with what it counts.
+    header = " ".join(page_html.split()).split('<p class="counts">')[1].split("</p>")[0]
+    report = to_report(make_graph(), 4, [])
+    assert [part.split(" ", 1) for part in header.split(" &middot; ")] == [
+        line[2:].split(": ", 1) for line in report.splitlines()[4:10]]
+    assert "meetings 3 (1 held, 1 planned, 1 possible)" in header
     styles = {(edge["from"], edge["to"]): (edge["status"], edge["width"], edge["meetings"])
               for edge in people["edges"]}
     assert styles[("person:erdogan", "person:putin")] == ("held", 2.0, ["meeting:moscow"])
@@ -288,7 +293,8 @@ def test_who_met_whom_is_held_meetings_unless_other_statuses_are_asked_for():
 
 def test_graph_without_meetings_still_renders():
     page = to_html(nx.MultiDiGraph())
-    assert "0 people &middot; 0 meetings &middot; 0 articles" in " ".join(page.split())
+    assert ("people 0 (0 met another person) &middot; organisations 0 &middot; countries 0 &middot; places 0 &middot; "
+            "meetings 0 &middot; articles 0") in " ".join(page.split())
     data = page_data(page)
     assert data["views"]["people"]["nodes"] == [] and data["views"]["graph"]["nodes"] == []
 
@@ -470,7 +476,8 @@ def test_doubtful_page_dates_are_marked_and_counted(dated_html):
     # Without an estimate of its own, the reason is given, without the other article's reasoning.
     assert doubtful[TALKS_TITLE] == {"source": TALKS_TITLE, "estimate": None, "note": COPY_REASON}
     counts = " ".join(dated_html.split())
-    assert "5 people &middot; 3 meetings (1 held, 1 planned, 1 possible) &middot; 4 articles &middot;" in counts
+    assert ("people 5 (5 met another person) &middot; organisations 1 &middot; countries 0 &middot; places 2 &middot; "
+            "meetings 3 (1 held, 1 planned, 1 possible) &middot; articles 4 (2 with a doubtful date)") in counts
     assert "2 articles with doubtful dates" in counts
     assert "doubtful date" not in " ".join(to_html(make_graph()).split()).split("<script>")[0]
 

@@ -41,7 +41,7 @@ from markupsafe import Markup
 
 from kg.blocs import bloc_list
 from kg.export import write_text_atomic
-from kg.graph import who_met_whom
+from kg.graph import build_counts, who_met_whom
 from kg.records import STATUSES
 
 # The page's HTML, CSS and script, a Jinja template: the graph's data goes in as JSON, never as markup.
@@ -568,10 +568,7 @@ def to_html(graph: nx.MultiDiGraph, *, max_nodes: int = MAX_NODES, max_lines: in
         vis_css=Markup((VIS_DIR / "vis-network.css").read_text(encoding="utf-8")),
         vis_js=Markup((VIS_DIR / "vis-network.min.js").read_text(encoding="utf-8")),
         data=Markup(script_json(data)),
-        people=counts["people"],
-        meetings=counts["meetings"],
-        by_status=", ".join(f"{count} {status}" for status, count in counts["by_status"].items()),
-        articles=counts["articles"],
+        counts=build_counts(graph),
         doubtful=("1 article with a doubtful date" if counts["doubtful"] == 1
                   else f"{counts['doubtful']} articles with doubtful dates") if counts["doubtful"] else "",
         left_out=left_out_notes(data["views"]),

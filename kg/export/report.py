@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import networkx as nx
 
 from kg.blocs import METHOD, bloc_list, brokers
+from kg.graph import build_counts
 from kg.ingest import Skipped
 
 
@@ -22,11 +23,9 @@ def to_report(graph: nx.MultiDiGraph, articles: int, skipped: Sequence[Skipped])
         kinds.setdefault(data["kind"], []).append(node)
     lines = ["# kg build report", "", f"- articles read: {articles}", f"- articles skipped: {len(skipped)}"]
     lines += [f"  - {s.reason}" for s in skipped]
-    for kind, title in (("Person", "people"), ("Organisation", "organisations"), ("Country", "countries"),
-                        ("Place", "places")):
-        lines.append(f"- {title}: {len(kinds.get(kind, []))}")
+    lines += [f"- {label}: {text}" for label, text in build_counts(graph)]  # as the page's header and the summary
     meetings = kinds.get("Meeting", [])
-    lines += [f"- meetings: {len(meetings)}", "", "## Meetings", ""]
+    lines += ["", "## Meetings", ""]
     for meeting in meetings:
         data = graph.nodes[meeting]
         people = sorted(graph.nodes[v]["label"] for _, v, rel in graph.out_edges(meeting, data="relation")
