@@ -135,3 +135,20 @@ def test_the_pyvis_network_of_a_build_opens_offline_without_errors(examples_buil
         assert PARTICIPANTS <= set(drawn)
     assert requests == [path.resolve().as_uri()]
     assert errors == []
+
+
+def test_the_ego_view_and_a_disputed_date_in_the_panel(examples_build):
+    _, out = examples_build
+    with open_page(out / "graph.html") as (page, requests, errors):
+        everyone = set(node_labels(page))
+        details = search(page, "Hakan Fidan")
+        # The Moscow meeting's reports disagree: the panel lists its claims, not a span from one to the other.
+        moscow = next(line for line in details.splitlines() if line.startswith("Meeting in Moscow"))
+        assert "date disputed:" in moscow and " or " in moscow and "\u2013" not in moscow
+        page.check("#ego")
+        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")
+        assert set(node_labels(page)) == PARTICIPANTS and set(node_labels(page)) < everyone
+        page.uncheck("#ego")
+        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")
+        assert set(node_labels(page)) == everyone
+    assert errors == []
