@@ -152,3 +152,28 @@ def test_the_ego_view_and_a_disputed_date_in_the_panel(examples_build):
         page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")
         assert set(node_labels(page)) == everyone
     assert errors == []
+
+
+def test_the_time_strip_filters_as_the_date_boxes_do(examples_build):
+    _, out = examples_build
+    with open_page(out / "graph.html") as (page, requests, errors):
+        page.uncheck("#undated")  # the range then keeps only meetings with a date in it
+        everyone = set(node_labels(page))
+        box = page.locator("#strip-bars").bounding_box()
+        # A click on the first month picks it: the date boxes show it and the page keeps what falls in it.
+        page.mouse.click(box["x"] + 3, box["y"] + box["height"] - 3)
+        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")
+        picked = set(node_labels(page))
+        assert (page.input_value("#from"), page.input_value("#to")) == ("2022-12-01", "2022-12-31")
+        assert PARTICIPANTS <= picked
+        # A second click on it clears the range.
+        page.mouse.click(box["x"] + 3, box["y"] + box["height"] - 3)
+        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")
+        assert set(node_labels(page)) == everyone and page.input_value("#from") == ""
+        # The date boxes set to the same month keep the same people.
+        for name, value in (("#from", "2022-12-01"), ("#to", "2022-12-31")):
+            page.fill(name, value)
+            page.dispatch_event(name, "change")
+        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")
+        assert set(node_labels(page)) == picked
+    assert errors == []
