@@ -326,11 +326,11 @@ def test_page_in_a_browser(tmp_path):
     assert errors == []
 
 
-@pytest.mark.browser
 # What an injected script would leave: a global it set, or an image or svg it made (not the page's own time strip).
 INJECTED = "() => [typeof window.__pwned, document.querySelectorAll('img, svg:not(#strip-bars)').length]"
 
 
+@pytest.mark.browser
 def test_search_and_panel_show_hostile_text_as_text(tmp_path):
     path = write_html(make_graph(), tmp_path / "graph.html")
     with open_page(path) as (page, requests, errors):
