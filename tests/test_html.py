@@ -532,3 +532,42 @@ def test_dates_in_a_browser(tmp_path):
         assert "Place: Moscow \u00b7 When: 2019-03-14 (\u201con Thursday\u201d)" in moscow.splitlines()
         assert "Date disputed" not in moscow and "uncertain" not in moscow
     assert errors == []
+
+
+def many_pairs_and_one_group() -> nx.MultiDiGraph:
+    """Twelve people who met in overlapping threes, and 300 pairs who met no one else."""
+    graph = nx.MultiDiGraph()
+
+    def meeting(name: str, members: list[str]) -> None:
+        graph.add_node(f"meeting:{name}", kind="Meeting", label=name, status="held", mode="in_person", date=None,
+                       date_conflict=False, date_claims=(), date_text=None, triggers=("met",))
+        for member in members:
+            graph.add_edge(f"meeting:{name}", member, key=f"participant|{member}", relation="participant",
+                           article=None, sentence=None, start=None, end=None)
+
+    for i in range(12):
+        graph.add_node(f"person:c{i}", kind="Person", label=f"Hub Person {i}", aliases=(), merges=())
+    for i in range(12):
+        meeting(f"c{i}", [f"person:c{i}", f"person:c{(i + 1) % 12}", f"person:c{(i + 5) % 12}"])
+    for i in range(300):
+        for side in "ab":
+            graph.add_node(f"person:p{i}{side}", kind="Person", label=f"Pair {i}{side}", aliases=(), merges=())
+        meeting(f"p{i}", [f"person:p{i}a", f"person:p{i}b"])
+    return graph
+
+
+@pytest.mark.browser
+def test_a_big_people_view_opens_readable_on_its_largest_group(tmp_path):
+    path = write_html(many_pairs_and_one_group(), tmp_path / "graph.html")
+    with open_page(path) as (page, requests, errors):
+        scale = page.evaluate("() => network.getScale()")
+        assert 15 * scale >= 11  # labels of 15 canvas pixels are at least 11 pixels high on screen
+        on_screen = page.evaluate("""() => {
+            const box = network.body.container.getBoundingClientRect();
+            return Object.entries(network.getPositions()).filter(([id, p]) => {
+                const dom = network.canvasToDOM(p);
+                return dom.x >= 0 && dom.y >= 0 && dom.x <= box.width && dom.y <= box.height;
+            }).map(([id]) => id);
+        }""")
+        assert {f"person:c{i}" for i in range(12)} <= set(on_screen)
+    assert errors == []
