@@ -8,9 +8,12 @@ born"), or, for a full name, its surname used alone as a person. Without such a 
 writes as an organisation, a place or a product, or writes like a thing ("the Firefox browser", "the Space Shuttle
 Atlantis", "the film Easy Rider", "Internet Explorer 6"), or names as a firm ("Sanwa" of "Sanwa Bank Ltd", "Firefox"
 of "Mozilla Firefox"), is no person, and one written as a news outlet ("the Chosun Ilbo newspaper", "Yonhap quoted";
-"Wikinews" always) is an organisation; a city's name (GeoNames) written as a place is a place's; nor is a name
-written only after "in" ("a bomb in Tuz Khurmatu"), or a one-word name written only at the start of sentences and in
-lower case elsewhere ("Riot police ..."). Each change is kept with its reason (`KindChange`), for the report.
+"Wikinews" always; "the newspaper Aftenposten", "Cambio and Semana magazines") is an organisation; so is one given
+a firm's noun ("Petronas, the state oil company", "Greenwood shareholders") or holding a body's word ("Gang
+Enforcement Unit"); a city's name (GeoNames) written as a place, or a name given a place's noun ("the electorate of
+Higgins", "Ras Kamboni, a remote island"), is a place's; nor is a name written only after "in" ("a bomb in Tuz
+Khurmatu"), an acronym in capitals ("MONUC"), or a one-word name written only at the start of sentences and in lower
+case elsewhere ("Riot police ..."). Each change is kept with its reason (`KindChange`), for the report.
 """
 
 from __future__ import annotations
