@@ -171,3 +171,22 @@ def _hover(page, found: dict) -> str:
 
 def _next_frame(page) -> None:
     page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")
+
+
+def drawn_labels_and_overlaps(page) -> tuple[list[str], list[tuple[str, str]]]:
+    """The nodes whose labels are drawn in sight now, and the pairs of those labels that overlap (from vis-network's
+    own measure of each label)."""
+    return page.evaluate("""() => {
+        const view = network.getViewPosition(), scale = network.getScale();
+        const box = network.body.container.getBoundingClientRect();
+        const half = {x: box.width / 2 / scale, y: box.height / 2 / scale};
+        const drawn = Object.values(network.body.nodes).filter(n => network.body.nodeIndices.includes(n.id)
+            && n.options.font.size > 0 && Math.abs(n.x - view.x) < half.x && Math.abs(n.y - view.y) < half.y);
+        const boxes = drawn.map(n => [n.id, n.labelModule.size]);
+        const pairs = [];
+        boxes.forEach(([a, s], i) => boxes.slice(i + 1).forEach(([b, t]) => {
+            if (!(s.left + s.width <= t.left || t.left + t.width <= s.left || s.top + s.height <= t.top
+                  || t.top + t.height <= s.top)) pairs.push([a, b]);
+        }));
+        return [boxes.map(([id]) => id), pairs];
+    }""")

@@ -8,7 +8,17 @@ import re
 
 import networkx as nx
 import pytest
-from browser import drawn_edges, hover_edge, hover_node, node_labels, open_page, search, set_filter, switch_view
+from browser import (
+    drawn_edges,
+    drawn_labels_and_overlaps,
+    hover_edge,
+    hover_node,
+    node_labels,
+    open_page,
+    search,
+    set_filter,
+    switch_view,
+)
 
 from kg.export.html import layout, to_html, to_page_data, write_html
 from kg.export.report import to_report
@@ -570,4 +580,26 @@ def test_a_big_people_view_opens_readable_on_its_largest_group(tmp_path):
             }).map(([id]) => id);
         }""")
         assert {f"person:c{i}" for i in range(12)} <= set(on_screen)
+        drawn, overlapping = drawn_labels_and_overlaps(page)
+        assert overlapping == [] and {f"person:c{i}" for i in range(12)} & set(drawn)
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_labels_that_would_overlap_are_hidden_until_a_zoom_makes_room(tmp_path):
+    graph = many_pairs_and_one_group()
+    for i in range(12):  # long names, so that labels of the group collide at the opening zoom
+        graph.nodes[f"person:c{i}"]["label"] = f"A Rather Long Name For Hub Person Number {i}"
+    path = write_html(graph, tmp_path / "graph.html")
+    with open_page(path) as (page, requests, errors):
+        drawn, overlapping = drawn_labels_and_overlaps(page)
+        assert overlapping == []
+        group = {d for d in drawn if d.startswith("person:c")}
+        # Zoomed in on the group's first person, labels keep their size on screen: no fewer of them, still apart.
+        page.evaluate("() => network.moveTo({position: network.getPositions(['person:c0'])['person:c0'],"
+                      " scale: network.getScale() * 3, animation: false})")
+        page.evaluate("() => declutter()")
+        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => resolve()))")
+        more, overlapping = drawn_labels_and_overlaps(page)
+        assert overlapping == [] and "person:c0" in more and group
     assert errors == []
