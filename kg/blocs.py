@@ -22,7 +22,7 @@ BROKERS = 10  # the people with the highest betweenness the report lists
 
 
 def annotate_blocs(graph: nx.MultiDiGraph, people: nx.Graph) -> None:
-    """Mark each person who met someone with a bloc and a betweenness; list the blocs on the graph. `people` is
+    """Mark each person who met someone with their bloc (number, name, size) and betweenness. `people` is
     `kg.graph.people_who_met(graph)`; it is changed (edge weights)."""
     for _, _, data in people.edges(data=True):
         data["weight"] = len(data["meetings"])

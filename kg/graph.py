@@ -40,8 +40,7 @@ article, so each keeps its own evidence; edge keys are "<relation>|<article node
 | member_of     | Person -> Organisation                       | (an affiliation with no stated title)  |
 | mentioned_in  | Person / Organisation / Country / Place -> Article | (evidence of the first mention)  |
 
-People who met someone carry `bloc` (int) and `betweenness` (float), and the graph `graph.graph["blocs"]`
-(kg/blocs.py).
+People who met someone carry `bloc` (int), `bloc_name`, `bloc_size` and `betweenness` (float) (kg/blocs.py).
 
 Who met whom is the projection of the participant edges onto people (`who_met_whom`, for held meetings unless other
 statuses are asked for; `people_who_met`, the same as a networkx graph): every exporter draws from it.
@@ -56,7 +55,7 @@ from collections.abc import Iterable, Mapping
 import networkx as nx
 
 from kg.blocs import annotate_blocs
-from kg.records import Article, Entity, Evidence, Extraction, Meeting, MergedMeeting
+from kg.records import STATUSES, Article, Entity, Evidence, Extraction, Meeting, MergedMeeting
 
 
 def article_node(article_id: str) -> str:
@@ -215,11 +214,11 @@ def build_counts(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
     header all give. (label, text) pairs: ("people", "9 (7 met another person)"), ("meetings", "5 (2 held, 3
     planned)"), ("articles", "2 (2 with a doubtful date)") ..."""
     kinds = Counter(data["kind"] for _, data in graph.nodes(data=True))
-    _, pairs = who_met_whom(graph, ("held", "planned", "possible", "cancelled"))
+    _, pairs = who_met_whom(graph, STATUSES)
     met = len({person for pair in pairs for person in pair})
     statuses = Counter(data["status"] for _, data in graph.nodes(data=True) if data["kind"] == "Meeting")
     doubtful = sum(1 for _, data in graph.nodes(data=True) if data["kind"] == "Article" and data.get("redated"))
-    by_status = ", ".join(f"{statuses[s]} {s}" for s in ("held", "planned", "possible", "cancelled") if statuses[s])
+    by_status = ", ".join(f"{statuses[s]} {s}" for s in STATUSES if statuses[s])
     return [("people", f"{kinds['Person']:,} ({met:,} met another person)"),
             ("organisations", f"{kinds['Organisation']:,}"),
             ("countries", f"{kinds['Country']:,}"),

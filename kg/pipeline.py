@@ -151,7 +151,8 @@ def build(paths: Sequence[str | Path], *, out_dir: Path, model: str = DEFAULT_MO
     # Every entity and meeting keeps the id an earlier build into this folder gave it (kg/registry.py).
     kept, registry = stable_ids(evidence, earlier)
     graph = renamed(graph, kept, registry.retired)
-    annotate_blocs(graph, people_who_met(graph))  # again, with the final ids: blocs of one size are ordered by them
+    if any(node != stable and node.startswith("person:") for node, stable in kept.items()):
+        annotate_blocs(graph, people_who_met(graph))  # again, with the final ids: blocs of one size are ordered by them
     if base_iri is not None:
         graph.graph["base_iri"] = base_iri  # the RDF writers mint instance IRIs under it (kg/export/rdf.py)
     built = len(extractions)

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.records import Article, DateClue, Dating
-from kg.timex import MONTHS, resolve_time
+from kg.timex import MONTHS, Interval, resolve_time
 
 EVENT_NOUNS = {"war", "conflict", "crisis", "uprising", "occupation", "insurgency", "revolution"}
 START_WORDS = {"start", "beginning", "outbreak", "began", "begin", "broke", "erupted", "started", "since"}
@@ -44,8 +44,9 @@ def date_article(doc: Doc, article: Article) -> Dating:
     durations = _durations(doc, article, clues)
     implied = [start + years for start in starts for years in durations]
     past_years = _past_years(doc, article, clues, skip={c.start for c in clues})
-    to_come = _dates_to_come(doc, article, clues)
-    today = _dates_of_today(doc, article, clues)
+    dated = _dated_entities(doc)
+    to_come = _dates_to_come(dated, article, clues)
+    today = _dates_of_today(dated, article, clues)
     if to_come or today:
         return _bounded(article, clues, to_come, today, past_years)
     if not implied and not past_years:
@@ -83,11 +84,11 @@ def _bounded(article: Article, clues: list[DateClue], to_come: list[date], today
                   reasoning=f"{reasons}; so the text was written by {latest.isoformat()}")
 
 
-def _dates_to_come(doc: Doc, article: Article, clues: list[DateClue]) -> list[date]:
+def _dates_to_come(dated: list[tuple[Span, Interval]], article: Article, clues: list[DateClue]) -> list[date]:
     """Dates with a year the text tells as still to come: "he will leave his position by February 1, 2005", "elections
     are scheduled for December 15, 2005"; not "the first visit since December 2002", nor "the 1955 law ... will"."""
     found = []
-    for ent in _dated_entities(doc):
+    for ent, interval in dated:
         root = ent.root
         if root.dep_ in ("nummod", "compound", "amod", "poss") or (
                 root.dep_ == "pobj" and root.head.lower_ in NOT_WHEN):
@@ -101,20 +102,18 @@ def _dates_to_come(doc: Doc, article: Article, clues: list[DateClue]) -> list[da
         # "are scheduled for", "has been scheduled for"; not "a hearing scheduled for October 2005 was delayed"
         scheduled = verb.lemma_.lower() in SCHEDULE_VERBS and verb.tag_ == "VBN" \
             and any(c.dep_ == "auxpass" for c in verb.children) and not auxiliaries & {"was", "were", "had"}
-        interval = resolve_time(ent.text, None)
-        if (auxiliaries & FUTURE_AUX or scheduled) and interval is not None:
+        if auxiliaries & FUTURE_AUX or scheduled:
             found.append(interval.latest)
             clues.append(_clue(root, article, ent.text, f"{ent.text} is told as still to come"))
     return found
 
 
-def _dates_of_today(doc: Doc, article: Article, clues: list[DateClue]) -> list[date]:
+def _dates_of_today(dated: list[tuple[Span, Interval]], article: Article, clues: list[DateClue]) -> list[date]:
     """A day the text calls today: "Four people were killed today ... April 7, 2005" (its verb's "today")."""
     found = []
-    for ent in _dated_entities(doc):
+    for ent, interval in dated:
         verb = next((t for t in ent.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        interval = resolve_time(ent.text, None)
-        if verb is None or interval is None or interval.granularity != "day":
+        if verb is None or interval.granularity != "day":
             continue
         if any(c.lower_ in TODAY and c.ent_type_ == "DATE" for c in verb.children):
             found.append(interval.latest)
@@ -122,10 +121,12 @@ def _dates_of_today(doc: Doc, article: Article, clues: list[DateClue]) -> list[d
     return found
 
 
-def _dated_entities(doc: Doc) -> list:
-    """The time expressions that give their own year ("February 1, 2005", "March 2005", "2005")."""
-    return [ent for ent in doc.ents if ent.label_ == "DATE" and re.search(r"\b(1[89]\d\d|20\d\d)\b", ent.text)
-            and resolve_time(ent.text, None) is not None]
+def _dated_entities(doc: Doc) -> list[tuple[Span, Interval]]:
+    """The time expressions that give their own year ("February 1, 2005", "March 2005", "2005"), with what they
+    name."""
+    found = [(ent, resolve_time(ent.text, None)) for ent in doc.ents
+             if ent.label_ == "DATE" and re.search(r"\b(1[89]\d\d|20\d\d)\b", ent.text)]
+    return [(ent, interval) for ent, interval in found if interval is not None]
 
 
 def _clue(token: Token, article: Article, text: str, reading: str) -> DateClue:
