@@ -45,6 +45,9 @@ def meetings(nlp, text: str) -> set[tuple]:
      {("Carolina Barco", "Manuel Rodriguez", "held")}),
     ("Hillary Benn announced the move after talks with Meles Zenawi in Addis Ababa.",
      {("Hillary Benn", "Meles Zenawi", "held")}),
+    # the doer of a passive clause the talks set the time of
+    ("The accord was signed by Foreign Minister Vahit Halefoglu on Friday, after talks with Jean-Bernard Raimond.",
+     {("Jean-Bernard Raimond", "Vahit Halefoglu", "held")}),
     ("Vladimir Putin spoke with Angela Merkel by phone on Sunday.", {("Angela Merkel", "Vladimir Putin", "held")}),
     ("President Bush met the Iraqi leaders, including Jalal Talabani.", {("Bush", "Jalal Talabani", "held")}),
     ("Tony Blair flies tomorrow to meet George Bush.", {("George Bush", "Tony Blair", "planned")}),

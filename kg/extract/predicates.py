@@ -356,6 +356,9 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
     if not agents:  # "X's remarks followed talks with Y": the possessor of a subject that names no one
         agents = [m for s in subjects for c in s.children if c.dep_ == "poss" for m in resolve_group(c, context)
                   if m.kind == "Person"]
+    if not agents:  # "The truce was signed by X after a meeting with Y": the doer of a passive clause
+        agents = [m for a in governor.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                  for m in resolve_group(o, context) if m.kind == "Person"]
     if noun.dep_ == "pobj" and (head.lower_ in ("during", "at") or (head.lower_ == "in" and _fronted(head))) \
             and governor.lemma_.lower() in ADDRESS_VERBS:
         # "During a summit ..., the King told the President of Venezuela, Hugo Chávez, to shut up": whom one
