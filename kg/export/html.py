@@ -207,8 +207,9 @@ def edge_style(statuses: list[str], meetings: int) -> dict:
 def layout(nodes: list[str], pairs: list[tuple[str, str]], *, weights: dict[tuple[str, str], float] | None = None,
            spacing: float = NODE_SPACING, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
     """Pixel positions of `nodes` joined by `pairs` (each pulling with its weight, 1 by default): each connected group
-    is laid out on its own, and the groups are packed in rows, largest first, so small groups do not drift to the
-    edges of one big layout. The same nodes and pairs, in any order, give the same positions."""
+    is laid out on its own, and the groups are packed in rows, the one with the most connected person first (the
+    largest of equals first), so small groups do not drift to the edges of one big layout. The same nodes and pairs,
+    in any order, give the same positions."""
     nodes = sorted(set(nodes))
     index = {node: i for i, node in enumerate(nodes)}
     # Connected groups by union-find: linear, where networkx would first need a graph built of the pairs.
@@ -234,33 +235,45 @@ def layout(nodes: list[str], pairs: list[tuple[str, str]], *, weights: dict[tupl
     group_links: dict[int, list[tuple[int, int]]] = {}
     for i, j in links:
         group_links.setdefault(root(i), []).append((i, j))
-    groups = sorted(members, key=lambda group: (-len(members[group]), members[group][0]))
+    # The groups with the most connected people first, so that the view can open on those people side by side.
+    degree = [0] * len(nodes)
+    for i, j in links:
+        degree[i] += 1
+        degree[j] += 1
+    groups = sorted(members, key=lambda group: (-max(degree[i] for i in members[group]), -len(members[group]),
+                                                members[group][0]))
     placed = [_group_layout(members[group], group_links.get(group, []), pull, spacing, seed) for group in groups]
-    widths = [2 * radius + GROUP_GAP for _, radius in placed]
+    # Each group in its own box (its nodes' extent, with half a spacing for labels around, and the gap between
+    # groups): a group with a long tail takes its box's room, not that of the circle around it.
+    boxes = []
+    for group_positions in placed:
+        xs, ys = [px for px, _ in group_positions.values()], [py for _, py in group_positions.values()]
+        room = spacing + GROUP_GAP
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + room, max(ys) - min(ys) + room))
     # Rows about 1.6 times as wide as a square of the same area suit a landscape screen.
-    row_limit = max([0.0, *widths, 1.6 * math.sqrt(sum(w * w for w in widths))])
+    row_limit = max([0.0, *(w for _, _, w, _ in boxes), 1.6 * math.sqrt(sum(w * h for _, _, w, h in boxes))])
     positions: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for (group_positions, _), width in zip(placed, widths):
+    margin = (spacing + GROUP_GAP) / 2
+    for group_positions, (left, top, width, height) in zip(placed, boxes):
         if x > 0 and x + width > row_limit:
             x, y, row_height = 0.0, y + row_height, 0.0
         for i, (px, py) in group_positions.items():
-            positions[nodes[i]] = (round(x + width / 2 + px, 1), round(y + width / 2 + py, 1))
+            positions[nodes[i]] = (round(x + margin + px - left, 1), round(y + margin + py - top, 1))
         x += width
-        row_height = max(row_height, width)
+        row_height = max(row_height, height)
     return positions
 
 
 def _group_layout(members: list[int], links: list[tuple[int, int]], pull: dict[tuple[int, int], float],
-                  spacing: float, seed: int) -> tuple[dict[int, tuple[float, float]], float]:
-    """Positions of one connected group (node indices, sorted, and their links with their pull) around (0, 0), and
-    its radius."""
+                  spacing: float, seed: int) -> dict[int, tuple[float, float]]:
+    """Positions of one connected group (node indices, sorted, and their links with their pull) around (0, 0)."""
     n = len(members)
     if n <= SMALL_GROUP:
         # On a ring, neighbours `spacing` apart, the first on the left: a pair is a horizontal line.
         ring = spacing / (2 * math.sin(math.pi / n)) if n > 1 else 0.0
-        return ({member: (-ring * math.cos(2 * math.pi * k / n), -ring * math.sin(2 * math.pi * k / n))
-                 for k, member in enumerate(members)}, ring + spacing / 2)
+        return {member: (-ring * math.cos(2 * math.pi * k / n), -ring * math.sin(2 * math.pi * k / n))
+                for k, member in enumerate(members)}
     local = {member: k for k, member in enumerate(members)}
     pairs = np.array([(local[i], local[j]) for i, j in links], dtype=np.int64).reshape(-1, 2)
     points = force_layout(n, pairs, np.array([pull[link] for link in links]), seed=seed)
@@ -270,8 +283,7 @@ def _group_layout(members: list[int], links: list[tuple[int, int]], pull: dict[t
     spread = math.sqrt(2 * float((points ** 2).sum(axis=1).mean()))  # the radius of a uniform disc like it
     points *= max(spacing * math.sqrt(n / math.pi) / max(spread, 1e-9),
                   spacing / max(float(np.median(np.sqrt((along ** 2).sum(axis=1)))), 1e-9))
-    reach = float(np.sqrt((points ** 2).sum(axis=1)).max())
-    return {member: (float(x), float(y)) for member, (x, y) in zip(members, points)}, reach + spacing / 2
+    return {member: (float(x), float(y)) for member, (x, y) in zip(members, points)}
 
 
 def force_layout(n: int, pairs: np.ndarray, weights: np.ndarray, *, seed: int, iterations: int = 60,
