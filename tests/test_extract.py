@@ -45,6 +45,12 @@ def meetings(nlp, text: str) -> set[tuple]:
      {("Carolina Barco", "Manuel Rodriguez", "held")}),
     ("Hillary Benn announced the move after talks with Meles Zenawi in Addis Ababa.",
      {("Hillary Benn", "Meles Zenawi", "held")}),
+    # the one who reports a clause in which the meeting has no named agent; not a spokesman, who reports others'
+    ("Clayton Yeutter said the case was resolved at a meeting with Ernesto Figuerras last week.",
+     {("Clayton Yeutter", "Ernesto Figuerras", "held")}),
+    ("James Baker said that after meeting Shintaro Abe, it was clear that Japan would act.",
+     {("James Baker", "Shintaro Abe", "held")}),
+    ("White House spokesman Marlin Fitzwater said the issue was raised at a meeting with Mikhail Gorbachev.", set()),
     # the doer of a passive clause the talks set the time of
     ("The accord was signed by Foreign Minister Vahit Halefoglu on Friday, after talks with Jean-Bernard Raimond.",
      {("Jean-Bernard Raimond", "Vahit Halefoglu", "held")}),

@@ -68,6 +68,9 @@ PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expec
 AHEAD = {"next", "later", "tomorrow", "coming", "upcoming", "following"}  # in a time expression: not yet held
 REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
                 "according", "declare", "insist", "explain", "quote", "cite"}
+# Who reports the meetings of others: "a spokesman said the issue was raised at a meeting with Y" is not his meeting.
+REPORTERS = {"spokesman", "spokeswoman", "spokesperson", "official", "aide", "source", "agency", "ministry",
+             "embassy", "office", "reporter", "correspondent"}
 WRITTEN_CUES = {"email", "e-mail", "letter", "letters", "statement", "fax", "text", "twitter", "tweet", "message"}
 # Words that pick one meeting out of a series: "the first meeting was between A and B" is not the meeting of A, B and
 # C the article reports beside it, nor "their last meeting with Bush" this week's.

@@ -228,7 +228,7 @@ def _plural_antecedent(pronoun: Token, context: Context) -> list[Mention]:
     groups = [g for g in groups if len({m.name for m in g}) >= 2]
     if groups:
         return groups[-1]
-    if sent.start == 0 or _quoted(pronoun):
+    if sent.start == 0 or quoted(pronoun):
         return []
     people = [m for t in _main_subjects(previous_sentence(sent)) for m in resolve_group(t, context)
               if m.kind == "Person"]
@@ -255,7 +255,7 @@ def _last_two(token: Token, context: Context) -> list[Mention]:
     return list(people.values()) if len(people) == 2 else []
 
 
-def _quoted(token: Token) -> bool:
+def quoted(token: Token) -> bool:
     """Whether a token stands inside a quotation of its paragraph (quotes are not carried over a line break)."""
     text = token.doc.text[:token.idx]
     text = text[text.rfind("\n") + 1:]
@@ -265,7 +265,7 @@ def _quoted(token: Token) -> bool:
 def _quote_speaker(pronoun: Token, context: Context) -> Mention | None:
     """The one person a quotation is attributed to, for an "I" inside it: "'I have held talks with him,'
     Rice said"; the attribution may stand in the sentence after the quote, or before it ("Rice said: 'I met ...'")."""
-    if not _quoted(pronoun):
+    if not quoted(pronoun):
         return None  # an "I" outside quotes is an interviewer's or a letter's: the text does not say whose
     sent = pronoun.sent
     sentences = [sent]
@@ -276,7 +276,7 @@ def _quote_speaker(pronoun: Token, context: Context) -> Mention | None:
     for candidate in sentences:
         if "\n" in context.doc[min(candidate.start, sent.start):max(candidate.end, sent.end)].text.strip():
             continue  # another paragraph: another quotation
-        speakers = [s for verb in candidate if verb.lemma_.lower() in REPORT_VERBS and not _quoted(verb)
+        speakers = [s for verb in candidate if verb.lemma_.lower() in REPORT_VERBS and not quoted(verb)
                     for s in verb.children if s.dep_ == "nsubj" and s.lower_ not in SPEAKERS]
         people = {m.name: m for s in speakers for m in resolve_group(s, context) if m.kind == "Person"}
         if people:

@@ -35,6 +35,7 @@ from kg.extract.lexicon import (
     PRONOUNS,
     RELATION_NOUNS,
     REPORT_VERBS,
+    REPORTERS,
     SEQUENCE,
     SPANS_OF_TALKS,
     TIME_PREPS,
@@ -43,7 +44,7 @@ from kg.extract.lexicon import (
     WRITTEN_CUES,
 )
 from kg.extract.names import evidence_of
-from kg.extract.parties import Context, distinct, resolve_group
+from kg.extract.parties import Context, distinct, quoted, resolve_group
 from kg.extract.rules import confidence
 from kg.names import PERSON_TITLES
 from kg.records import Meeting, Mention, Mode, Status
@@ -83,7 +84,7 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
                 # "X said a meeting with Y ...", "after meetings with Y and Z, X said": X is the other party (not
                 # in "Zhu said Chiang's visit was important"). "X and Y signed after a meeting": X and Y met, unless
                 # the noun names others they met ("conversations with government sources").
-                agents = _agent_of_noun(token, context, bool(parties))
+                agents = _agent_of_noun(token, context, parties)
                 parties = agents + parties
                 rule = "noun-agent" if agents else rule
     else:
@@ -212,11 +213,16 @@ def _verb_parties(verb: Token, context: Context) -> list[Mention]:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    subjectless = not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if subjectless:
         heads.extend(controller(verb) or _name_before(verb, context))
     if heads:
         heads.extend(_loose_names(verb, heads, context))
-    return [mention for head in heads + _misplaced_parties(verb, context) for mention in resolve_group(head, context)]
+    parties = [m for head in heads + _misplaced_parties(verb, context) for m in resolve_group(head, context)]
+    if subjectless and verb.dep_ == "pcomp" and any(m.kind == "Person" for m in parties) and not quoted(verb) \
+            and not any(m.kind == "Person" for h in controller(verb) for m in resolve_group(h, context)):
+        parties = _reporter(verb, context) + parties  # "Baker said that after meeting Abe, 'it's clear ...'"
+    return parties
 
 
 def _misplaced_parties(verb: Token, context: Context) -> list[Token]:
@@ -326,19 +332,19 @@ def _noun_parties(noun: Token, context: Context) -> list[Mention]:
     return mentions + [m for host in hosts for m in resolve_group(host, context) if m.kind == "Person"]
 
 
-def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Mention]:
+def _agent_of_noun(noun: Token, context: Context, named: list[Mention]) -> list[Mention]:
     """Who had "a meeting with Y", where the noun phrase names only Y: the subject of the verb it is the object of
     ("X sought talks with Y"), of the clause it sets the time of ("after a meeting with Y, X said", "X was in talks
-    with Y"), or of the verb that reports it ("X said a meeting with Y was a possibility"). `noun_named` says the noun
-    phrase names a party itself; only then does "in" or "from" tie it to a clause ("X was in talks with Y", "X arrived
-    from a meeting with Y", not "X, a negotiator in the six-party talks, ...")."""
+    with Y"), or of the verb that reports it ("X said a meeting with Y was a possibility"). `named` are the parties
+    the noun phrase names itself; only if there are any does "in" or "from" tie it to a clause ("X was in talks with
+    Y", "X arrived from a meeting with Y", not "X, a negotiator in the six-party talks, ...")."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SPANS_OF_TALKS:
         noun = noun.head.head  # "following two days of talks with Y", "a round of talks with Y": the span's place
     head = noun.head
     if noun.dep_ == "dobj":
         governor = head
     elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in", "from"} and head.dep_ == "prep" \
-            and (head.lower_ in TIME_PREPS or noun_named or _fronted(head)):
+            and (head.lower_ in TIME_PREPS or named or _fronted(head)):
         # The phrase may hang from a noun of the clause ("stated his position ... in a phone call with Y").
         governor = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")
                          and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), head.head)
@@ -356,6 +362,9 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
     if not agents:  # "X's remarks followed talks with Y": the possessor of a subject that names no one
         agents = [m for s in subjects for c in s.children if c.dep_ == "poss" for m in resolve_group(c, context)
                   if m.kind == "Person"]
+    if not agents and any(m.kind == "Person" for m in named) and not quoted(noun):
+        # "Yeutter said the case was resolved at a meeting with Figuerras": the one who reports it
+        agents = _reporter(governor, context)
     if not agents:  # "The truce was signed by X after a meeting with Y": the doer of a passive clause
         agents = [m for a in governor.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                   for m in resolve_group(o, context) if m.kind == "Person"]
@@ -368,6 +377,22 @@ def _agent_of_noun(noun: Token, context: Context, noun_named: bool) -> list[Ment
         agents += [m for a in governor.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                    for m in resolve_group(o, context) if m.kind == "Person"]  # "... he was told by Zinichev"
     return agents
+
+
+def _reporter(clause: Token, context: Context) -> list[Mention]:
+    """The person who reports a clause in which a meeting has no named agent of its own: "Yeutter said the case was
+    resolved at a meeting with Figuerras". Not a spokesman or an official, who reports the meetings of others."""
+    for governor in (clause, *clause.ancestors):
+        if governor.lemma_.lower() in REPORT_VERBS and governor.pos_ == "VERB" and governor is not clause:
+            subjects = [c for c in governor.children if c.dep_ == "nsubj"]
+            if any(t.lemma_.lower() in REPORTERS for s in subjects for t in s.subtree):
+                return []
+            people = [m for s in subjects for m in resolve_group(s, context) if m.kind == "Person"]
+            reporting = {r.holder for r in context.roles if set(r.title.lower().split()) & REPORTERS}
+            return people if len(people) == 1 and people[0].id not in reporting else []
+        if governor.dep_ not in ("ccomp", "advcl", "xcomp", "pcomp", "prep", "pobj", "conj"):
+            return []
+    return []
 
 
 def _fronted(prep: Token) -> bool:
