@@ -45,6 +45,16 @@ def meetings(nlp, text: str) -> set[tuple]:
      {("Carolina Barco", "Manuel Rodriguez", "held")}),
     ("Hillary Benn announced the move after talks with Meles Zenawi in Addis Ababa.",
      {("Hillary Benn", "Meles Zenawi", "held")}),
+    # "talk to", as "speak to"; talks broken off were held, talks called off were not
+    ("Lebanese Prime Minister Fouad Siniora talked to French Prime Minister Dominique de Villepin on Saturday.",
+     {("Dominique de Villepin", "Fouad Siniora", "held")}),
+    ("Viktor Yushchenko broke off talks with Viktor Yanukovych on Monday.",
+     {("Viktor Yanukovych", "Viktor Yushchenko", "held")}),
+    ("Viktor Yushchenko called off talks with Viktor Yanukovych on Monday.",
+     {("Viktor Yanukovych", "Viktor Yushchenko", "cancelled")}),
+    # a city's office, named by its title alone later
+    ("Jakarta Governor Sutiyoso was questioned by police. Bill Farmer has spoken to the governor about it.",
+     {("Bill Farmer", "Sutiyoso", "held")}),
     # the one who reports a clause in which the meeting has no named agent; not a spokesman, who reports others'
     ("Clayton Yeutter said the case was resolved at a meeting with Ernesto Figuerras last week.",
      {("Clayton Yeutter", "Ernesto Figuerras", "held")}),

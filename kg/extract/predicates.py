@@ -209,7 +209,7 @@ def _verb_parties(verb: Token, context: Context) -> list[Mention]:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and not _after_colon(verb, child):
             heads.append(child)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS) \
-                or (child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "speak"):
+                or (child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() in ("speak", "talk")):
             heads.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
@@ -434,6 +434,8 @@ def status(anchor: Token, trigger: Token) -> Status:
         cues.update(c.lemma_.lower() for c in token.children
                     if c.dep_ in ("aux", "auxpass", "acomp", "attr", "amod", "advmod", "prt", "npadvmod"))
         cues.update(c.lower_ for c in token.children if c.dep_ in ("aux", "amod"))
+    if any(token.lemma_.lower() == "break" for token in governors):
+        cues.discard("off")  # "broke off talks with Y": they were held, and ended; "called off" one that was not
     if trigger.dep_ == "pobj" and trigger.head.lower_ in LATER_PREPS:
         cues.add("upcoming")  # "before their talks with Bush": the talks come after what the sentence reports
     # The time expressions of the predicate itself (not of a clause under it: "called Y to warn him next week's ...").

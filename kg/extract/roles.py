@@ -16,7 +16,11 @@ def roles_of(doc: Doc, article: Article, mention_at: dict[int, Mention]) -> list
     """Posts in an organisation or country, and titles with neither ("President Bush", "the Howard government"): the
     graph keeps only the first; resolution reads both, to tell namesakes apart."""
     roles: dict[tuple[str, str, str | None], Role] = {}
-    for ent in doc.ents:
+    # Every person's mention, not only the tagger's entities: a name the tagger missed ("Jakarta Governor Sutiyoso")
+    # and the text shows is a person's has its title too.
+    spans = {m.id: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mention_at.values()
+             if m.kind == "Person"}
+    for ent in sorted((s for s in spans.values() if s is not None), key=lambda s: s.start):
         person = mention_at.get(ent.start)
         if person is None or person.kind != "Person":
             continue
@@ -103,8 +107,10 @@ def _read_title(phrase: Span, mention_at: dict[int, Mention]) -> tuple[str, Ment
         mention = mention_at.get(token.i)
         if mention is not None and mention.kind in ("Organisation", "Country"):
             of = of or mention
-        elif mention is not None:
+        elif mention is not None and mention.kind == "Person":
             break  # another person's name: the phrase is not this person's title
+        elif mention is not None:
+            continue  # a city's: "Jakarta Governor Sutiyoso", "London Mayor Boris Johnson"
         elif token.lower_ == "of":
             in_title = False
         elif in_title and token.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ not in ("poss", "case"):
