@@ -67,6 +67,10 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Vladimir Putin spoke with Angela Merkel by phone on Sunday.", {("Angela Merkel", "Vladimir Putin", "held")}),
     ("President Bush met the Iraqi leaders, including Jalal Talabani.", {("Bush", "Jalal Talabani", "held")}),
     ("Tony Blair flies tomorrow to meet George Bush.", {("George Bush", "Tony Blair", "planned")}),
+    ("Russian President Vladimir Putin flew to Berlin to meet German Chancellor Angela Merkel.",
+     {("Angela Merkel", "Vladimir Putin", "held")}),  # a journey told in the past met its purpose
+    ("Russian President Vladimir Putin will fly to Berlin to meet German Chancellor Angela Merkel.",
+     {("Angela Merkel", "Vladimir Putin", "planned")}),
     ("Ehud Olmert and Mahmoud Abbas pledged to restart peace talks.", {("Ehud Olmert", "Mahmoud Abbas", "planned")}),
     ("Senators said George Bush should meet with Cindy Sheehan.", {("Cindy Sheehan", "George Bush", "possible")}),
     ("Vladimir Putin received Recep Tayyip Erdogan in the Kremlin.",

@@ -37,6 +37,7 @@ JOINT_VERBS = {"discuss", "confer", "negotiate", "consult"}
 # Verbs of going to or coming from a meeting: "Shultz went straight into a meeting with Shevardnadze", "arrived from
 # a meeting with Papandreou". Their subject is a party of the meeting noun they take.
 MOTION_VERBS = {"go", "come", "drive", "fly", "arrive", "walk", "return", "hurry", "rush", "head", "emerge"}
+TRAVEL_VERBS = {"travel", "visit", "stop", "sail", "journey"}  # "travelled to Baghdad to meet al-Maliki"
 HOST_VERBS = set(_WORDS["host"])
 CALL_VERBS = set(_WORDS["call"])
 HOLD_VERBS = set(_WORDS["hold"])

@@ -39,6 +39,7 @@ from kg.extract.lexicon import (
     SEQUENCE,
     SPANS_OF_TALKS,
     TIME_PREPS,
+    TRAVEL_VERBS,
     VIDEO_CUES,
     WITH_ONLY_NOUNS,
     WRITTEN_CUES,
@@ -447,7 +448,8 @@ def status(anchor: Token, trigger: Token) -> Status:
     if anchor.dep_ == "advcl" and anchor.tag_ in ("VBP", "VBZ") \
             and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "if") for c in anchor.children):
         cues.add("upcoming")  # "are likely to agree when they meet": a present tense in a "when" clause is to come
-    if any(t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children) for t in governors):
+    if any(t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
+           and not _trip_taken(t) for t in governors):
         cues.add("upcoming")  # "flies tomorrow to meet Bush": an intention, not a meeting that took place
     if cues & CANCELLED_CUES:
         return "cancelled"
@@ -456,6 +458,13 @@ def status(anchor: Token, trigger: Token) -> Status:
     if cues & PLANNED_CUES:
         return "planned"
     return "held"
+
+
+def _trip_taken(infinitive: Token) -> bool:
+    """"Putin flew to Berlin to meet Merkel": the purpose of a journey told in the past was met, as a rule."""
+    head = infinitive.head
+    return infinitive.dep_ in ("advcl", "xcomp") and head.tag_ == "VBD" \
+        and head.lemma_.lower() in MOTION_VERBS | TRAVEL_VERBS
 
 
 def _written(anchor: Token, trigger: Token) -> bool:
