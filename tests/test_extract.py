@@ -494,6 +494,14 @@ def test_the_first_name_of_a_list_of_people_is_a_person_and_so_is_a_name_after_a
     assert {"Bertie Ahern", "Tony Blair", "Michio Takeuchi"} <= people
 
 
+def test_a_name_in_apposition_to_a_word_for_a_person_is_that_person_not_the_role_s_holder(nlp):
+    text = ("Japanese Prime Minister Junichiro Koizumi visited the shrine. South Korean Foreign Minister Ban Ki-moon "
+            "met his Japanese counterpart, Nobutaka Machimura, on Monday.")
+    extraction, _ = read(nlp, text)
+    assert {m.name: m.kind for m in extraction.mentions}["Nobutaka Machimura"] == "Person"  # the tagger: ORG
+    assert meetings(nlp, text) == {("Ban Ki-moon", "Nobutaka Machimura", "held")}  # not Koizumi, Japan's leader
+
+
 def test_a_law_a_policy_or_an_institution_is_no_person_but_a_surname_is(nlp):
     extraction, _ = read(nlp, "Reform of the EC's Common Agricultural Policy, widely seen as the root cause of the "
                               "EC's farm surpluses, is due to be discussed by EC farm ministers later this month. "

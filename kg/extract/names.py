@@ -82,6 +82,13 @@ def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
     return kind
 
 
+# Words for one person that a name in apposition stands for: "his Japanese counterpart, Nobutaka Machimura", "the
+# opposition leader, Morgan Tsvangirai". Not "official" or "member", which the parser also hangs on bodies.
+APPOSED_NOUNS = PERSON_TITLES | {"counterpart", "wife", "husband", "son", "daughter", "brother", "sister", "father",
+                                 "mother", "spokesman", "spokeswoman", "spokesperson", "adviser", "advisor", "aide",
+                                 "envoy", "chairman", "chairwoman", "leader", "candidate", "rival", "opponent"}
+
+
 def _person_shaped(span: Span, person_names: set[str]) -> bool:
     """A name the tagger missed or mistyped, that the text shows is a person's: "President Saakashvili", "Walid
     Moallem the Syrian Foreign Minister", "Al Jazeera's Sinem Koseoglu", or a name it tags as a person elsewhere."""
@@ -116,10 +123,11 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
         return True
     head = span.root.head
     if span.root.dep_ in ("conj", "appos") and span.root.ent_type_ in ("", "ORG") and 2 <= len(words) <= 4 \
-            and (head.ent_type_ == "PERSON" or (span.root.dep_ == "appos" and head.lemma_.lower() in PERSON_TITLES)) \
+            and (head.ent_type_ == "PERSON" or (span.root.dep_ == "appos" and head.lemma_.lower() in APPOSED_NOUNS)) \
             and not any(c.dep_ == "det" for c in span.root.children):
         # A full name in a list of people ("Roberto Rodrigues, Luiz Fernando Furlan, Celso Amorim, ...") or
-        # after a title ("the Prime Minister of Italy, Romano Prodi,").
+        # after a title or a word for a person ("the Prime Minister of Italy, Romano Prodi,", "his Japanese
+        # counterpart, Nobutaka Machimura").
         return True
     if span.root.ent_type_ in ("", "ORG") and 2 <= len(words) <= 4 \
             and not any(c.dep_ == "det" for c in span.root.children) \

@@ -57,7 +57,12 @@ def resolve_group(head: Token, context: Context) -> list[Mention]:
             elif child.dep_ == "prep" and child.lower_ in ("along", "together"):  # "Merkel, along with Sarkozy,"
                 stack.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
         group.extend(_coordinated_in_titles(token, context))  # not their conjuncts: the parser made them of a title
-    return [m for token in sorted(dict.fromkeys(group), key=lambda t: t.i) for m in _resolve(token, context)]
+    # A role noun with a person's name in apposition is that person, not the holders the article names for the role:
+    # "his Japanese counterpart, Nobutaka Machimura" (not also Japan's prime minister).
+    named = {t.head.i for t in group if t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.i in context.mention_at
+             and context.mention_at[t.i].kind == "Person" and t.head.i not in context.mention_at}
+    return [m for token in sorted(dict.fromkeys(group), key=lambda t: t.i) if token.i not in named
+            for m in _resolve(token, context)]
 
 
 def _coordinated_in_titles(head: Token, context: Context) -> list[Token]:
