@@ -245,16 +245,16 @@ def layout(nodes: list[str], pairs: list[tuple[str, str]], *, weights: dict[tupl
     placed = [_group_layout(members[group], group_links.get(group, []), pull, spacing, seed) for group in groups]
     # Each group in its own box (its nodes' extent, with half a spacing for labels around, and the gap between
     # groups): a group with a long tail takes its box's room, not that of the circle around it.
+    room = spacing + GROUP_GAP
     boxes = []
     for group_positions in placed:
         xs, ys = [px for px, _ in group_positions.values()], [py for _, py in group_positions.values()]
-        room = spacing + GROUP_GAP
         boxes.append((min(xs), min(ys), max(xs) - min(xs) + room, max(ys) - min(ys) + room))
     # Rows about 1.6 times as wide as a square of the same area suit a landscape screen.
     row_limit = max([0.0, *(w for _, _, w, _ in boxes), 1.6 * math.sqrt(sum(w * h for _, _, w, h in boxes))])
     positions: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    margin = (spacing + GROUP_GAP) / 2
+    margin = room / 2
     for group_positions, (left, top, width, height) in zip(placed, boxes):
         if x > 0 and x + width > row_limit:
             x, y, row_height = 0.0, y + row_height, 0.0

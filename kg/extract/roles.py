@@ -16,11 +16,7 @@ def roles_of(doc: Doc, article: Article, mention_at: dict[int, Mention]) -> list
     """Posts in an organisation or country, and titles with neither ("President Bush", "the Howard government"): the
     graph keeps only the first; resolution reads both, to tell namesakes apart."""
     roles: dict[tuple[str, str, str | None], Role] = {}
-    # Every person's mention, not only the tagger's entities: a name the tagger missed ("Jakarta Governor Sutiyoso")
-    # and the text shows is a person's has its title too.
-    spans = {m.id: doc.char_span(m.start, m.end, alignment_mode="expand") for m in mention_at.values()
-             if m.kind == "Person"}
-    for ent in sorted((s for s in spans.values() if s is not None), key=lambda s: s.start):
+    for ent in doc.ents:
         person = mention_at.get(ent.start)
         if person is None or person.kind != "Person":
             continue
