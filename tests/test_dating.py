@@ -76,7 +76,8 @@ def test_a_scheduled_date_bounds_the_text_but_a_span_or_a_thing_does_not(nlp):
     for text in ("This will be the first visit by the inspectors since December 2002.",
                  "The 1955 law invoked by the cabinet on Tuesday will allow curfews.",
                  "A further hearing scheduled for October 2005 was delayed."):
-        assert not dating(nlp, text, "2007-06-25").redated, text
+        result = dating(nlp, text, "2007-06-25")
+        assert not any("still to come" in c.reading for c in result.clues), text
 
 
 def test_a_date_told_as_today_is_the_day_of_the_text(nlp):
@@ -90,3 +91,47 @@ def test_clues_that_disagree_flag_nothing(nlp):
             "The accord was signed in 2007 and ratified a year later.")
     result = dating(nlp, text, "2009-06-01")
     assert not result.redated and "disagree" in result.reasoning
+
+
+def test_planned_and_due_dates_bound_the_text(nlp):
+    for text in ("Junk food is to be banned from schools by September 1, 2006.",
+                 "The government plans to hold the elections on March 12, 2006.",
+                 "The talks are expected to resume on January 10, 2006.",
+                 "The next state election is due on March 18, 2006.",
+                 "The old model will need to serve the company until March 2006."):
+        later = dating(nlp, text, "2010-06-01")
+        assert later.redated and any("is told as still to come" in c.reading for c in later.clues), text
+        assert not dating(nlp, text, "2005-10-01").redated, text
+
+
+def test_a_plan_told_in_the_past_is_not_still_to_come(nlp):
+    for text in ("The talks were expected to resume on January 10, 2006.",
+                 "This is the last time he was on stage, to do my fiftieth birthday in 2004."):
+        result = dating(nlp, text, "2010-06-01")
+        assert not any("still to come" in c.reading for c in result.clues), text
+
+
+def test_a_text_that_names_its_latest_year_as_news_is_flagged_years_later(nlp):
+    text = ("On May 11, 2006, the newspaper published an article on the phone records.\n\n"
+            "The company said on Tuesday that it had not handed over any records.")
+    later = dating(nlp, text, "2010-05-17")
+    assert later.redated and later.estimate == ("2006-01-01", "2007-12-31")
+    assert later.reasoning.startswith("2006 is the latest year the text names (named as a day")
+    assert [c.sentence for c in later.clues][-1].startswith("On May 11, 2006")
+    assert not dating(nlp, text, "2006-05-17").redated
+    assert not dating(nlp, text, "2007-05-17").redated  # a year on is still news
+
+
+def test_a_text_that_only_looks_back_to_a_year_is_not_flagged(nlp):
+    text = ("The two countries have held no talks since 2001.\n\n"
+            "The ministers met on Tuesday in Geneva, the spokesman said.")
+    assert not dating(nlp, text, "2010-05-17").redated
+
+
+def test_every_recency_clue_has_a_weight_and_a_meaning():
+    from kg.bench.redating import MEANINGS
+    from kg.dating.recency import weights
+
+    table = weights()
+    assert set(table.weights) == set(MEANINGS) and set(table.thresholds) == {2, 3}
+    assert table.weights["since"] < 0 < table.weights["day"]  # what the calibration learnt, as a reader expects

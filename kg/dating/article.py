@@ -21,6 +21,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.dating.recency import Weights, read_latest_year, reads_as_of_its_year
+from kg.dating.tense import told_as_to_come
 from kg.records import Article, DateClue, Dating
 from kg.timex import MONTHS, Interval, resolve_time
 
@@ -29,16 +31,32 @@ START_WORDS = {"start", "beginning", "outbreak", "began", "begin", "broke", "eru
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 DURATION = re.compile(r"^(\d{1,3})[- ]year$")
 REDATED_AFTER = timedelta(days=183)  # a text that ends half a year before its page date was not written then
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}  # "wo" of "won't"
-SCHEDULE_VERBS = {"schedule", "slate"}  # "elections are scheduled for December 15, 2005"
 # A date these prepositions take is a span's start or end, or a thing's date, not when the verb happens: "the first
 # visit since December 2002", "premier from 1990 to 1995 ... will announce".
 NOT_WHEN = {"since", "from", "between", "to", "after", "of"}
 TODAY = {"today", "tonight"}
 
 
-def date_article(doc: Doc, article: Article) -> Dating:
-    """What the text implies about its own date, checked against the page's publication date."""
+def date_article(doc: Doc, article: Article, table: Weights | None = None) -> Dating:
+    """What the text implies about its own date, checked against the page's publication date: first by what it
+    bounds its own time with, then by how it names its latest year (`recency.py`)."""
+    bounded = date_by_bounds(doc, article)
+    if bounded.redated or not article.published or (bounded.reasoning or "").startswith("the clues disagree"):
+        return bounded
+    reading = read_latest_year(doc, article.title)
+    if reading is None:
+        return bounded
+    flagged, why = reads_as_of_its_year(reading, int(article.published[:4]), table)
+    if not flagged:
+        return bounded
+    clue = _clue(reading.first, article, reading.first.text, why)
+    return Dating(estimate=(f"{reading.year}-01-01", f"{reading.year + 1}-12-31"), clues=(*bounded.clues, clue),
+                  redated=True, reasoning=f"{why}; so the text was written by {reading.year + 1}-12-31")
+
+
+def date_by_bounds(doc: Doc, article: Article) -> Dating:
+    """What the text's bounds on its own time imply: a war's age from its start, a date to come, a day called today,
+    a year told as past."""
     clues: list[DateClue] = []
     starts = _start_years(doc, article, clues)
     durations = _durations(doc, article, clues)
@@ -96,13 +114,7 @@ def _dates_to_come(dated: list[tuple[Span, Interval]], article: Article, clues: 
         # The date must set the verb's own time ("will leave by February 1, 2005"), not a noun's on the way to it
         # ("will lead to the lifting of restrictions imposed since the tests in 1998").
         verb = root.head.head if root.head.dep_ == "prep" else root.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            continue
-        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        # "are scheduled for", "has been scheduled for"; not "a hearing scheduled for October 2005 was delayed"
-        scheduled = verb.lemma_.lower() in SCHEDULE_VERBS and verb.tag_ == "VBN" \
-            and any(c.dep_ == "auxpass" for c in verb.children) and not auxiliaries & {"was", "were", "had"}
-        if auxiliaries & FUTURE_AUX or scheduled:
+        if told_as_to_come(verb):
             found.append(interval.latest)
             clues.append(_clue(root, article, ent.text, f"{ent.text} is told as still to come"))
     return found
