@@ -135,3 +135,12 @@ def test_every_recency_clue_has_a_weight_and_a_meaning():
     table = weights()
     assert set(table.weights) == set(MEANINGS) and set(table.thresholds) == {2, 3}
     assert table.weights["since"] < 0 < table.weights["day"]  # what the calibration learnt, as a reader expects
+
+
+def test_a_weekday_date_that_does_not_fit_the_page_year_bounds_the_text(nlp):
+    text = "A coroner's inquest ruled on Monday, April 10, that the man was intentionally killed."
+    assert not dating(nlp, text, "2006-04-11").redated  # 10 April 2006 was a Monday
+    later = dating(nlp, text, "2010-04-11")
+    assert later.redated and later.estimate[1] == "2007-04-10"
+    assert [c.reading for c in later.clues] == [
+        "Monday, April 10 fell on that weekday in 2006, not in 2009, 2010 or 2011"]

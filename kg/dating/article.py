@@ -24,11 +24,12 @@ from spacy.tokens import Doc, Span, Token
 from kg.dating.recency import Weights, read_latest_year, reads_as_of_its_year
 from kg.dating.tense import told_as_to_come
 from kg.records import Article, DateClue, Dating
-from kg.timex import MONTHS, Interval, resolve_time
+from kg.timex import MONTHS, WEEKDAYS, Interval, resolve_time
 
 EVENT_NOUNS = {"war", "conflict", "crisis", "uprising", "occupation", "insurgency", "revolution"}
 START_WORDS = {"start", "beginning", "outbreak", "began", "begin", "broke", "erupted", "started", "since"}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+YEAR_IN = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 DURATION = re.compile(r"^(\d{1,3})[- ]year$")
 REDATED_AFTER = timedelta(days=183)  # a text that ends half a year before its page date was not written then
 # A date these prepositions take is a span's start or end, or a thing's date, not when the verb happens: "the first
@@ -63,7 +64,7 @@ def date_by_bounds(doc: Doc, article: Article) -> Dating:
     implied = [start + years for start in starts for years in durations]
     past_years = _past_years(doc, article, clues, skip={c.start for c in clues})
     dated = _dated_entities(doc)
-    to_come = _dates_to_come(dated, article, clues)
+    to_come = _dates_to_come(dated, article, clues) + _weekday_dates(doc, article, clues)
     today = _dates_of_today(dated, article, clues)
     if to_come or today:
         return _bounded(article, clues, to_come, today, past_years)
@@ -133,11 +134,43 @@ def _dates_of_today(dated: list[tuple[Span, Interval]], article: Article, clues:
     return found
 
 
+def _weekday_dates(doc: Doc, article: Article, clues: list[DateClue]) -> list[date]:
+    """A day and month written with its weekday but no year ("ruled on Monday, April 10") falls on that weekday in
+    the year of the text: when it does not in the page's year, nor the year before or after, the text was written
+    within a year of the last year it does."""
+    if not article.published:
+        return []
+    page = date.fromisoformat(article.published)
+    found = []
+    for ent in doc.ents:
+        words = re.findall(r"[a-z]+|\d+", ent.text.lower())
+        weekdays = [WEEKDAYS[w] for w in words if w in WEEKDAYS]
+        months = [MONTHS[w] for w in words if w in MONTHS]
+        days = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
+        if ent.label_ != "DATE" or YEAR_IN.search(ent.text) or not (weekdays and months and days):
+            continue
+        fits = [year for year in range(page.year + 1, page.year - 15, -1) if _weekday_of(year, months[0], days[0])
+                == weekdays[0]]
+        if not fits or fits[0] >= page.year - 1:
+            continue
+        found.append(date(fits[0] + 1, months[0], min(days[0], 28)))
+        clues.append(_clue(ent.root, article, ent.text, f"{ent.text} fell on that weekday in {fits[0]}, not in "
+                                                        f"{page.year - 1}, {page.year} or {page.year + 1}"))
+    return found
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).weekday()
+    except ValueError:
+        return None  # 29 February of a common year
+
+
 def _dated_entities(doc: Doc) -> list[tuple[Span, Interval]]:
     """The time expressions that give their own year ("February 1, 2005", "March 2005", "2005"), with what they
     name."""
     found = [(ent, resolve_time(ent.text, None)) for ent in doc.ents
-             if ent.label_ == "DATE" and re.search(r"\b(1[89]\d\d|20\d\d)\b", ent.text)]
+             if ent.label_ == "DATE" and YEAR_IN.search(ent.text)]
     return [(ent, interval) for ent, interval in found if interval is not None]
 
 
