@@ -105,6 +105,8 @@ def parse_date(text: str) -> str | None:
     '2025-06-20'
     >>> parse_date("5-MAR-1987 10:11:50.97")
     '1987-03-05'
+    >>> parse_date("27-MAR-1987 03:13:03.19F")  # Reuters-21578 leaves stray letters after some times
+    '1987-03-27'
     >>> parse_date("Related Articles") is None
     True
     """
@@ -115,7 +117,10 @@ def parse_date(text: str) -> str | None:
         except ValueError:
             continue
     match = re.match(r"^(\d{4}-\d{2}-\d{2})[T ]", text)
-    return match.group(1) if match else None
+    if match:
+        return match.group(1)
+    match = re.match(r"^(\d{1,2}-[A-Za-z]{3}-\d{4}) \d", text)  # a day and a time with something after it
+    return parse_date(match.group(1)) if match else None
 
 
 def find_paths(paths: Iterable[str | Path]) -> tuple[list[Path], list[Skipped]]:
