@@ -455,3 +455,14 @@ def test_a_meeting_picked_out_of_a_series_stays_apart_from_the_others(nlp):
     assert people == [["Ehud Olmert", "George W. Bush", "Mahmoud Abbas"], ["Ehud Olmert", "Mahmoud Abbas"],
                       ["Felipe Calderón", "George W. Bush"], ["Felipe Calderón", "George W. Bush", "Stephen Harper"],
                       ["Hulusi Akar", "Sergei Shoigu"]]
+
+
+def test_a_surname_written_alone_more_often_than_the_full_name_joins_it_when_it_carries_its_title(nlp):
+    """1987 wire copy writes "President Reagan" far more often than "Ronald Reagan": a "Reagan" alone is still his,
+    not someone whose own name it is."""
+    texts = ["President Ronald Reagan met Margaret Thatcher in London."] * 10 \
+        + ["President Reagan met Yasuhiro Nakasone in Tokyo."] * 14 \
+        + ["Nancy Reagan met Raisa Gorbachev in Geneva.", "Reagan said the oil tax would hurt the economy."]
+    resolution, _ = build(nlp, *texts, dates=("1987-03-02",) * len(texts))
+    assert entity_of(resolution, 0, "Ronald Reagan") == entity_of(resolution, len(texts) - 1, "Reagan")
+    assert entity_of(resolution, 0, "Ronald Reagan") != entity_of(resolution, 24, "Nancy Reagan")

@@ -422,8 +422,10 @@ def _dominant(key: tuple[str, str], candidates: Sequence[tuple[str, str]], mine:
     if mine_count < DOMINANT_MIN_ARTICLES or mine_count < DOMINANCE * other_count \
             or (published and (near_count == 0 or near_count < DOMINANCE * other_near)):
         return None
-    if len(profiles[key].articles) > mine_count:
-        return None  # written alone more often than the full name: it may be someone's own name
+    if len(profiles[key].articles) > mine_count and not profiles[key].titles & profiles[best].titles:
+        # Written alone more often than the full name, and never with a title the candidate has: it may be someone's
+        # own name. With one ("President Reagan" in most of 1987's wire copy), it is the candidate's usual name.
+        return None
     held = profiles[best].posts
     if any(title not in {t for t, _ in held} and of not in {o for _, o in held} for title, of in mine.posts):
         return None  # a post with neither the title nor the organisation or country of any the candidate holds
