@@ -77,7 +77,7 @@ def read_latest_year(doc: Doc, title: str) -> Reading | None:
             clues["month"] = 1
         root = ent.root if ent is not None else token
         if ent is not None and ent.start_char < OPENING:
-            clues["opening"] = 1  # a date line, "April 26, 2005 The ..."; not "The 1994 genocide" nor a topic box
+            clues["opening"] = 1  # a date line ("April 26, 2005 The ...") or a topic line ("2008 US Presidential ...")
         if ent is not None and set(re.findall(r"[a-z]+", ent.text.lower())) & WEEKDAYS.keys():
             clues["weekday"] = 1
         if token.i < lead_end:
@@ -99,7 +99,6 @@ def read_latest_year(doc: Doc, title: str) -> Reading | None:
     if any(t.lemma_.lower() == "anniversary" for t in doc):
         clues["anniversary"] = 1
     clues["other_years"] = min(3, len(named) - 1)
-
     return Reading(year, clues, next(t for t in mentions if int(t.text) == year))
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}  # "wo" of "won't"
 SCHEDULE_VERBS = {"schedule", "slate"}  # "elections are scheduled for December 15, 2005"
 # Verbs whose infinitive is still to come when they are told in the present: "plans to hold", "is set to take", "are
-# expected to vote" (CAMEO 03 "express intent to": plan, intend, expect, set, schedule).
+# expected to vote"; verbs of intent like those a meeting is read as planned by (PLANNED_CUES, kg/extract/lexicon.py).
 INTENT_VERBS = {"plan", "intend", "expect", "set", "schedule", "slate", "aim"}
 
 
