@@ -222,18 +222,32 @@ def _trimmed(name: str) -> str:
     ('Abdel Aziz al-Hilu', 'Bill Gates')
     >>> _trimmed("Michael Howard QC MP"), _trimmed("Liberal Bob Rae"), _trimmed("Hon David Cunliffe")
     ('Michael Howard', 'Bob Rae', 'David Cunliffe')
-    >>> _trimmed("Adelaide Ms Vanstone")
-    'Vanstone'
+    >>> _trimmed("Adelaide Ms Vanstone"), _trimmed("vitória de Lula - O Estado"), _trimmed("de Villepin")
+    ('Vanstone', 'Lula', 'de Villepin')
+    >>> _trimmed("spokesperson Liu Jianchao"), _trimmed("al-Zubair Abu Sajda")
+    ('Liu Jianchao', 'al-Zubair Abu Sajda')
     """
     name = NAME_HYPHEN.sub(r"\1-\2", name.strip("\u200b\u200c\u200d\ufeff\"'“”‘’:;,. "))
     name = re.sub(r"\b(al|el|bin|ibn|abu|ben) - (?=[A-Z])", r"\1-", name, flags=re.I)
     name = CAPTION.sub("", name).strip()
     name = BEFORE_NAMES.sub("", POST_NOMINALS.sub("", name)) if " " in name else name
     name = re.sub(r"^.+? (?:Mr|Mrs|Ms|Dr)\.? (?=[A-Z])", "", name)  # "Adelaide Ms Vanstone": a place ran into it
+    words = name.split(" ")
+    if _run_in(words[0]) and any(w[:1].isupper() for w in words):
+        # "spokesperson Liu Jianchao", "vitória de Lula", "anti-Sarah Palin": lower-case words of the sentence ran
+        # into the name, and the particles after them ("de") with them; not "al-Zubair", "de Villepin"
+        while words[0][:1].islower() and (_run_in(words[0]) or words[0] in NAME_PARTICLES):
+            words = words[1:]
+        name = " ".join(words)
     head, dash, _ = name.partition(" - ")
     if dash and head[:1].isupper():
         name = head
     return name
+
+
+def _run_in(word: str) -> bool:
+    """A lower-case word that is no name particle: "spokesperson", "anti-Sarah"; not "al-Zubair" nor "de"."""
+    return word[:1].islower() and word.split("-")[0].lower() not in NAME_PARTICLES
 
 
 def tagged_person_names(doc: Doc) -> set[str]:
