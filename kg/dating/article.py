@@ -145,11 +145,13 @@ def _weekday_dates(doc: Doc, article: Article, clues: list[DateClue]) -> list[da
     page = date.fromisoformat(article.published)
     found = []
     for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
         words = re.findall(r"[a-z]+|\d+", ent.text.lower())
         weekdays = [WEEKDAYS[w] for w in words if w in WEEKDAYS]
         months = [MONTHS[w] for w in words if w in MONTHS]
         days = [int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31]
-        if ent.label_ != "DATE" or YEAR_IN.search(ent.text) or not (weekdays and months and days):
+        if YEAR_IN.search(ent.text) or not (weekdays and months and days):
             continue
         fits = [year for year in range(page.year + 1, page.year - 15, -1) if _weekday_of(year, months[0], days[0])
                 == weekdays[0]]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from spacy.tokens import Doc, Token
@@ -60,15 +61,16 @@ def weights(path: Path = DATA) -> Weights:
 
 def read_latest_year(doc: Doc, title: str) -> Reading | None:
     """The latest year named in the text (not an amount: "2000 soldiers") and the clues of how it is named."""
-    mentions = [t for t in doc if YEAR.match(t.text) and t.ent_type_ not in NOT_A_YEAR]
+    mentions = [t for t in doc if t.like_num and YEAR.match(t.text) and t.ent_type_ not in NOT_A_YEAR]
     if not mentions:
         return None
     year = max(int(t.text) for t in mentions)
     named = {int(t.text) for t in mentions}
     clues: dict[str, float] = {}
     lead_end = _lead_end(doc)
+    dates = {i: e for e in doc.ents if e.label_ == "DATE" for i in range(e.start, e.end)}
     for token in (t for t in mentions if int(t.text) == year):
-        ent = next((e for e in doc.ents if e.start <= token.i < e.end and e.label_ == "DATE"), None)
+        ent = dates.get(token.i)
         interval = resolve_time(ent.text, None) if ent is not None else None
         granularity = interval.granularity if interval is not None else "year"
         if granularity == "day":
@@ -96,7 +98,7 @@ def read_latest_year(doc: Doc, title: str) -> Reading | None:
         clues["headline"] = 1
     if year - 1 in named:
         clues["previous_year"] = 1
-    if any(t.lemma_.lower() == "anniversary" for t in doc):
+    if "anniversar" in doc.text.lower():  # "anniversary", "anniversaries"
         clues["anniversary"] = 1
     clues["other_years"] = min(3, len(named) - 1)
     return Reading(year, clues, next(t for t in mentions if int(t.text) == year))
@@ -122,5 +124,5 @@ def reads_as_of_its_year(reading: Reading, page_year: int, table: Weights | None
 
 def _lead_end(doc: Doc) -> int:
     """The token index where the lead (the first two sentences) ends."""
-    sentences = list(doc.sents)[:2]
+    sentences = list(islice(doc.sents, 2))
     return sentences[-1].end if sentences else 0
