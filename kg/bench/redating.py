@@ -114,13 +114,11 @@ def calibrate(cases: list[Case], shifts: list[int]) -> int:
     """Fit the weights (logistic regression: does the text's page date fall within a year of its latest year?) and
     the thresholds (the lowest scores that keep the genuine articles flagged within ALARM_BUDGET), report them
     cross-validated, and write them."""
-    import numpy as np
-
     names = sorted({name for c in cases if c.reading for name in c.reading.clues})
     totals: Counter[str | int] = Counter()
     for fold in range(FOLDS):
         train = [c for i, c in enumerate(cases) if i % FOLDS != fold]
-        table = _fit(train, names, np)
+        table = _fit(train, names)
         held = [c for i, c in enumerate(cases) if i % FOLDS == fold]
         alarms, caught, near = measure(held, shifts, table)
         totals.update({"genuine": len(held), "flagged": len(alarms), "near": near})
@@ -130,7 +128,7 @@ def calibrate(cases: list[Case], shifts: list[int]) -> int:
     near = totals["near"]
     print(f"cross-validated: {totals['flagged']} of {totals['genuine']} genuine flagged; "
           + "; ".join(f"+{y}: {totals[y]} of {near} caught ({totals[y] / near:.0%})" for y in shifts))
-    table = _fit(cases, names, np)
+    table = _fit(cases, names)
     lines = [
         "# Clue weights and thresholds of kg/dating/recency.py, written by `python -m kg.bench.redating --calibrate`",
         f"# on the {len(cases)} dated Wikinews 2004-2009 corpus articles (their page dates are right): logistic "
@@ -168,8 +166,10 @@ MEANINGS = {
 }
 
 
-def _fit(cases: list[Case], names: list[str], np) -> Weights:
+def _fit(cases: list[Case], names: list[str]) -> Weights:
     """Logistic regression by gradient descent (fixed steps: same input, same weights), then the thresholds."""
+    import numpy as np  # spaCy's dependency; only calibration needs it
+
     rows = [(c.reading, c.year - c.reading.year, c.bounded[0]) for c in cases
             if c.reading is not None and c.reading.year <= c.year]
     x = np.array([[1.0] + [reading.clues.get(n, 0.0) for n in names] for reading, _, _ in rows])

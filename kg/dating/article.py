@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.dating.recency import Weights, read_latest_year, reads_as_of_its_year
+from kg.dating.recency import read_latest_year, reads_as_of_its_year
 from kg.dating.tense import told_as_to_come
 from kg.records import Article, DateClue, Dating
 from kg.timex import MONTHS, WEEKDAYS, Interval, resolve_time
@@ -38,18 +38,19 @@ REDATED_AFTER = timedelta(days=183)  # a text that ends half a year before its p
 # visit since December 2002", "premier from 1990 to 1995 ... will announce".
 NOT_WHEN = {"since", "from", "between", "to", "after", "of"}
 TODAY = {"today", "tonight"}
+DISAGREE = "the clues disagree"  # the reasoning of bounds that contradict each other: nothing else may flag then
 
 
-def date_article(doc: Doc, article: Article, table: Weights | None = None) -> Dating:
+def date_article(doc: Doc, article: Article) -> Dating:
     """What the text implies about its own date, checked against the page's publication date: first by what it
     bounds its own time with, then by how it names its latest year (`recency.py`)."""
     bounded = date_by_bounds(doc, article)
-    if bounded.redated or not article.published or (bounded.reasoning or "").startswith("the clues disagree"):
+    if bounded.redated or not article.published or (bounded.reasoning or "").startswith(DISAGREE):
         return bounded
     reading = read_latest_year(doc, article.title)
     if reading is None:
         return bounded
-    flagged, why = reads_as_of_its_year(reading, int(article.published[:4]), table)
+    flagged, why = reads_as_of_its_year(reading, int(article.published[:4]))
     if not flagged:
         return bounded
     clue = _clue(reading.first, article, reading.first.text, why)
@@ -97,7 +98,7 @@ def _bounded(article: Article, clues: list[DateClue], to_come: list[date], today
     if earliest is not None and earliest > latest:
         # "... was delayed" and "... will be": one clue was misread, so neither is trusted.
         return Dating(estimate=None, clues=tuple(clues), redated=False,
-                      reasoning=f"the clues disagree ({reasons})")
+                      reasoning=f"{DISAGREE} ({reasons})")
     published = date.fromisoformat(article.published) if article.published else None
     redated = published is not None and latest < published - REDATED_AFTER
     estimate = ((earliest or date(latest.year, 1, 1)).isoformat(), latest.isoformat())
