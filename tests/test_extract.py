@@ -480,6 +480,20 @@ def test_titles_units_and_transcript_labels_are_not_names(nlp):
      "in the evening.", {("Condoleezza Rice", "Costas Karamanlis", "held")}),
     ("Condoleezza Rice arrived in Athens on Monday. Protesters shouted at Tony Blair. She met Costas Karamanlis "
      "in the evening.", set()),
+    # "he" opening a clause under one whose subject is no person: the one person named before it in the sentence
+    ("A government spokesman said the French position was made clear to Germany's ambassador Karl Weber when he met "
+     "Italian Deputy Foreign Minister Anna Rossi last week.", {("Anna Rossi", "Karl Weber", "held")}),
+    # a present tense in a "when" clause above the meeting is still to come
+    ("Officials have said Jean Dupont's main demand when he arrives for talks with Anna Rossi on Wednesday would be "
+     "the lifting of the tariffs.", {("Anna Rossi", "Jean Dupont", "planned")}),
+    # what one "managed to" do was done
+    ("Despite the storm, Angela Merkel managed to meet with Emmanuel Macron.",
+     {("Angela Merkel", "Emmanuel Macron", "held")}),
+    # who a meeting was attended by, as the parser hangs the participle on the noun or on the clause
+    ("The statement was issued after a meeting, attended by Defence Secretary Karl Weber, Foreign Minister Anna Rossi "
+     "and Trade Minister Jean Dupont.", {("Anna Rossi", "Jean Dupont", "Karl Weber", "held")}),
+    ("The meeting was attended by farm ministers from both countries and by President Jean Dupont and by Chancellor "
+     "Karl Weber.", {("Jean Dupont", "Karl Weber", "held")}),
 ])
 def test_meetings_read_from_the_whole_article(nlp, text, expected):
     assert meetings(nlp, text) == expected

@@ -38,6 +38,8 @@ JOINT_VERBS = {"discuss", "confer", "negotiate", "consult"}
 # a meeting with Papandreou". Their subject is a party of the meeting noun they take.
 MOTION_VERBS = {"go", "come", "drive", "fly", "arrive", "walk", "return", "hurry", "rush", "head", "emerge"}
 TRAVEL_VERBS = {"travel", "visit", "stop", "sail", "journey"}  # "travelled to Baghdad to meet al-Maliki"
+# Verbs whose past tense says the infinitive under them happened: "managed to meet with Sarkozy".
+IMPLICATIVE_VERBS = {"manage"}
 HOST_VERBS = set(_WORDS["host"])
 CALL_VERBS = set(_WORDS["call"])
 HOLD_VERBS = set(_WORDS["hold"])

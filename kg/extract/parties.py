@@ -159,8 +159,7 @@ def _used(found: list[Mention], rule: str, context: Context) -> list[Mention]:
 def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | None:
     """The person a "he"/"she" means, when the text leaves no doubt: the person reporting the clause ("Weaver said
     he met ...", "quoted Weaver as saying he met ..."), else the subject of the sentence before, if a person."""
-    opening = context.doc[pronoun.sent.start:pronoun.i].text
-    if sum(opening.count(q) for q in '"“”') % 2:
+    if quoted(pronoun):
         return None  # inside a quotation "he" is not the speaker, and the text rarely says who it is
     for governor in pronoun.head.ancestors if pronoun.dep_ == "nsubj" else ():
         if governor.lemma_.lower() in REPORT_VERBS:
@@ -184,6 +183,13 @@ def _antecedent(pronoun: Token, context: Context, depth: int = 0) -> Mention | N
                 if len(main) == 1 and main[0] is not None and main[0].kind == "Person":
                     return main[0]
                 break
+        if pronoun.head.dep_ == "advcl":
+            # "the position was made clear to Akiman when he met Kapsis": the one person named before the pronoun
+            # in its sentence, when the clause it opens hangs on one that names no person as its subject.
+            named = {context.mention_at[i].name: context.mention_at[i] for i in range(sent.start, pronoun.i)
+                     if i in context.mention_at and context.mention_at[i].kind == "Person"}
+            if len(named) == 1:
+                return next(iter(named.values()))
     if sent.start == 0:
         return None
     before = previous_sentence(sent)

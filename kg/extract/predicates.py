@@ -21,6 +21,7 @@ from kg.extract.lexicon import (
     GATHER_VERBS,
     HOLD_VERBS,
     HOST_VERBS,
+    IMPLICATIVE_VERBS,
     JOINT_VERBS,
     LATER_PREPS,
     MEDIA_WORDS,
@@ -326,11 +327,32 @@ def _noun_parties(noun: Token, context: Context) -> list[Mention]:
                                if t.i in context.mention_at and context.mention_at[t.i].kind == "Person"))
     if len(named) >= 2 and any(t.text in ("-", "–") for t in before):
         heads.extend(t for t in before if t.i in context.mention_at)
+    heads.extend(_attended_by(noun, context))
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "The first meeting was between Bush and Calderón"
         heads.extend(g for c in noun.head.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS
                      for g in c.children if g.dep_ == "pobj")
     mentions = [mention for head in heads for mention in resolve_group(head, context)]
     return mentions + [m for host in hosts for m in resolve_group(host, context) if m.kind == "Person"]
+
+
+def _attended_by(noun: Token, context: Context) -> list[Token]:
+    """Who a meeting "was attended by": "The meeting was attended by A, B and by C"; "after a meeting, attended by A
+    and B", where the parser hangs the participle on the clause rather than on the noun."""
+    verb = noun.head if noun.dep_ == "nsubjpass" else None
+    after = noun.right_edge.i + 2
+    if verb is None and after < len(noun.doc) and noun.doc[after - 1].text == "," \
+            and noun.doc[after].dep_ == "advcl" and noun.doc[after].head.i < noun.i:
+        verb = noun.doc[after]
+    if verb is None or verb.lemma_.lower() not in ATTEND_VERBS or verb.tag_ != "VBN":
+        return []
+    agents, todo = [], [c for c in verb.children if c.dep_ == "agent"]
+    while todo:  # "by A and by B": the second "by" is a conjunct of the first
+        agent = todo.pop(0)
+        agents += [g for g in agent.children if g.dep_ == "pobj"]
+        todo += [c for c in agent.children if c.dep_ == "conj" and c.lower_ == "by"]
+    for mention in (m for agent in agents for m in resolve_group(agent, context)):
+        context.found_by.setdefault(mention.id, "attended-by")
+    return agents
 
 
 def _agent_of_noun(noun: Token, context: Context, named: list[Mention]) -> list[Mention]:
@@ -445,9 +467,12 @@ def status(anchor: Token, trigger: Token) -> Status:
                        [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [])]
     if any(t.lower_ in AHEAD for g in heads if g.ent_type_ in ("DATE", "TIME") for t in g.subtree):
         cues.add("upcoming")  # "meet later this week", "talks next month"
-    if anchor.dep_ == "advcl" and anchor.tag_ in ("VBP", "VBZ") \
-            and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "if") for c in anchor.children):
-        cues.add("upcoming")  # "are likely to agree when they meet": a present tense in a "when" clause is to come
+    if any(g.dep_ == "advcl" and g.tag_ in ("VBP", "VBZ")
+           and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "if") for c in g.children)
+           for g in governors):
+        # "are likely to agree when they meet", "his demand when he arrives for talks with Reagan": a present tense
+        # in a "when" clause is to come
+        cues.add("upcoming")
     if any(t.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
            and not _trip_taken(t) for t in governors):
         cues.add("upcoming")  # "flies tomorrow to meet Bush": an intention, not a meeting that took place
@@ -461,10 +486,11 @@ def status(anchor: Token, trigger: Token) -> Status:
 
 
 def _trip_taken(infinitive: Token) -> bool:
-    """"Putin flew to Berlin to meet Merkel": the purpose of a journey told in the past was met, as a rule."""
+    """"Putin flew to Berlin to meet Merkel": the purpose of a journey told in the past was met, as a rule; what one
+    "managed to" do was done."""
     head = infinitive.head
     return infinitive.dep_ in ("advcl", "xcomp") and head.tag_ == "VBD" \
-        and head.lemma_.lower() in MOTION_VERBS | TRAVEL_VERBS
+        and head.lemma_.lower() in MOTION_VERBS | TRAVEL_VERBS | IMPLICATIVE_VERBS
 
 
 def _written(anchor: Token, trigger: Token) -> bool:

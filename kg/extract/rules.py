@@ -43,6 +43,8 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("title-holders", "'the senators' alone, as the two or more people the article gives that title; 'the two "
          "foreign ministers', as that many", 0.75),
     Rule("role-holders", "'the defence ministers of A and B', as the holders the article names", 0.85),
+    Rule("attended-by", "who a meeting noun was attended by: 'The meeting was attended by A and by B', 'after a "
+         "meeting, attended by A and B'", 0.85),
     Rule("misplaced-party", "a party phrase the parser hung on the object or place of the verb", 0.85),
 )}
 
