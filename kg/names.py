@@ -7,6 +7,8 @@ resolution need not import extraction.
 
 from __future__ import annotations
 
+from importlib import resources
+
 # Honorifics dropped from the front of a name ("President Hu Jintao" is Hu Jintao).
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prime", "minister", "king", "queen",
               "prince", "princess", "sheikh", "general", "gen", "senator", "sen", "rep", "secretary", "chancellor",
@@ -25,11 +27,18 @@ PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", 
                  "commissioner", "judge", "pope", "ayatollah", "emir", "sultan", "cardinal", "bishop", "colonel",
                  "captain", "admiral", "sir", "lord", "lady", "speaker", "deputy", "sen", "gov", "rep",
                  "president-elect"}
-# Abbreviated titles spelt out: "Sen. Kerry" is a senator.
-TITLE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "rep": "representative", "adm": "admiral",
-                       "gen": "general", "vp": "vice president", "pm": "prime minister", "col": "colonel",
-                       "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "cpl": "corporal", "prof": "professor",
-                       "rev": "reverend"}
+
+
+def _title_abbreviations() -> dict[str, str]:
+    """abbreviation -> title, from kg/data/title_abbreviations.tsv (AP Stylebook, US military ranks)."""
+    with resources.files("kg").joinpath("data/title_abbreviations.tsv").open(encoding="utf-8") as stream:
+        rows = [line.rstrip("\n").split("\t") for line in stream if line.strip() and not line.startswith("#")]
+    return {abbreviation: title for abbreviation, title in rows}
+
+
+# Abbreviated titles spelt out: "Sen. Kerry" is a senator. Each is also an honorific ("Spc. Dustin Donica").
+TITLE_ABBREVIATIONS = _title_abbreviations()
+HONORIFICS |= set(TITLE_ABBREVIATIONS)
 # Words a title with no organisation or country must end in to be kept ("Senator Clinton"; not "Mr Smith").
 TITLE_WORDS = (PERSON_TITLES | HONORIFICS | {"justice", "representative", "general"}) \
     - {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "the", "former", "ex", "vice", "deputy", "rear", "prime"}

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from kg import DEFAULT_MODEL
 from kg.errors import ModelError
+from kg.names import TITLE_ABBREVIATIONS
 from kg.records import Article
 
 REQUIRED_PIPES = ("parser", "ner")
@@ -29,8 +32,19 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("kg_title_abbreviations")
+def title_abbreviations(doc: Doc) -> Doc:
+    """No sentence starts after an abbreviated title before a name: "Democratic Sens. Patrick Moynihan ..."."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.text.endswith(".") and before.text[:-1].lower() in TITLE_ABBREVIATIONS and token.text[:1].isupper():
+            token.is_sent_start = False
+    return doc
+
+
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """The spaCy pipeline `name`, with sentence starts at line breaks; ModelError says how to install a missing one."""
+    """The spaCy pipeline `name`, with sentence starts at line breaks and none after an abbreviated title ("Sgt."
+    one token); ModelError says how to install a missing one."""
     try:
         nlp = spacy.load(name, exclude=["senter"])
     except OSError as err:
@@ -42,7 +56,12 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     missing = [pipe for pipe in REQUIRED_PIPES if pipe not in nlp.pipe_names]
     if missing:
         raise ModelError(f"spaCy pipeline {name!r} has no {' or '.join(missing)}; kg reads the parse and entities")
+    if isinstance(nlp.tokenizer, Tokenizer):  # "Sgt." one token, as "Sen." is already, not "Sgt" and a full stop
+        for abbreviation in TITLE_ABBREVIATIONS:
+            written = f"{abbreviation.capitalize()}."
+            nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     nlp.add_pipe("kg_paragraph_starts", before="parser")
+    nlp.add_pipe("kg_title_abbreviations", before="parser")
     return nlp
 
 

@@ -261,6 +261,17 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Vsevolod Murakhovsky praised French companies Rhone-Poulenc, Pechiney and Imec. He said he had discussed "
      "packaging technology for agricultural products with Pechiney.", set()),
     ("Angela Merkel and Emmanuel Macron attended the funeral.", set()),
+    # an abbreviated title is one word of the title, not a name and not the end of a sentence
+    ("Marine Cpl. Arnold Bracy met Army Sgt. Clayton Lonetree in Moscow.",
+     {("Arnold Bracy", "Clayton Lonetree", "held")}),
+    ("Joe Clark today held discussions with Treasury Secretary James Baker and Democratic Sens. Patrick Moynihan of "
+     "New York and Christopher Dodd of Connecticut.",
+     {("Christopher Dodd", "James Baker", "Joe Clark", "Patrick Moynihan", "held")}),
+    # a meeting noun's agent, through the point of the talks it is at
+    ("Karl Weber said the zones were changed as a result of the meeting on Monday with Treasury Secretary Jean "
+     "Dupont.", {("Jean Dupont", "Karl Weber", "held")}),
+    ("At the end of two days of talks with Jean Dupont, Karl Weber said the plan was sound.",
+     {("Jean Dupont", "Karl Weber", "held")}),
 ])
 def test_meetings(nlp, text, expected):
     assert meetings(nlp, text) == expected

@@ -52,6 +52,9 @@ CALL_PURPOSES = {"warn", "discuss", "congratulate", "express", "ask", "invite", 
 ADDRESS_VERBS = CALL_PURPOSES | {"tell", "ask", "greet", "meet", "receive", "question", "answer", "reply", "promise"}
 # Nouns for a span of talks, which stand in the clause for the talks themselves: "after two days of talks with Y".
 SPANS_OF_TALKS = {"day", "hour", "week", "month", "round", "series", "session", "year", "night"}
+# Nouns for a point or an outcome of talks, whose phrase places its clause at the talks as "after" does: "at the end
+# of two days of talks with Y, X said", "as a result of the meeting with Y", "on the sidelines of a summit with Y".
+PHASES_OF_TALKS = {"end", "close", "conclusion", "sideline", "margin", "result", "wake", "course"}
 # Nouns a "with" phrase belongs to ("discussed his ties with X" is not discussing with X).
 RELATION_NOUNS = {"relation", "relationship", "tie", "link", "contact", "deal", "agreement", "dispute", "conflict",
                   "row", "rift", "feud", "quarrel", "friendship", "partnership", "alliance", "cooperation", "affair",

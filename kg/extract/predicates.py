@@ -30,6 +30,7 @@ from kg.extract.lexicon import (
     MOTION_VERBS,
     PARTY_ONLY_VERBS,
     PARTY_PREPS,
+    PHASES_OF_TALKS,
     PHONE_CUES,
     PLANNED_CUES,
     POSSIBLE_CUES,
@@ -313,6 +314,7 @@ def _noun_parties(noun: Token, context: Context) -> list[Mention]:
         stated = PARTY_PREPS | {"of"} | ({"on", "from"} if noun.lemma_ == "call" else set())
         if child.dep_ == "prep" and child.lower_ in stated:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
+            heads.extend(_dangling_object(child, context))
         elif child.dep_ == "prep" and child.lower_ == "to" and noun.lemma_ == "visit":
             hosts.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "acl" and child.tag_ == "VBN":  # "talks mediated by Kofi Annan and Jakaya Kikwete"
@@ -333,6 +335,21 @@ def _noun_parties(noun: Token, context: Context) -> list[Mention]:
                      for g in c.children if g.dep_ == "pobj")
     mentions = [mention for head in heads for mention in resolve_group(head, context)]
     return mentions + [m for host in hosts for m in resolve_group(host, context) if m.kind == "Person"]
+
+
+def _dangling_object(prep: Token, context: Context) -> list[Token]:
+    """The person named right after a party preposition the parser left without its object, having made the name
+    the subject of the next verb: "said the meeting on Monday with U.S. Treasury Secretary James Baker underscored
+    ..."; only a title's words may stand between."""
+    if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return []
+    for token in prep.doc[prep.i + 1:prep.sent.end]:
+        mention = context.mention_at.get(token.i)
+        if mention is not None and mention.kind == "Person":
+            return [token.head] if token.head.i in context.mention_at and token.dep_ == "compound" else [token]
+        if token.dep_ != "compound" or token.pos_ not in ("PROPN", "NOUN"):
+            return []
+    return []
 
 
 def _attended_by(noun: Token, context: Context) -> list[Token]:
@@ -361,13 +378,18 @@ def _agent_of_noun(noun: Token, context: Context, named: list[Mention]) -> list[
     with Y"), or of the verb that reports it ("X said a meeting with Y was a possibility"). `named` are the parties
     the noun phrase names itself; only if there are any does "in" or "from" tie it to a clause ("X was in talks with
     Y", "X arrived from a meeting with Y", not "X, a negotiator in the six-party talks, ...")."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in SPANS_OF_TALKS:
-        noun = noun.head.head  # "following two days of talks with Y", "a round of talks with Y": the span's place
+    phase = False
+    while noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.lemma_.lower() in SPANS_OF_TALKS | PHASES_OF_TALKS:
+        # "following two days of talks with Y", "a round of talks with Y", "at the end of talks with Y": the place
+        # of the span, or of the point, in the clause
+        noun = noun.head.head
+        phase = phase or noun.lemma_.lower() in PHASES_OF_TALKS
     head = noun.head
     if noun.dep_ == "dobj":
         governor = head
-    elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in", "from"} and head.dep_ == "prep" \
-            and (head.lower_ in TIME_PREPS or named or _fronted(head)):
+    elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in", "from"} | ({"as", "on"} if phase else set()) \
+            and head.dep_ == "prep" and (head.lower_ in TIME_PREPS or named or _fronted(head) or phase):
         # The phrase may hang from a noun of the clause ("stated his position ... in a phone call with Y").
         governor = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")
                          and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), head.head)
