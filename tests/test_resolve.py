@@ -334,6 +334,16 @@ def test_a_surname_after_two_namesakes_in_one_sentence(nlp, title, text, joins):
         assert len(name_tokens(bare.name)) == 1
 
 
+def test_a_title_that_leaves_out_a_middle_initial_still_names_one_of_two_namesakes(nlp):
+    text = ("U.S. Representative Patrick J. Kennedy, son of Massachusetts Senator Edward Kennedy, was involved in a "
+            "traffic accident.\n\nPolice reported that Kennedy was alone in his car.")
+    article = Article("a0", "Congressman Patrick Kennedy involved in car accident", text, "2006-05-05", None, "x")
+    resolution = resolve([extract(nlp(text), article)])
+    bare = next(e for e in resolution.entities if any(text[int(m.split("#")[1]):].startswith("Kennedy was alone")
+                                                        for m in e.mentions))
+    assert bare.name == "Patrick J. Kennedy"
+
+
 def test_a_titled_surname_before_a_namesake_named_as_history_is_decided_by_the_build(nlp):
     texts = ["President George W. Bush met Tony Blair at Camp David."] * 13 \
         + ["President George H. W. Bush met Mikhail Gorbachev in Malta."] * 2 \
@@ -365,6 +375,23 @@ def test_a_name_short_of_two_joins_the_dominant_one_with_its_own_merges(nlp):
     son = next(e for e in resolution.entities if e.name == "George W. Bush")
     assert any(reason.startswith("George Bush → George W. Bush: name in a12") for reason in son.merges), son.merges
     assert any(reason.startswith("Bush → George Bush: surname") for reason in son.merges)
+
+
+def test_the_merges_of_a_name_decided_article_by_article_go_with_its_mentions(nlp):
+    # "George Bush" of 1987 stays apart; the 2006 article's "George Bush", and the "Bush" merged into it there, are
+    # the son's: no entity keeps a reason about an article none of its mentions come from.
+    texts, dates = namesakes(("1990-06-01", "1990-07-01"), "George Bush met Tony Blair in London.\n\nBush said the "
+                                                          "war would go on.", "2006-04-01")
+    texts, dates = [*texts, "Vice President George Bush met Yasuhiro Nakasone.\n\nBush said trade mattered."], \
+        (*dates, "1987-03-01")
+    resolution, _ = build(nlp, *texts, dates=dates)
+    for entity in resolution.entities:
+        articles = {mention.split("#")[0] for mention in entity.mentions}
+        for reason in entity.merges:
+            named = reason.split(" in ")[-1].split(";")[0]
+            assert not named.startswith("a") or named in articles, (entity.name, reason)
+    vice = next(e for e in resolution.entities if e.name == "George Bush")
+    assert {m.split("#")[0] for m in vice.mentions} == {"a13"}
 
 
 @pytest.mark.parametrize(("text", "name", "alone"), [

@@ -351,8 +351,12 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
             keys[mention.id] = best
             what = "surname" if len(name_tokens(key[1])) == 1 else "name"
             merges[best].add(f"{written[key]} → {written[best]}: {what} in {extraction.article.id}; {evidence}")
-            # What was merged into the name in this article goes with it ("Bashir → Omar al-Bashir").
-            merges[best] |= {reason for reason in merges.get(key, ()) if f" in {extraction.article.id}" in reason}
+            # What was merged into the name in this article goes with it ("Bashir → Omar al-Bashir"), and leaves the
+            # name once none of its mentions in this article stays with it.
+            moved = {reason for reason in merges.get(key, ()) if f" in {extraction.article.id}" in reason}
+            merges[best] |= moved
+            if moved and not any(keys[m.id] == key for m in extraction.mentions):
+                merges[key] -= moved
 
 
 def _alone(mention: Mention, key: tuple[str, str]) -> bool:

@@ -154,8 +154,10 @@ def _nearest_bearer(mention: Mention, bearers: Sequence[Mention], title: str) ->
                 and (m is nearest or not (ours <= set(name_tokens(m.name)) or set(name_tokens(m.name)) <= ours))]
     if len(together) == 1:
         return nearest
+    # The title may leave out a middle initial ("Patrick Kennedy" for "Patrick J. Kennedy, son of Edward Kennedy").
     folded_title = f" {' '.join(name_tokens(title))} "
-    titled = [m for m in together if f" {' '.join(name_tokens(m.name))} " in folded_title]
+    titled = [m for m in together if any(f" {' '.join(form)} " in folded_title for form in
+                                         (name_tokens(m.name), tuple(t for t in name_tokens(m.name) if len(t) > 1)))]
     heads = [m for m in together if not re.search(r"['’]s?$", m.text)]
     for chosen in (titled, heads):
         if len({fold(m.name) for m in chosen}) == 1:
