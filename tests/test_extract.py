@@ -272,6 +272,10 @@ def meetings(nlp, text: str) -> set[tuple]:
      "Dupont.", {("Jean Dupont", "Karl Weber", "held")}),
     ("At the end of two days of talks with Jean Dupont, Karl Weber said the plan was sound.",
      {("Jean Dupont", "Karl Weber", "held")}),
+    # two people who did something "in talks" were in them together
+    ("Agriculture Secretary Karl Weber and Trade Representative Jean Dupont took a hard line on beef and citrus in "
+     "talks here last week.", {("Jean Dupont", "Karl Weber", "held")}),
+    ("Karl Weber, a negotiator in the six-party talks, met reporters.", set()),
 ])
 def test_meetings(nlp, text, expected):
     assert meetings(nlp, text) == expected

@@ -389,7 +389,8 @@ def _agent_of_noun(noun: Token, context: Context, named: list[Mention]) -> list[
     if noun.dep_ == "dobj":
         governor = head
     elif noun.dep_ == "pobj" and head.lower_ in TIME_PREPS | {"in", "from"} | ({"as", "on"} if phase else set()) \
-            and head.dep_ == "prep" and (head.lower_ in TIME_PREPS or named or _fronted(head) or phase):
+            and head.dep_ == "prep" and (head.lower_ in TIME_PREPS or named or _fronted(head) or phase
+                                         or _joint_clause(head, context)):
         # The phrase may hang from a noun of the clause ("stated his position ... in a phone call with Y").
         governor = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")
                          and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), head.head)
@@ -422,6 +423,14 @@ def _agent_of_noun(noun: Token, context: Context, named: list[Mention]) -> list[
         agents += [m for a in governor.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                    for m in resolve_group(o, context) if m.kind == "Person"]  # "... he was told by Zinichev"
     return agents
+
+
+def _joint_clause(prep: Token, context: Context) -> bool:
+    """A phrase on a verb whose subject is two or more people: "Lyng and Yeutter took a hard line in talks here last
+    week" (both were in them; "X, a negotiator in the six-party talks" says nothing of X's clause)."""
+    people = {m.name for c in prep.head.children if c.dep_ == "nsubj" for m in resolve_group(c, context)
+              if m.kind == "Person"}
+    return prep.head.pos_ in ("VERB", "AUX") and len(people) >= 2
 
 
 def _reporter(clause: Token, context: Context) -> list[Mention]:
