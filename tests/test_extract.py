@@ -272,6 +272,9 @@ def meetings(nlp, text: str) -> set[tuple]:
      "Dupont.", {("Jean Dupont", "Karl Weber", "held")}),
     ("At the end of two days of talks with Jean Dupont, Karl Weber said the plan was sound.",
      {("Jean Dupont", "Karl Weber", "held")}),
+    # "he" after a sentence whose subject is a title with the name in apposition
+    ("The energy minister, Karl Weber, said prices would hold. He spoke to reporters after meeting President Jean "
+     "Dupont.", {("Jean Dupont", "Karl Weber", "held")}),
     # two people who did something "in talks" were in them together
     ("Agriculture Secretary Karl Weber and Trade Representative Jean Dupont took a hard line on beef and citrus in "
      "talks here last week.", {("Jean Dupont", "Karl Weber", "held")}),

@@ -306,10 +306,13 @@ def previous_sentence(sent: Span) -> Span:
 
 def _main_subjects(sent: Span) -> list[Token]:
     """The subjects of a sentence's main verb, or of that verb's auxiliary when the parser hangs them there ("X had,
-    on Tuesday, visited France")."""
+    on Tuesday, visited France"); a title's name in apposition for the title ("the Prime Minister of Turkey, Recep
+    Tayyip Erdoğan, paid a visit")."""
     root = sent.root
-    return [t for h in (root, *[c for c in root.children if c.dep_ in ("aux", "auxpass")]) for t in h.children
-            if t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [t for h in (root, *[c for c in root.children if c.dep_ in ("aux", "auxpass")]) for t in h.children
+                if t.dep_ in ("nsubj", "nsubjpass")]
+    return [next((a for a in t.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), t) if not t.ent_type_
+            else t for t in subjects]
 
 
 def _reflexive_antecedent(pronoun: Token, context: Context) -> list[Mention]:
