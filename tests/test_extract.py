@@ -275,6 +275,9 @@ def meetings(nlp, text: str) -> set[tuple]:
     # "he" after a sentence whose subject is a title with the name in apposition
     ("The energy minister, Karl Weber, said prices would hold. He spoke to reporters after meeting President Jean "
      "Dupont.", {("Jean Dupont", "Karl Weber", "held")}),
+    # ... and after a report of no person's, the subject of what it reports
+    ("Officials said Secretary Karl Weber will meet President Anna Rossi on April 28. He will also meet Finance "
+     "Secretary Jean Dupont.", {("Anna Rossi", "Karl Weber", "planned"), ("Jean Dupont", "Karl Weber", "planned")}),
     # two people who did something "in talks" were in them together
     ("Agriculture Secretary Karl Weber and Trade Representative Jean Dupont took a hard line on beef and citrus in "
      "talks here last week.", {("Jean Dupont", "Karl Weber", "held")}),

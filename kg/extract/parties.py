@@ -307,12 +307,23 @@ def previous_sentence(sent: Span) -> Span:
 def _main_subjects(sent: Span) -> list[Token]:
     """The subjects of a sentence's main verb, or of that verb's auxiliary when the parser hangs them there ("X had,
     on Tuesday, visited France"); a title's name in apposition for the title ("the Prime Minister of Turkey, Recep
-    Tayyip Erdoğan, paid a visit")."""
+    Tayyip Erdoğan, paid a visit"); the subject of what a report says when no person reports it."""
     root = sent.root
-    subjects = [t for h in (root, *[c for c in root.children if c.dep_ in ("aux", "auxpass")]) for t in h.children
+    subjects = [_named(t) for h in (root, *[c for c in root.children if c.dep_ in ("aux", "auxpass")])
+                for t in h.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if root.lemma_.lower() in REPORT_VERBS and subjects and not any(t.ent_type_ == "PERSON" for t in subjects):
+        # "Officials said Baldrige will meet Aquino. He will also meet ...": what is reported, not who reports it
+        said = [_named(t) for c in root.children if c.dep_ == "ccomp" for t in c.children
                 if t.dep_ in ("nsubj", "nsubjpass")]
-    return [next((a for a in t.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), t) if not t.ent_type_
-            else t for t in subjects]
+        subjects = said if any(t.ent_type_ == "PERSON" for t in said) else subjects
+    return subjects
+
+
+def _named(subject: Token) -> Token:
+    """A title's name in apposition, for the title: "the Prime Minister of Turkey, Recep Tayyip Erdoğan"."""
+    if subject.ent_type_:
+        return subject
+    return next((a for a in subject.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), subject)
 
 
 def _reflexive_antecedent(pronoun: Token, context: Context) -> list[Mention]:
