@@ -421,6 +421,10 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
      {"Mukherjee", "Emmanuel Macron"}),
     ("The offer matched the position at the earlier Reagan-Gorbachev summit in Geneva.", set(),
      {"Reagan", "Gorbachev"}),
+    # a one-word name after a place and a comma is its region; a full name after a title's place is its holder
+    ("The plant in Turbotville, Penn, made a loss.", {"Penn"}, set()),
+    ("Police defused two devices in Almería, Andalucía, on Sunday. The Chief Minister of Karnataka, Dharam Singh, "
+     "said the city would be renamed.", {"Andalucía"}, {"Dharam Singh"}),
 ])
 def test_a_name_is_a_person_by_what_the_whole_article_shows(nlp, text, not_people, people):
     extraction, _ = read(nlp, text)

@@ -297,14 +297,24 @@ def _named_as_work(span: Span) -> str | None:
 
 
 def _written_as_place(span: Span) -> str | None:
-    """A place's noun the name is given to: "the electorate of Higgins", "Ras Kamboni, a remote island"."""
+    """A place's noun the name is given to ("the electorate of Higgins", "Ras Kamboni, a remote island"), or a place
+    it stands after in apposition ("Livorno, Tuscany")."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS \
             and root.head.head.is_lower:
         return f"\"{root.head.head.text} of {span.text}\""
     noun = next((c for c in root.children if c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in PLACE_NOUNS),
                 None)
-    return f"\"{span.text}, ... {noun.text}\"" if noun is not None else None
+    if noun is not None:
+        return f"\"{span.text}, ... {noun.text}\""
+    place = root.head
+    # "Livorno, Tuscany": the region or country of a place, one word; not "the Chief Minister of Karnataka, Dharam
+    # Singh", where the parser hangs the holder of the title on its place
+    if len(span) == 1 and root.dep_ == "appos" and place.i < span.start and place.ent_type_ in ("GPE", "LOC") \
+            and span.doc[span.start - 1].text == "," \
+            and not (place.dep_ == "pobj" and place.head.head.lemma_.lower() in TITLES | PERSON_NOUNS):
+        return f"\"{place.text}, {span.text}\""
+    return None
 
 
 def _written_as_thing(span: Span) -> str | None:
