@@ -16,20 +16,17 @@ kg/data/recency.tsv.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kg.dating import date_article
-from kg.dating.article import date_by_bounds
+from kg.dating.article import YEAR_IN, date_by_bounds
 from kg.dating.recency import DATA, Reading, Weights, read_latest_year, reads_as_of_its_year, score, weights
 from kg.ingest import read_file
 from kg.nlp import DEFAULT_MODEL, load_model, parse_articles
 from kg.records import Article, Dating
-
-YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def shifted(article: Article, years: int) -> Article:
@@ -41,7 +38,7 @@ def shifted(article: Article, years: int) -> Article:
 
 def names_its_year(article: Article) -> bool:
     own = int((article.published or "0")[:4])
-    return any(abs(int(year) - own) <= 1 for year in YEAR.findall(article.body))
+    return any(abs(int(year) - own) <= 1 for year in YEAR_IN.findall(article.body))
 
 
 @dataclass(frozen=True)

@@ -314,7 +314,6 @@ def _noun_parties(noun: Token, context: Context) -> list[Mention]:
         stated = PARTY_PREPS | {"of"} | ({"on", "from"} if noun.lemma_ == "call" else set())
         if child.dep_ == "prep" and child.lower_ in stated:
             heads.extend(g for g in child.children if g.dep_ == "pobj")
-            heads.extend(_dangling_object(child, context))
         elif child.dep_ == "prep" and child.lower_ == "to" and noun.lemma_ == "visit":
             hosts.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "acl" and child.tag_ == "VBN":  # "talks mediated by Kofi Annan and Jakaya Kikwete"
@@ -335,21 +334,6 @@ def _noun_parties(noun: Token, context: Context) -> list[Mention]:
                      for g in c.children if g.dep_ == "pobj")
     mentions = [mention for head in heads for mention in resolve_group(head, context)]
     return mentions + [m for host in hosts for m in resolve_group(host, context) if m.kind == "Person"]
-
-
-def _dangling_object(prep: Token, context: Context) -> list[Token]:
-    """The person named right after a party preposition the parser left without its object, having made the name
-    the subject of the next verb: "said the meeting on Monday with U.S. Treasury Secretary James Baker underscored
-    ..."; only a title's words may stand between."""
-    if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
-        return []
-    for token in prep.doc[prep.i + 1:prep.sent.end]:
-        mention = context.mention_at.get(token.i)
-        if mention is not None and mention.kind == "Person":
-            return [token.head] if token.head.i in context.mention_at and token.dep_ == "compound" else [token]
-        if token.dep_ != "compound" or token.pos_ not in ("PROPN", "NOUN"):
-            return []
-    return []
 
 
 def _attended_by(noun: Token, context: Context) -> list[Token]:
