@@ -334,6 +334,27 @@ def test_a_surname_after_two_namesakes_in_one_sentence(nlp, title, text, joins):
         assert len(name_tokens(bare.name)) == 1
 
 
+@pytest.mark.parametrize(("text", "alone", "meant"), [
+    # a relative named later, by the possessor's surname, does not take the surname over
+    ("Donald Trump held a rally in Tulsa on Saturday.\n\nSeveral days later, Trump's niece Mary Trump released a "
+     "book about the family.\n\nThe book alleges that Trump paid a friend to take an exam for him.",
+     "Trump paid", "Donald Trump"),
+    # nor one written as a possessor
+    ("Joe Biden spoke in Ohio on Monday.\n\nReporters asked about Hunter Biden's laptop and his business deals."
+     "\n\nBiden denied the allegations on Tuesday.", "Biden denied", "Joe Biden"),
+    # the one the text has just named in full, and after it the one the surname last stood for
+    ("Sharpton grew up around singers like Mahalia Jackson.\n\nThe director of the group was Jesse Jackson, who "
+     "was then in his late twenties. Jackson at that time had a big afro.\n\nThe two marched in many cities. He "
+     "became a protégé of Reverend Jackson.", "Jackson.", "Jesse Jackson"),
+])
+def test_a_surname_alone_after_namesakes_in_other_sentences(nlp, text, alone, meant):
+    article = Article("a0", "A report", text, "2020-08-31", None, "x")
+    resolution = resolve([extract(nlp(text), article)])
+    bare = next(e for e in resolution.entities
+                if any(text[int(m.split("#")[1]):].startswith(alone) for m in e.mentions))
+    assert bare.name == meant
+
+
 def test_a_title_that_leaves_out_a_middle_initial_still_names_one_of_two_namesakes(nlp):
     text = ("U.S. Representative Patrick J. Kennedy, son of Massachusetts Senator Edward Kennedy, was involved in a "
             "traffic accident.\n\nPolice reported that Kennedy was alone in his car.")

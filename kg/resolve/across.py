@@ -313,7 +313,7 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
                 continue
             tokens = name_tokens(key[1])
             if len(tokens) == 1 and any(m.start < mention.start for m in _bearers(tokens[0], extraction.mentions)):
-                continue  # its article names people by it before it and left it to neither (`_nearest_bearer`)
+                continue  # its article names people by it before it and left it to neither (`_bearer_meant`)
             local = local or _profiles([extraction], keys)
             mine = local[key]
             if mine.dates:  # a name of 1987 is none of the namesakes the build names only in 2005 on

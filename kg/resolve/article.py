@@ -9,12 +9,12 @@ from typing import cast
 
 from kg.countries import country_named, country_of_demonym, fold
 from kg.names import HONORIFICS, PERSON_TITLES
-from kg.records import Entity, Extraction, Kind, Mention
+from kg.records import Article, Entity, Extraction, Kind, Mention
 from kg.resolve.names import (
+    _bearer_meant,
     _bearers,
     _capitalised,
     _key,
-    _nearest_bearer,
     _plain_tokens,
     _post,
     _respelt,
@@ -58,6 +58,7 @@ def _names_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, 
         if role.holder in by_id and role.of in by_id:
             posts[fold(by_id[role.holder].name)].add(_post(role, by_id))
     full: Mention | None
+    alone: list[tuple[Mention, Mention]] = []  # names alone so far, with the full names they stand for
     for mention in mentions:
         key = _key(mention)
         if mention.id in acronyms:
@@ -66,8 +67,9 @@ def _names_in_article(extraction: Extraction) -> Iterable[tuple[str, tuple[str, 
             continue
         tokens = name_tokens(mention.name)
         if len(tokens) == 1 and mention.kind in ("Person", "Organisation") and _capitalised(mention.name):
-            full = _full_name_for(mention, tokens, full_names, article.title)
+            full = _full_name_for(mention, tokens, full_names, article, alone)
             if full is not None:
+                alone.append((mention, full))
                 why = "surname" if mention.kind == "Person" else "surname (tagged as an organisation)"
                 yield mention.id, key, _key(full), f"{why} of {full.name!r} in {article.id}"
                 continue
@@ -154,9 +156,9 @@ def _could_abbreviate(short: str, full: str) -> bool:
 
 
 def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequence[Mention],
-                   title: str) -> Mention | None:
-    """The full name a surname stands for: the only one it ends (as a whole word, if any does), else the nearest one
-    before it (`_nearest_bearer`); failing both, the only full name that has it as another of its names."""
+                   article: Article, alone: Sequence[tuple[Mention, Mention]]) -> Mention | None:
+    """The full name a surname stands for: the only one it ends (as a whole word, if any does), else the one of those
+    before it that it means (`_bearer_meant`); failing both, the only full name that has it as another of its names."""
     candidates = _bearers(tokens[0], full_names)
     # A whole surname beats the end of a double one: "Sarkozy" is Nicolas Sarkozy, not Carla Bruni-Sarkozy, when the
     # article names both; named alone, a double surname's last part is its bearer's ("Yosef" of "Mor-Yosef").
@@ -167,7 +169,8 @@ def _full_name_for(mention: Mention, tokens: tuple[str, ...], full_names: Sequen
     distinct = {fold(m.name) for m in candidates}
     if len(distinct) == 1:
         return candidates[0]
-    return _nearest_bearer(mention, candidates, title)
+    return _bearer_meant(mention, candidates, article.title, article.body,
+                         [(m, full) for m, full in alone if full in candidates])
 
 
 def _clean_start(name: str) -> bool:

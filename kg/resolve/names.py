@@ -41,14 +41,23 @@ def _post(role: Role, by_id: dict[str, Mention]) -> tuple[str, str]:
 TITLE_MODIFIERS = {"vice", "deputy", "prime", "rear", "chief", "lieutenant", "supreme", "attorney", "secretary"}
 
 
+# Words that make a title a candidacy for the post it names: a presidential candidate is no president.
+CANDIDACY = {"candidate", "candidates", "nominee", "hopeful", "contender", "challenger"}
+
+
 def title_key(title: str) -> str:
     """A title as compared between articles: lower case, words only, abbreviations spelt out, from its first title
-    word on ("City mayor" is "mayor", "Former President" "president"; "Vice-President" stays).
+    word on ("City mayor" is "mayor", "Former President" "president"; "Vice-President" stays); a candidacy for any
+    post is "candidate".
 
     >>> title_key("Vice - President"), title_key("Rear Adm."), title_key("vp"), title_key("Lib Dem leader")
     ('vice president', 'rear admiral', 'vice president', 'leader')
+    >>> title_key("Democratic candidate for President"), title_key("presidential nominee")
+    ('candidate', 'candidate')
     """
     words = " ".join(TITLE_ABBREVIATIONS.get(word, word) for word in re.findall(r"[a-z]+", fold(title))).split()
+    if CANDIDACY & set(words):
+        return "candidate"
     start = next((i for i, word in enumerate(words) if word in TITLE_WORDS | TITLE_MODIFIERS), 0)
     return " ".join(words[start:])
 
@@ -140,26 +149,66 @@ def _bearers(surname: str, mentions: Sequence[Mention]) -> list[Mention]:
             and tokens[-1] == surname]
 
 
-def _nearest_bearer(mention: Mention, bearers: Sequence[Mention], title: str) -> Mention | None:
-    """The full name nearest before a name alone, of those it could stand for. When that sentence names two people
-    by it ("Nancy Reagan, widow of President Ronald Reagan. Reagan's endorsement ..."), the one the article's title
-    names, else the one not written as the other's possessor ("President Bush's daughter, Jenna Bush"), else none."""
+# Words that introduce someone as a relative of another ("Trump's niece Mary Trump", "his wife Melania Trump").
+KIN = ("son", "daughter", "wife", "husband", "widow", "widower", "mother", "father", "brother", "sister", "niece",
+       "nephew", "cousin", "uncle", "aunt", "grandson", "granddaughter", "grandfather", "grandmother", "stepson",
+       "stepdaughter", "stepmother", "stepfather", "fiancé", "fiancée", "child", "children", "daughters", "sons")
+KIN_WORDS = "|".join(KIN)
+
+
+def _relative(mention: Mention, body: str, surname: str) -> bool:
+    """Whether a full name is introduced as the relative of someone of its surname or the text's subject: "Trump's
+    niece Mary Trump", "her mother and sister, Maya Harris", "a Jamaican-born father, Donald J. Harris"; not "Hamza's
+    uncle, Ahmed Taha", whom the article goes on to quote."""
+    owner = rf"\b(?:his|her|their|a|an|the|{re.escape(surname)}['’]s?)"
+    before = body[max(0, mention.start - 60):mention.start]
+    return bool(re.search(rf"{owner}\s+(?:[\w-]+\s+){{0,2}}(?:{KIN_WORDS})\s*,?\s*$", before, re.IGNORECASE))
+
+
+# How far back a name, alone or in full, is still the one a name alone takes up: a few sentences.
+TAKEN_UP = 300  # characters from its end to the start of the sentence of the name alone
+
+
+def _bearer_meant(mention: Mention, bearers: Sequence[Mention], title: str, body: str = "",
+                  alone: Sequence[tuple[Mention, Mention]] = ()) -> Mention | None:
+    """The full name a name alone stands for, of several it could, written before it: the one the article's title
+    names; else the one the text last named by this name, alone or in full within TAKEN_UP ("Jesse Jackson's age ...
+    Jackson at that time ... Reverend Jackson"), not as a possessor or a relative; else the one the article introduced
+    first, again not as a possessor or relative if there is one, unless its sentence introduces another. News writes
+    the other bearers of a surname by their first name or in full ("Biden's son Hunter", "Trump's niece Mary Trump
+    released a book. The book alleges that Trump ..."), so a surname alone after them is still the first one's: the
+    nearest full name would hand the rest of the article to a relative. `alone` holds the earlier names alone of the
+    article with the full names they were given."""
     before = [m for m in bearers if m.start < mention.start]
     if not before:
         return None
-    nearest = before[-1]
-    ours = set(name_tokens(nearest.name))
     # A longer or shorter form of the same name ("Saddam Hussein Infobox" in a page's label line) is no other person.
-    together = [m for m in before if m.evidence.start == nearest.evidence.start
-                and (m is nearest or not (ours <= set(name_tokens(m.name)) or set(name_tokens(m.name)) <= ours))]
-    if len(together) == 1:
-        return nearest
+    distinct: list[Mention] = []
+    for m in before:
+        ours = set(name_tokens(m.name))
+        if not any(ours <= set(name_tokens(o.name)) or set(name_tokens(o.name)) <= ours for o in distinct):
+            distinct.append(m)
+    if len(distinct) == 1:
+        return before[-1]
     # The title may leave out a middle initial ("Patrick Kennedy" for "Patrick J. Kennedy, son of Edward Kennedy").
     folded_title = f" {' '.join(name_tokens(title))} "
-    titled = [m for m in together if any(f" {' '.join(form)} " in folded_title for form in
-                                         (name_tokens(m.name), tuple(t for t in name_tokens(m.name) if len(t) > 1)))]
-    heads = [m for m in together if not re.search(r"['’]s?$", m.text)]
-    for chosen in (titled, heads):
-        if len({fold(m.name) for m in chosen}) == 1:
-            return chosen[-1]
-    return None
+    titled = [m for m in before if any(f" {' '.join(form)} " in folded_title for form in
+                                       (name_tokens(m.name), tuple(t for t in name_tokens(m.name) if len(t) > 1)))]
+    if len({fold(m.name) for m in titled}) == 1:
+        return titled[-1]
+    surname = mention.name.split()[-1]
+    named = [m for m in before if not re.search(r"['’]s?$", m.text)]
+    heads = [m for m in named if not _relative(m, body, surname)]
+    anchors = sorted([(m, m) for m in heads] + [(m, full) for m, full in alone if m.start < mention.start
+                                                 and not re.search(r"['’]s?$", m.text)], key=lambda a: a[0].start)
+    if anchors:
+        last, meant = anchors[-1]
+        adjacent = last.evidence.start == mention.evidence.start or 0 <= mention.evidence.start - last.end <= TAKEN_UP
+        together = {fold(m.name) for m in heads if m.evidence.start == last.evidence.start}
+        if last is not meant or (adjacent and len(together) == 1):
+            return meant
+    # Two bearers introduced in one sentence ("Nancy Reagan, widow of the late President Ronald Reagan"): neither.
+    pool = heads or named
+    first = pool[0] if pool else None
+    together = {fold(m.name) for m in pool if first is not None and m.evidence.start == first.evidence.start}
+    return first if len(together) == 1 else None
