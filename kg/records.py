@@ -91,6 +91,8 @@ class Dating:
     clues: tuple[DateClue, ...]
     redated: bool  # the text ends well before the page's date: the page date is not to be trusted
     reasoning: str | None
+    latest_year: int | None = None  # the latest year the text names (kg/dating/recency.py), if any
+    recency: float | None = None  # how strongly the text reads as written in that year: its clues' weight
 
 
 @dataclass(frozen=True, slots=True)

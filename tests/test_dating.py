@@ -144,3 +144,42 @@ def test_a_weekday_date_that_does_not_fit_the_page_year_bounds_the_text(nlp):
     assert later.redated and later.estimate[1] == "2007-04-10"
     assert [c.reading for c in later.clues] == [
         "Monday, April 10 fell on that weekday in 2006, not in 2009, 2010 or 2011"]
+
+
+ARISTIDE_2005 = ["President Jean-Bertrand Aristide met Kofi Annan in Port-au-Prince on Monday.",
+                 "President Jean-Bertrand Aristide opened a school in Cap-Haïtien on Friday.",
+                 "Police guarded President Jean-Bertrand Aristide during a rally in Gonaïves."]
+NEWS_OF_2005 = ("{title} Jean-Bertrand Aristide spoke to supporters in Port-au-Prince on Monday.\n\n"
+                "He said the vote of March 2005 would be fair.")
+
+
+def built_together(nlp, texts: list[str], dates: list[str]):
+    from dataclasses import replace
+
+    from kg.extract import extract
+    from kg.resolve import resolve
+
+    extractions = []
+    for i, (text, published) in enumerate(zip(texts, dates, strict=True)):
+        article = Article(f"a{i}", f"Report {i}", text, published, None, f"a{i}.txt")
+        doc = nlp(text)
+        extractions.append(replace(extract(doc, article), dating=date_article(doc, article)))
+    return resolve(extractions).redated
+
+
+def test_a_post_the_rest_of_the_build_states_only_years_before_flags_a_text_that_agrees(nlp):
+    texts = [*ARISTIDE_2005, NEWS_OF_2005.format(title="President")]
+    dates = ["2005-03-01", "2005-06-01", "2005-09-01", "2009-06-01"]
+    redated = built_together(nlp, texts, dates)
+    assert list(redated) == ["a3"]
+    assert redated["a3"].startswith("it calls Jean-Bertrand Aristide 'president', which 3 other articles of the build "
+                                    "do only in 2005; 2005 is the latest year its text names")
+    # The same text alone, or with only two other articles that call him so, is not flagged: its text falls just
+    # short of the weight needed, and two articles are too few to say when a post was held.
+    assert not built_together(nlp, texts[3:], dates[3:])
+    assert not built_together(nlp, texts[1:], dates[1:])
+    # The clue is never a verdict by itself: a text that does not read as news of 2005 is not flagged ...
+    weak = "President Jean-Bertrand Aristide spoke to supporters on Monday.\n\nHe said the vote of 2005 would be fair."
+    assert not built_together(nlp, [*ARISTIDE_2005, weak], dates)
+    # ... and a former post holds at any later date.
+    assert not built_together(nlp, [*ARISTIDE_2005, NEWS_OF_2005.format(title="Former President")], dates)

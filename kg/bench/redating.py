@@ -8,6 +8,10 @@ date (a flag is a false alarm), and under the page date moved 2 and 4 years late
 counted on the articles that name a year within one of their own, the ones whose text can give them away. The
 false alarms are listed with their evidence.
 
+With --build it also builds the articles together (extraction and resolution, a few minutes more) and adds the
+build's own evidence (kg/dating/posts.py): each article is moved alone to a later page date while the others keep
+theirs, and flagged when the posts it states, which the others state only years before, and its text agree.
+
 With --calibrate it fits the weights of the latest-year clues (kg/dating/recency.py) on the same articles instead,
 prints how they do five-fold cross-validated (fitted on four fifths, measured on the fifth), and writes them to
 kg/data/recency.tsv.
@@ -18,15 +22,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kg.dating import date_article
 from kg.dating.article import YEAR_IN, date_by_bounds
+from kg.dating.posts import by_post, out_of_time, reads_as_of_posts
 from kg.dating.recency import DATA, Reading, Weights, read_latest_year, reads_as_of_its_year, score, weights
+from kg.extract import extract
 from kg.ingest import read_file
 from kg.nlp import DEFAULT_MODEL, load_model, parse_articles
-from kg.records import Article, Dating
+from kg.records import Article, Dating, Extraction
+from kg.resolve import post_statements, resolve
 
 
 def shifted(article: Article, years: int) -> Article:
@@ -52,10 +59,11 @@ class Case:
     bounded: dict[int, bool]  # years shifted (0 = its own page date) -> flagged by the text's bounds
     reading: Reading | None
     dating: Dating  # under its own page date, every clue
+    by_posts: dict[int, bool] = field(default_factory=dict)  # years shifted -> flagged by the build's posts (--build)
 
 
 def flagged(case: Case, years: int, table: Weights) -> bool:
-    if case.bounded[years]:
+    if case.bounded[years] or case.by_posts.get(years):
         return True
     return case.reading is not None and reads_as_of_its_year(case.reading, case.year + years, table)[0]
 
@@ -72,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shifts", nargs="+", type=int, default=[2, 4])
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--model", default=DEFAULT_MODEL)
+    parser.add_argument("--build", action="store_true",
+                        help="build the articles together and add the evidence of the posts they state")
     parser.add_argument("--calibrate", action="store_true",
                         help=f"fit the clue weights and thresholds of {DATA} on these articles, print their 5-fold "
                              "cross-validated figures, and write the file")
@@ -82,16 +92,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     articles = [a for path in paths for a in read_file(path) if isinstance(a, Article) and a.published]
     nlp = load_model(args.model)
-    cases = []
+    cases, extractions = [], []
     for article, doc in parse_articles(nlp, articles, n_process=args.processes):
         bounded = {years: date_by_bounds(doc, shifted(article, years)).redated for years in [0, *args.shifts]}
         year = int((article.published or "")[:4])
+        dating = date_article(doc, article)
         cases.append(Case(article, year, names_its_year(article), bounded, read_latest_year(doc, article.title),
-                          date_article(doc, article)))
+                          dating))
+        if args.build:
+            extractions.append(replace(extract(doc, article), dating=dating))
+    if args.build:
+        cases = with_posts(cases, extractions, [0, *args.shifts])
     if args.calibrate:
         return calibrate(cases, args.shifts)
     alarms, caught, near = measure(cases, args.shifts, weights())
-    print(f"Wikinews 2004-2009: {len(cases)} dated articles; flagged under their own page date: {len(alarms)} "
+    built = " built together, with the posts they state" if args.build else ""
+    print(f"Wikinews 2004-2009{built}: {len(cases)} dated articles; flagged under their own page date: {len(alarms)} "
           f"({len(alarms) / len(cases):.2%})")
     for years, count in caught.items():
         print(f"  under a page date {years} years later: {count} of the {near} that name a year within one of "
@@ -99,6 +115,22 @@ def main(argv: list[str] | None = None) -> int:
     for case in alarms:
         print(f"  flagged {case.article.published} {Path(case.article.source).name}: {case.dating.reasoning}")
     return 0
+
+
+def with_posts(cases: list[Case], extractions: list[Extraction], shifts: list[int]) -> list[Case]:
+    """The cases with what the build's posts say of each when it alone is moved `shifts` years on."""
+    resolution = resolve(extractions)
+    entities = {e.id: e for e in resolution.entities}
+    statements = {e.article.id: post_statements(e, resolution.mention_entity, entities) for e in extractions}
+    index = by_post(s for found in statements.values() for s in found)
+    done = []
+    for case in cases:
+        posts = [(s.person, s.post) for s in statements.get(case.article.id, [])]
+        flags = {years: reads_as_of_posts(case.dating, case.year + years,
+                                          out_of_time(case.article.id, case.year + years, posts, index))[0]
+                 for years in shifts}
+        done.append(replace(case, by_posts=flags))
+    return done
 
 
 # What a genuine article may cost: flagged at three or more years from its latest year, and at two.

@@ -19,11 +19,12 @@ own year only in passing.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.dating.recency import read_latest_year, reads_as_of_its_year
+from kg.dating.recency import read_latest_year, reads_as_of_its_year, score, weights
 from kg.dating.tense import told_as_to_come
 from kg.records import Article, DateClue, Dating
 from kg.timex import MONTHS, WEEKDAYS, Interval, resolve_time
@@ -43,19 +44,21 @@ DISAGREE = "the clues disagree"  # the reasoning of bounds that contradict each 
 
 def date_article(doc: Doc, article: Article) -> Dating:
     """What the text implies about its own date, checked against the page's publication date: first by what it
-    bounds its own time with, then by how it names its latest year (`recency.py`)."""
+    bounds its own time with, then by how it names its latest year (`recency.py`). The latest year and its weight are
+    kept either way: the build may add its own evidence to them (`posts.py`)."""
     bounded = date_by_bounds(doc, article)
-    if bounded.redated or not article.published or (bounded.reasoning or "").startswith(DISAGREE):
-        return bounded
     reading = read_latest_year(doc, article.title)
-    if reading is None:
+    if reading is not None:
+        bounded = replace(bounded, latest_year=reading.year, recency=round(score(reading, weights()), 3))
+    if bounded.redated or not article.published or (bounded.reasoning or "").startswith(DISAGREE) or reading is None:
         return bounded
     flagged, why = reads_as_of_its_year(reading, int(article.published[:4]))
     if not flagged:
         return bounded
     clue = _clue(reading.first, article, reading.first.text, why)
-    return Dating(estimate=(f"{reading.year}-01-01", f"{reading.year + 1}-12-31"), clues=(*bounded.clues, clue),
-                  redated=True, reasoning=f"{why}; so the text was written by {reading.year + 1}-12-31")
+    return replace(bounded, estimate=(f"{reading.year}-01-01", f"{reading.year + 1}-12-31"),
+                   clues=(*bounded.clues, clue), redated=True,
+                   reasoning=f"{why}; so the text was written by {reading.year + 1}-12-31")
 
 
 def date_by_bounds(doc: Doc, article: Article) -> Dating:

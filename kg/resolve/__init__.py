@@ -22,11 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kg.dating.across import dated, redated_articles
-from kg.records import Entity, Extraction, MergedMeeting
+from kg.dating.posts import Statement, by_post, out_of_time, reads_as_of_posts
+from kg.extract.lexicon import FORMER, LED_BODIES
+from kg.records import Dating, Entity, Extraction, MergedMeeting
 from kg.resolve.across import _profiles, _resolve_acronyms_across, _resolve_surnames_across, _resolve_variants
 from kg.resolve.article import _entities, _resolve_in_article, canonical_id
 from kg.resolve.meetings import _merge_meetings
-from kg.resolve.names import _key
+from kg.resolve.names import _key, title_key
 from kg.resolve.overrides import Override, apply_overrides
 
 
@@ -93,6 +95,44 @@ def resolve(extractions: Sequence[Extraction], overrides: tuple[Override, ...] =
     meetings = _merge_meetings([e.meetings for e in extractions], mention_entity, published)
     titles = {e.article.id: e.article.title for e in extractions}
     redated = redated_articles(meetings, datings, published, titles)
+    redated |= _redated_by_posts(extractions, mention_entity, {e.id: e for e in entities}, datings, redated)
     meetings = tuple(dated(meeting, datings, published, redated) for meeting in meetings)
     return Resolution(entities=entities, mention_entity=mention_entity, meetings=meetings, redated=redated,
                       failed=tuple(failed))
+
+
+def post_statements(extraction: Extraction, mention_entity: dict[str, str],
+                    entities: dict[str, Entity]) -> list[Statement]:
+    """The current posts one dated article gives people ("President Aristide", "Italy's prime minister Berlusconi"),
+    as the build names them; not a former post, a candidacy or a government named after its head."""
+    published = extraction.article.published
+    if not published:
+        return []
+    found = []
+    for role in extraction.roles:
+        person = entities.get(mention_entity.get(role.holder, ""))
+        post = title_key(role.title) if role.title else ""
+        if person is None or person.kind != "Person" or post in ("", "candidate") or post in LED_BODIES \
+                or FORMER & set(role.title.lower().replace("-", " ").split()):
+            continue
+        of = entities.get(mention_entity.get(role.of or "", ""))
+        found.append(Statement(extraction.article.id, int(published[:4]), person.name,
+                               f"{post} of {of.name}" if of is not None else post))
+    return found
+
+
+def _redated_by_posts(extractions: Sequence[Extraction], mention_entity: dict[str, str], entities: dict[str, Entity],
+                      datings: dict[str, Dating], redated: dict[str, str]) -> dict[str, str]:
+    """Articles not already flagged whose posts the rest of the build states only years before, with a text that
+    agrees (kg/dating/posts.py)."""
+    statements = {e.article.id: post_statements(e, mention_entity, entities) for e in extractions}
+    index = by_post(s for found in statements.values() for s in found)
+    flagged = {}
+    for article, found in statements.items():
+        if article in redated or not found:
+            continue
+        late = out_of_time(article, found[0].year, [(s.person, s.post) for s in found], index)
+        agrees, why = reads_as_of_posts(datings.get(article), found[0].year, late)
+        if agrees:
+            flagged[article] = why
+    return flagged
