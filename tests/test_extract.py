@@ -453,6 +453,15 @@ def test_a_news_outlet_tagged_as_a_person_is_an_organisation(nlp):
     assert all("news outlet" in change.reason for change in extraction.kind_changes)
 
 
+def test_a_name_in_angle_brackets_is_a_company_without_its_brackets(nlp):
+    # Wire copy marks companies so: "<Laurie Milbank and Co>", "<Pratt and Whitney>".
+    extraction, _ = read(nlp, "Stockbrokers <Laurie Milbank and Co> and <James Capel> bought the shares, said Jim "
+                              "Leslie. United Technologies unit <Pratt and Whitney> will supply the engines.")
+    kinds = {m.name: m.kind for m in extraction.mentions}
+    assert not any("<" in n or ">" in n for n in kinds), kinds
+    assert {n for n, k in kinds.items() if k == "Person"} == {"Jim Leslie"}, kinds
+
+
 def test_a_first_name_and_a_surname_the_article_calls_a_person_are_a_person(nlp):
     # The tagger reads "Morgan Tsvangirai" as an organisation; "Tsvangirai said" is a person's surname.
     extraction, _ = read(nlp, "Morgan Tsvangirai led the Movement for Democratic Change. Tsvangirai said he would run.")

@@ -36,8 +36,11 @@ def clean_name(text: str) -> str:
     ('Cheney', 'Gregory Smith', 'Chris Thompson')
     >>> clean_name("Helena Guergis (Conservative"), clean_name("Robert (Bob) Innes"), clean_name("Associated Press (")
     ('Helena Guergis', 'Robert (Bob) Innes', 'Associated Press')
+    >>> clean_name("Qantas Airways Ltd>")
+    'Qantas Airways Ltd'
     """
-    text = " ".join(re.sub(r"[\[\]{}]", " ", text).split())  # "George W.] Bush": wiki markup left in the text
+    # "George W.] Bush": wiki markup left in the text; "Bouygues>": wire copy's marks around a company's name
+    text = " ".join(re.sub(r"[\[\]{}<>]", " ", text).split())
     # "‘s" too: a left quote typed for an apostrophe ("Simon Beaufoy ‘s")
     text = re.sub(r"\s?(?:['’‘]s|s['’‘])$", lambda m: "s" if m.group(0).strip()[0] == "s" else "", text) \
         if len(text) > 3 else text
@@ -67,6 +70,8 @@ def _in_quoted_phrase(ent: Span) -> bool:
 
 def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
     kind = ENTITY_KINDS.get(ent.label_)
+    if kind in ("Person", "Place", None) and _in_angle_brackets(ent):
+        return "Organisation"  # "<Bouygues>", "<Sumitomo Trust and Banking Co>": wire copy marks companies so
     if kind == "Person" and (country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))):
         return "Country"  # "Mali President Amadou Touré", "Moldovan Prime Minister ...": a country is no person
     if kind == "Person" and any(part in ORG_WORDS for t in ent for part in t.lower_.split("-")):
@@ -82,6 +87,16 @@ def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
     return kind
 
 
+def _in_angle_brackets(ent: Span) -> bool:
+    """A name written between "<" and ">", as wire copy marks a company ("<Antibioticos SA>", "<Pratt and
+    Whitney>"), or part of one."""
+    line_start = ent.doc.text.rfind("\n", 0, ent.start_char) + 1
+    before = ent.doc.text[line_start:ent.start_char]
+    after = ent.doc.text[ent.start_char:ent.end_char + 80].split("\n")[0]
+    close, reopen = after.find(">"), after.find("<")
+    return before.rfind("<") > before.rfind(">") and close >= 0 and (reopen < 0 or close < reopen)
+
+
 # Words for one person that a name in apposition stands for: "his Japanese counterpart, Nobutaka Machimura", "the
 # opposition leader, Morgan Tsvangirai". Not "official" or "member", which the parser also hangs on bodies.
 APPOSED_NOUNS = PERSON_TITLES | {"counterpart", "wife", "husband", "son", "daughter", "brother", "sister", "father",
@@ -94,6 +109,7 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
     Moallem the Syrian Foreign Minister", "Al Jazeera's Sinem Koseoglu", or a name it tags as a person elsewhere."""
     words = [t for t in span if not t.is_punct and t.lower_ not in ("'s", "’s")]
     if not words or not all(t.is_title for t in words) or any(t.lower_ in ORG_WORDS for t in words) \
+            or words[-1].lower_.replace(".", "") in legal_forms() \
             or all(t.lower_ in PERSON_TITLES | HONORIFICS | {"justice"} for t in words) \
             or words[-1].lower_ in PERSON_TITLES \
             or country_named(clean_name(span.text)) or gazetteer_capital(span.text):
