@@ -88,13 +88,22 @@ def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
 
 
 def _in_angle_brackets(ent: Span) -> bool:
-    """A name written between "<" and ">", as wire copy marks a company ("<Antibioticos SA>", "<Pratt and
-    Whitney>"), or part of one."""
-    line_start = ent.doc.text.rfind("\n", 0, ent.start_char) + 1
-    before = ent.doc.text[line_start:ent.start_char]
-    after = ent.doc.text[ent.start_char:ent.end_char + 80].split("\n")[0]
-    close, reopen = after.find(">"), after.find("<")
-    return before.rfind("<") > before.rfind(">") and close >= 0 and (reopen < 0 or close < reopen)
+    """A name written between "<" and ">" on one line, as wire copy marks a company ("<Antibioticos SA>", "<Pratt and
+    Whitney>"), or part of one. Read from the tokens around it, a dozen each side."""
+    doc = ent.doc
+    for token in reversed(doc[max(0, ent.start - 12):ent.start]):
+        if "\n" in token.text or ">" in token.text:
+            return False
+        if "<" in token.text:
+            break
+    else:
+        return False
+    for token in doc[ent.start:ent.end + 12]:
+        if ">" in token.text:
+            return True
+        if "\n" in token.text or ("<" in token.text and token.i >= ent.end):
+            return False
+    return False
 
 
 # Words for one person that a name in apposition stands for: "his Japanese counterpart, Nobutaka Machimura", "the
