@@ -165,20 +165,20 @@ def _relative(mention: Mention, body: str, surname: str) -> bool:
     return bool(re.search(rf"{owner}\s+(?:[\w-]+\s+){{0,2}}(?:{KIN_WORDS})\s*,?\s*$", before, re.IGNORECASE))
 
 
-# How far back a name, alone or in full, is still the one a name alone takes up: a few sentences.
+# How far back a full name is still the one a name alone takes up: a few sentences.
 TAKEN_UP = 300  # characters from its end to the start of the sentence of the name alone
 
 
 def _bearer_meant(mention: Mention, bearers: Sequence[Mention], title: str, body: str = "",
                   alone: Sequence[tuple[Mention, Mention]] = ()) -> Mention | None:
     """The full name a name alone stands for, of several it could, written before it: the one the article's title
-    names; else the one the text last named by this name, alone or in full within TAKEN_UP ("Jesse Jackson's age ...
-    Jackson at that time ... Reverend Jackson"), not as a possessor or a relative; else the one the article introduced
-    first, again not as a possessor or relative if there is one, unless its sentence introduces another. News writes
-    the other bearers of a surname by their first name or in full ("Biden's son Hunter", "Trump's niece Mary Trump
-    released a book. The book alleges that Trump ..."), so a surname alone after them is still the first one's: the
-    nearest full name would hand the rest of the article to a relative. `alone` holds the earlier names alone of the
-    article with the full names they were given."""
+    names; else the one the text last named, not as a possessor or a relative: by a name alone (`alone`: the earlier
+    surnames and first names alone with the full names they were given) or in full within TAKEN_UP ("Jesse Jackson's
+    age ... Jackson at that time ... Reverend Jackson"); else the one the article introduced first, again not as a
+    possessor or relative if there is one, unless its sentence introduces another. News writes the other bearers of a
+    surname by their first name or in full ("Biden's son Hunter", "Trump's niece Mary Trump released a book. The book
+    alleges that Trump ..."), so a surname alone after them is still the first one's: the nearest full name would hand
+    the rest of the article to a relative."""
     before = [m for m in bearers if m.start < mention.start]
     if not before:
         return None
