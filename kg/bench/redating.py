@@ -27,13 +27,13 @@ from pathlib import Path
 
 from kg.dating import date_article
 from kg.dating.article import YEAR_IN, date_by_bounds
-from kg.dating.posts import by_post, out_of_time, reads_as_of_posts
+from kg.dating.posts import out_of_time, reads_as_of_posts
 from kg.dating.recency import DATA, Reading, Weights, read_latest_year, reads_as_of_its_year, score, weights
 from kg.extract import extract
 from kg.ingest import read_file
 from kg.nlp import DEFAULT_MODEL, load_model, parse_articles
 from kg.records import Article, Dating, Extraction
-from kg.resolve import post_statements, resolve
+from kg.resolve import post_index, resolve
 
 
 def shifted(article: Article, years: int) -> Article:
@@ -120,9 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 def with_posts(cases: list[Case], extractions: list[Extraction], shifts: list[int]) -> list[Case]:
     """The cases with what the build's posts say of each when it alone is moved `shifts` years on."""
     resolution = resolve(extractions)
-    entities = {e.id: e for e in resolution.entities}
-    statements = {e.article.id: post_statements(e, resolution.mention_entity, entities) for e in extractions}
-    index = by_post(s for found in statements.values() for s in found)
+    statements, index = post_index(extractions, resolution.mention_entity, {e.id: e for e in resolution.entities})
     done = []
     for case in cases:
         posts = [(s.person, s.post) for s in statements.get(case.article.id, [])]

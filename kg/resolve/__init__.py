@@ -121,12 +121,18 @@ def post_statements(extraction: Extraction, mention_entity: dict[str, str],
     return found
 
 
+def post_index(extractions: Sequence[Extraction], mention_entity: dict[str, str], entities: dict[str, Entity]
+               ) -> tuple[dict[str, list[Statement]], dict[tuple[str, str], dict[str, int]]]:
+    """Each article's post statements, and every (person, post) with the articles that state it and their years."""
+    statements = {e.article.id: post_statements(e, mention_entity, entities) for e in extractions}
+    return statements, by_post(s for found in statements.values() for s in found)
+
+
 def _redated_by_posts(extractions: Sequence[Extraction], mention_entity: dict[str, str], entities: dict[str, Entity],
                       datings: dict[str, Dating], redated: dict[str, str]) -> dict[str, str]:
     """Articles not already flagged whose posts the rest of the build states only years before, with a text that
     agrees (kg/dating/posts.py)."""
-    statements = {e.article.id: post_statements(e, mention_entity, entities) for e in extractions}
-    index = by_post(s for found in statements.values() for s in found)
+    statements, index = post_index(extractions, mention_entity, entities)
     flagged = {}
     for article, found in statements.items():
         if article in redated or not found:

@@ -169,8 +169,8 @@ def _relative(mention: Mention, body: str, surname: str) -> bool:
 TAKEN_UP = 300  # characters from its end to the start of the sentence of the name alone
 
 
-def _bearer_meant(mention: Mention, bearers: Sequence[Mention], title: str, body: str = "",
-                  alone: Sequence[tuple[Mention, Mention]] = ()) -> Mention | None:
+def _bearer_meant(mention: Mention, bearers: Sequence[Mention], title: str, body: str,
+                  alone: Sequence[tuple[Mention, Mention]]) -> Mention | None:
     """The full name a name alone stands for, of several it could, written before it: the one the article's title
     names; else the one the text last named, not as a possessor or a relative: by a name alone (`alone`: the earlier
     surnames and first names alone with the full names they were given) or in full within TAKEN_UP ("Jesse Jackson's
