@@ -462,6 +462,13 @@ def test_a_name_in_angle_brackets_is_a_company_without_its_brackets(nlp):
     assert {n for n, k in kinds.items() if k == "Person"} == {"Jim Leslie"}, kinds
 
 
+def test_a_word_made_of_a_name_is_no_person(nlp):
+    # A typo that runs a word into a name ("ofHamas") is no one; nor is "anti-Funaro", a word made of a name.
+    extraction, _ = read(nlp, "Mahmoud Abbas, Ismail Haniyeh and Khaled Meshaal ofHamas arrived in Mecca.")
+    people = {m.name for m in extraction.mentions if m.kind == "Person"}
+    assert people == {"Mahmoud Abbas", "Ismail Haniyeh", "Khaled Meshaal"}, people
+
+
 def test_a_first_name_and_a_surname_the_article_calls_a_person_are_a_person(nlp):
     # The tagger reads "Morgan Tsvangirai" as an organisation; "Tsvangirai said" is a person's surname.
     extraction, _ = read(nlp, "Morgan Tsvangirai led the Movement for Democratic Change. Tsvangirai said he would run.")

@@ -391,6 +391,8 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             name = country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))
         if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
             continue  # "beat around the bush": a name is written with a capital
+        if kind == "Person" and _run_in(name.split(" ")[0]):
+            continue  # "anti-Funaro", "pro-Beijing", "ofHamas" (a typo): a word made of a name, not a name
         if kind == "Person" and (re.search(r"\b(?:Category|Archive)\b|\.(?:jpe?g|png|svg)\b", name)
                                  or name.lower() in PHOTO_WORDS or re.fullmatch(r"I['’‘]\w+", name)):
             # "Category:Stephen Harper", "Publish Archive", "Howard-chump.jpg", a caption's "Image", "I‘m": page
