@@ -319,6 +319,14 @@ def test_attendance_is_of_those_who_were_there(nlp, verb, joins):
     assert people == {"Hu Jintao", "Luiz Inácio Lula da Silva"} | ({"Dilma Rousseff"} if joins else set())
 
 
+@pytest.mark.parametrize(("title", "leader"), [("United Nations Secretary-General", "The U.N. chief"),
+                                               ("UN Secretary-General", "The UN leader"),
+                                               ("NATO Secretary General", "The NATO head")])
+def test_an_organisation_s_leader_is_the_holder_of_its_leading_office(nlp, title, leader):
+    text = f"{title} Ban Ki-moon arrived in Nairobi on Monday.\n\n{leader} met with Kenyan President Mwai Kibaki."
+    assert meetings(nlp, text) == {("Ban Ki-moon", "Mwai Kibaki", "held")}
+
+
 def test_phone_and_video_modes(nlp):
     extraction, _ = read(nlp, "Vladimir Putin spoke with Angela Merkel by phone.\n\n"
                               "Joe Biden held a video call with Xi Jinping.")
@@ -339,6 +347,14 @@ def test_pronoun_participant_takes_the_preceding_subject(nlp):
      ("Hakan Fidan", "head", "National Intelligence Organisation")),
     ("The head of its National Intelligence Organisation (MIT), Hakan Fidan, spoke.",
      ("Hakan Fidan", "head", "National Intelligence Organisation")),
+    # A title written with "of", a hyphenated one, and a body's initials before it
+    ("US Secretary of State Condoleezza Rice spoke.", ("Condoleezza Rice", "secretary of state", "United States")),
+    ("UN Secretary-General Ban Ki-moon spoke.", ("Ban Ki-moon", "secretary-general", "UN")),
+    ("CIA Director Porter Goss spoke.", ("Porter Goss", "director", "CIA")),
+    # Words run in before the body are no part of the title; "former" is
+    ("2006 Israel-Lebanon conflict United Nations Secretary General Kofi Annan spoke.",
+     ("Kofi Annan", "secretary general", "United Nations")),
+    ("Former CIA officer Tyler Drumheller spoke.", ("Tyler Drumheller", "former officer", "CIA")),
 ])
 def test_roles(nlp, text, expected):
     extraction, names = read(nlp, text)

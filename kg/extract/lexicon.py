@@ -132,6 +132,8 @@ PORTFOLIO_NAME = re.compile(r"\b(?:" + "|".join(re.escape(o) for o in sorted(POR
 # Titles many people hold at once: "the senators" alone names those the article calls so.
 PLURAL_TITLES = {"senator", "minister", "governor", "mayor", "representative", "congressman", "congresswoman",
                  "ambassador", "envoy", "negotiator", "commissioner", "general"}
+# Nouns for whoever holds the leading office of a country or an organisation: "the Venezuelan leader", "the UN chief".
+LEADER_NOUNS = {"leader", "chief", "head"}
 FORMER = {"former", "ex", "late", "then", "outgoing", "incoming", "next", "new", "acting", "interim"}
 # What a name before it says its bearer leads ("the Howard government", "the Clinton administration").
 LED_BODIES = {"government", "administration", "cabinet", "presidency", "premiership"}

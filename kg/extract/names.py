@@ -430,6 +430,7 @@ def _only_titles(name: str) -> bool:
 
 
 def _is_title_word(ent: Span) -> bool:
-    """A one-word ORG inside a title ("Russian Defence Minister Sergei Shoigu") is part of the title."""
+    """A one-word ORG inside a title ("Russian Defence Minister Sergei Shoigu") is part of the title; an acronym
+    is the organisation the title belongs to ("UN Secretary-General Kofi Annan", "NATO Secretary General ...")."""
     return len(ent) == 1 and ent.root.dep_ == "compound" and ent.root.head.ent_type_ == "" \
-        and ent.root.head.head.ent_type_ == "PERSON"
+        and ent.root.head.head.ent_type_ == "PERSON" and not ent.text.replace(".", "").isupper()

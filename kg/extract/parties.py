@@ -6,10 +6,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.countries import fold
 from kg.extract.lexicon import (
     FORMER,
     HOLD_VERBS,
     HOST_VERBS,
+    LEADER_NOUNS,
     MEET_VERBS,
     MEETING_NOUNS,
     OFFICE_TITLES,
@@ -363,15 +365,15 @@ def _role_holders(noun: Token, context: Context) -> list[Mention]:
 def _holders_for(places: list[Mention], head: str, modifiers: list[str], context: Context) -> list[Mention]:
     """The one holder the article names of the title in each country or organisation ("the EC ministers": none, as
     their posts are their countries'). A country's "leader" is the one holder of its leading office the article
-    names ("Venezuelan President Hugo Chavez ... the Venezuelan leader"), and one's "Iranian counterpart" the one
-    person it gives any office of that country."""
+    names ("Venezuelan President Hugo Chavez ... the Venezuelan leader"; "the U.N. chief", its Secretary-General),
+    and one's "Iranian counterpart" the one person it gives any office of that country."""
     found = []
     for place in places:
         people = {context.mentions[r.holder].name for r in context.roles
-                  if r.of is not None and context.mentions[r.of].name == place.name
+                  if r.of is not None and _same_body(context.mentions[r.of].name, place.name)
                   and not set(title_words(r.title)) & FORMER
                   and (head == "counterpart" and not modifiers
-                       or (head == "leader" and not modifiers and _leads(title_words(r.title)))
+                       or (head in LEADER_NOUNS and not modifiers and _leads(title_words(r.title)))
                        or _holds(title_words(r.title), head, modifiers))}
         if len(people) == 1:
             name = people.pop()
@@ -429,10 +431,20 @@ def _holders(head: str, modifiers: list[str], context: Context) -> list[Mention]
 
 
 def _leads(words: list[str]) -> bool:
-    """Whether a title is a country's leading office: head of state or of government."""
+    """Whether a title is a country's leading office (head of state or of government), or an organisation's
+    ("Secretary-General", "Director-General", "Chairman")."""
     leading = words[-1:] in (["president"], ["premier"], ["chancellor"], ["king"], ["queen"], ["emir"],
-                             ["taoiseach"]) or words[-2:] == ["prime", "minister"]
+                             ["taoiseach"], ["chairman"], ["chairwoman"]) \
+        or words[-2:] in (["prime", "minister"], ["secretary", "general"], ["director", "general"])
     return leading and not {"vice", "deputy"} & set(words)
+
+
+def _same_body(name: str, other: str) -> bool:
+    """One organisation or country however its initials are written: "U.N.", "UN" and "United Nations"."""
+    forms = [fold(n).replace(".", "") for n in (name, other)]
+    initials = ["".join(w[0] for w in f.split()) if len(f.split()) > 1 else f for f in forms]
+    return name == other or forms[0].replace(" ", "") == forms[1].replace(" ", "") \
+        or initials[0] == forms[1] or initials[1] == forms[0]
 
 
 def _holds(words: list[str], head: str, modifiers: list[str]) -> bool:
@@ -443,7 +455,7 @@ def _holds(words: list[str], head: str, modifiers: list[str]) -> bool:
 def title_words(title: str) -> list[str]:
     """A title's words with abbreviations spelt out and a portfolio's other names made one ("Treasury Secretary" and
     "Chancellor of the Exchequer" are the finance minister, kg/data/portfolios.tsv)."""
-    text = " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in title.lower().replace(".", "").split())
+    text = " ".join(TITLE_ABBREVIATIONS.get(w, w) for w in title.lower().replace(".", "").replace("-", " ").split())
     return PORTFOLIO_NAME.sub(lambda match: PORTFOLIOS[match.group(0)], text).split()
 
 
