@@ -229,6 +229,9 @@ def meetings(nlp, text: str) -> set[tuple]:
     # a country the tagger ran into the name after a title's "of"
     ("During the summit, Vladimir Voronin held discussions with President of Latvia Valdis Zatlers and Lithuanian "
      "President Valdas Adamkus.", {("Valdas Adamkus", "Valdis Zatlers", "Vladimir Voronin", "held")}),
+    # ... or after an ambassador's "to", the name closing the title's phrase
+    ("British Ambassador to Romania Quinton Quayle met Traian Basescu on Tuesday.",
+     {("Quinton Quayle", "Traian Basescu", "held")}),
     # a country the tagger took for a person is no participant
     ("Mali President Amadou Toumani Touré met Nicolas Sarkozy in Paris.",
      {("Amadou Toumani", "Nicolas Sarkozy", "held")}),

@@ -306,16 +306,17 @@ def join_split_names(doc: Doc) -> None:
 
 
 def split_country_from_name(doc: Doc) -> None:
-    """Part a country from the name the tagger ran it into after a title's "of": "President of Latvia Valdis Zatlers"
-    is Latvia and Valdis Zatlers, "President of Brazil | Luiz | Inacio Lula da Silva" Brazil and the whole name."""
+    """Part a country from the name the tagger ran it into after a title's "of" or "to": "President of Latvia Valdis
+    Zatlers" is Latvia and Valdis Zatlers, "President of Brazil | Luiz | Inacio Lula da Silva" Brazil and the whole
+    name, "Ambassador to Romania Quinton Quayle" Romania and Quinton Quayle."""
     ents, out, changed, skip = list(doc.ents), [], False, None
     for i, ent in enumerate(ents):
         if ent is skip:
             continue
         of = doc[ent.start - 1] if ent.start > 0 else None
         cut = next((k for k in (1, 2, 3) if k <= len(ent) and country_named(ent[:k].text)), None)
-        if ent.label_ == "PERSON" or of is None or of.lower_ != "of" or of.head.lemma_.lower() not in PERSON_TITLES \
-                or cut is None:
+        if ent.label_ == "PERSON" or of is None or of.lower_ not in ("of", "to") \
+                or of.head.lemma_.lower() not in PERSON_TITLES or cut is None:
             out.append(ent)
             continue
         end = ent.end
@@ -326,7 +327,7 @@ def split_country_from_name(doc: Doc) -> None:
             end, skip = following.end, following  # the name goes on in the next entity
         name = doc[ent.start + cut:end]
         if len(name) >= 2 and all(t.is_title or t.lower_ in NAME_PARTICLES for t in name) \
-                and not any(t.lower_ in ORG_WORDS for t in name):
+                and not any(t.lower_ in ORG_WORDS for t in name) and name[-1].lower_ not in PERSON_TITLES:
             out += [Span(doc, ent.start, ent.start + cut, label="GPE"), Span(doc, ent.start + cut, end, label="PERSON")]
             changed = True
         else:

@@ -141,7 +141,8 @@ def _resolve(token: Token, context: Context) -> list[Mention]:
         # "the Minister of Foreign Relations Manuel Rodríguez": the name closes the title's "of" phrase. "his
         # counterpart in that country Michele Alliot-Marie": the parser hangs the name on the phrase's own noun.
         objects = [g for p in token.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-        named = [context.mention_at.get(t.i) for g in objects if g.head.lower_ == "of" for t in (g, *g.conjuncts)]
+        named = [context.mention_at.get(t.i) for g in objects if g.head.lower_ in ("of", "to")
+                 for t in (g, *g.conjuncts)]  # "UK Ambassador to Romania Quinton Quayle met ..."
         named += [context.mention_at.get(a.i) for g in objects if g.head.lower_ in ("of", "in", "from")
                   and g.i not in context.mention_at for a in g.children if a.dep_ == "appos"]
         if any(m is not None and m.kind == "Person" for m in named):
