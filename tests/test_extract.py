@@ -86,7 +86,7 @@ def meetings(nlp, text: str) -> set[tuple]:
      {("Angela Merkel", "Emmanuel Macron", "held")}),
     # the speaker of a clause a meeting "with" two or more people sets the time of
     ("After a day of meetings with George Shultz and Malcolm Baldrige, Joe Clark told a press conference he was "
-     "persuaded.", {("George Shultz", "Joe Clark", "Malcolm Baldrige", "held")}),
+     "persuaded.", {("George Shultz", "Joe Clark", "held"), ("Joe Clark", "Malcolm Baldrige", "held")}),
     # "him" as the object of a meeting, "his" on a meeting noun: the subject of the sentence before
     ("George Bush arrived in London on Monday. Tony Blair met him at the airport.",
      {("George Bush", "Tony Blair", "held")}),
@@ -269,7 +269,14 @@ def meetings(nlp, text: str) -> set[tuple]:
      {("Arnold Bracy", "Clayton Lonetree", "held")}),
     ("Joe Clark today held discussions with Treasury Secretary James Baker and Democratic Sens. Patrick Moynihan of "
      "New York and Christopher Dodd of Connecticut.",
-     {("Christopher Dodd", "James Baker", "Joe Clark", "Patrick Moynihan", "held")}),
+     {("James Baker", "Joe Clark", "held"), ("Joe Clark", "Patrick Moynihan", "held"),
+      ("Christopher Dodd", "Joe Clark", "held")}),
+    # one visitor and a list of people met: a meeting with each, as the annotation guide reads a visit; one meeting
+    # of them all when they met the visitor together (a welcoming party, "talks between")
+    ("Condoleezza Rice met with Prime Minister Costas Karamanlis and Foreign Minister Dora Bakoyannis in Athens.",
+     {("Condoleezza Rice", "Costas Karamanlis", "held"), ("Condoleezza Rice", "Dora Bakoyannis", "held")}),
+    ("Pope Benedict XVI was met at the airport by King Juan Carlos and Prime Minister José Luis Rodríguez Zapatero.",
+     {("Benedict XVI", "Juan Carlos", "Rodríguez Zapatero", "held")}),
     # a meeting noun's agent, through the point of the talks it is at
     ("Karl Weber said the zones were changed as a result of the meeting on Monday with Treasury Secretary Jean "
      "Dupont.", {("Jean Dupont", "Karl Weber", "held")}),

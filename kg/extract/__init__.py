@@ -24,7 +24,7 @@ from kg.extract.assembly import assemble
 from kg.extract.kinds import settle_kinds
 from kg.extract.names import join_split_names, mentions_of, split_country_from_name
 from kg.extract.parties import Context
-from kg.extract.predicates import read_attendance, read_meeting
+from kg.extract.predicates import read_attendance, read_meetings
 from kg.extract.roles import roles_of
 from kg.records import Article, Extraction, Meeting
 
@@ -39,9 +39,9 @@ def extract(doc: Doc, article: Article) -> Extraction:
     context = Context(doc, article, mention_at, roles, mentions, {})
     meetings: list[Meeting] = []
     for token in doc:
-        meeting = read_meeting(token, context) or read_attendance(token, context, meetings)
-        if meeting is not None:
-            meetings.append(meeting)
+        found = read_meetings(token, context)
+        attended = read_attendance(token, context, meetings) if not found else None
+        meetings.extend(found or ([attended] if attended is not None else []))
     meetings = assemble(meetings, context)
     ordered = tuple(sorted(mentions.values(), key=lambda m: m.start))
     return Extraction(article=article, mentions=ordered, roles=roles, meetings=tuple(meetings),

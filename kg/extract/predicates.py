@@ -113,6 +113,40 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
     )
 
 
+def read_meetings(token: Token, context: Context) -> list[Meeting]:
+    """The meetings `token` states: one (`read_meeting`), or one with each person of a list a single person met
+    (`one_by_one`)."""
+    meeting = read_meeting(token, context)
+    return [] if meeting is None else one_by_one(meeting, token, context)
+
+
+def one_by_one(meeting: Meeting, token: Token, context: Context) -> list[Meeting]:
+    """"X met A and B", "X held talks with A, B and C", "after meetings with A and B, X said": X met each of them,
+    as the annotation guide reads a visit; not "A, B and C met", "X was met by A and B" (a welcoming party), "talks
+    between X, A and B", nor "officials, including A and B" (one meeting of them all)."""
+    hold = token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_.lower() in HOLD_VERBS
+    anchor = token.head if hold else token
+    if any(c.dep_ in ("nsubjpass", "agent") for c in anchor.children):
+        return [meeting]
+    heads = [c for c in anchor.children if c.dep_ == "dobj" and c.i != token.i]
+    heads += [g for h in dict.fromkeys((anchor, token)) for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+              for g in p.children if g.dep_ == "pobj"]
+    if len({h.head.i for h in heads}) != 1:
+        return [meeting]  # no list, or parties in two phrases
+    # The people listed, a name once though the parser split it ("Roh Moo - hyun": three objects)
+    listed = [context.mention_at.get(t.i) for h in heads for t in (h, *h.conjuncts) if not t.is_punct]
+    people = list({m.id: m for m in listed if m is not None}.values())
+    if len(people) < 2 or None in listed or any(m.kind != "Person" for m in people):
+        return [meeting]
+    names = {m.name for m in people}
+    others = [p for p in meeting.participants if context.mentions[p].name not in names]
+    if len(others) != 1 or context.mentions[others[0]].kind != "Person":
+        return [meeting]
+    return [replace(meeting, id=meeting.id if k == 0 else f"{context.article.id}#m{m.start:07d}",
+                    participants=tuple(sorted((others[0], m.id), key=lambda i: context.mentions[i].start)))
+            for k, m in enumerate(people)]
+
+
 def _sequence(noun: Token) -> str | None:
     """The word that picks a meeting out of a series ("the first meeting between A and B"); not the first one "since
     the start of the war", which says how rare this meeting is."""
