@@ -7,6 +7,7 @@ resolution need not import extraction.
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 # Honorifics dropped from the front of a name ("President Hu Jintao" is Hu Jintao).
@@ -44,3 +45,12 @@ TITLE_WORDS = (PERSON_TITLES | HONORIFICS | {"justice", "representative", "gener
     - {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "the", "former", "ex", "vice", "deputy", "rear", "prime"}
 # Lower-case words inside a name that are not a name of their own ("Bashar al-Assad", "Ursula von der Leyen").
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "dos", "das", "do", "van", "von", "der", "le", "la", "du", "di"}
+
+
+def initials(name: str) -> str:
+    """The acronym a name's capitalised words make.
+
+    >>> initials("National Intelligence Organisation"), initials("Ministry of Foreign Affairs")
+    ('NIO', 'MFA')
+    """
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())

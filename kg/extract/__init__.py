@@ -40,8 +40,9 @@ def extract(doc: Doc, article: Article) -> Extraction:
     meetings: list[Meeting] = []
     for token in doc:
         found = read_meetings(token, context)
-        attended = read_attendance(token, context, meetings) if not found else None
-        meetings.extend(found or ([attended] if attended is not None else []))
+        if not found and (attended := read_attendance(token, context, meetings)) is not None:
+            found = [attended]
+        meetings.extend(found)
     meetings = assemble(meetings, context)
     ordered = tuple(sorted(mentions.values(), key=lambda m: m.start))
     return Extraction(article=article, mentions=ordered, roles=roles, meetings=tuple(meetings),

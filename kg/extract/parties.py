@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.countries import fold
 from kg.extract.lexicon import (
     FORMER,
     HOLD_VERBS,
@@ -24,7 +23,7 @@ from kg.extract.lexicon import (
     REPORT_VERBS,
     SPEAKERS,
 )
-from kg.names import PERSON_TITLES, TITLE_ABBREVIATIONS
+from kg.names import PERSON_TITLES, TITLE_ABBREVIATIONS, initials
 from kg.records import Article, Mention, Role
 
 
@@ -442,10 +441,8 @@ def _leads(words: list[str]) -> bool:
 
 def _same_body(name: str, other: str) -> bool:
     """One organisation or country however its initials are written: "U.N.", "UN" and "United Nations"."""
-    forms = [fold(n).replace(".", "") for n in (name, other)]
-    initials = ["".join(w[0] for w in f.split()) if len(f.split()) > 1 else f for f in forms]
-    return name == other or forms[0].replace(" ", "") == forms[1].replace(" ", "") \
-        or initials[0] == forms[1] or initials[1] == forms[0]
+    short, long = sorted((name.replace(".", ""), other.replace(".", "")), key=len)
+    return short.casefold() == long.casefold() or (short.isupper() and initials(long) == short)
 
 
 def _holds(words: list[str], head: str, modifiers: list[str]) -> bool:

@@ -440,9 +440,7 @@ def _agent_of_noun(noun: Token, context: Context, named: list[Mention]) -> list[
                    if m.kind == "Person"]
         agents += [m for a in governor.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                    for m in resolve_group(o, context) if m.kind == "Person"]  # "... he was told by Zinichev"
-    # No one has talks with themselves: "The ministers are due to start talks with officials, including Foreign
-    # Minister Tadashi Kuranari" are other ministers than those the noun names.
-    return [m for m in agents if m.name not in {n.name for n in named}]
+    return agents
 
 
 def _joint_clause(prep: Token, context: Context) -> bool:

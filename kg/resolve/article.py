@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import cast
 
 from kg.countries import country_named, country_of_demonym, fold
-from kg.names import HONORIFICS, PERSON_TITLES
+from kg.names import HONORIFICS, PERSON_TITLES, initials
 from kg.records import Article, Entity, Extraction, Kind, Mention
 from kg.resolve.names import (
     _bearer_meant,
@@ -18,7 +18,6 @@ from kg.resolve.names import (
     _plain_tokens,
     _post,
     _respelt,
-    initials,
     name_tokens,
 )
 from kg.vocab import NODE_PREFIX, slugify

@@ -134,15 +134,6 @@ def _name_key(kind: str, name: str) -> tuple[str, str]:
     return kind, fold(name)
 
 
-def initials(name: str) -> str:
-    """The acronym a name's capitalised words make.
-
-    >>> initials("National Intelligence Organisation"), initials("Ministry of Foreign Affairs")
-    ('NIO', 'MFA')
-    """
-    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
-
-
 def _bearers(surname: str, mentions: Sequence[Mention]) -> list[Mention]:
     """The full names of people among `mentions` that end in `surname` (folded)."""
     return [m for m in mentions if m.kind == "Person" and len(tokens := name_tokens(m.name)) > 1
