@@ -447,6 +447,14 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
      {"Mukherjee", "Emmanuel Macron"}),
     ("The offer matched the position at the earlier Reagan-Gorbachev summit in Geneva.", set(),
      {"Reagan", "Gorbachev"}),
+    # listed with places or peoples, or a large city's name listed with a place; a firm's legal form after the name
+    ("The court has brought charges against Croats as well as Serbs.", {"Croats"}, set()),
+    ("Clubs may field Scottish, Welsh and Northern Irish players.", {"Welsh"}, set()),
+    ("Protests were held in the cities of Mérida, Maracaibo, Barquisimeto and Valencia.", {"Maracaibo"}, set()),
+    ("Keith Skeoch, chief economist at stockbrokers James Capel and Co, said rates would fall.", {"James Capel"},
+     {"Keith Skeoch"}),
+    ("Gen. George Casey, commander of U.S. forces in Iraq and Zalmay Khalilzad, ambassador to Iraq, issued a joint "
+     "apology Thursday.", set(), {"Zalmay Khalilzad"}),
     # a one-word name after a place and a comma is its region; a full name after a title's place is its holder
     ("The plant in Turbotville, Penn, made a loss.", {"Penn"}, set()),
     ("Police defused two devices in Almería, Andalucía, on Sunday. The Chief Minister of Karnataka, Dharam Singh, "

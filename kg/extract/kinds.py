@@ -120,6 +120,9 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
+        elif listed := next((why for span in mentions if (why := _listed_with_places(span))), None):
+            decided[key] = KindChange(mentions[0].text, listed[0], f"listed with {listed[1]}, and nothing shows a "
+                                                                  f"person")
         elif place := next((why for span in mentions if (why := _written_as_place(span))), None):
             decided[key] = KindChange(mentions[0].text, "Place", f"written as a place ({place}), and nothing shows a "
                                                                   f"person")
@@ -215,8 +218,8 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
     words = key.split()
     if _acronym(span):
         return False  # "MONUC said", "MLA": an acronym, whatever the verb; a title before one is a title's tail
-    if _named_as_work(span):
-        return False  # "the film Easy Rider", "the novel Angel Catbird": not a first name's person
+    if _named_as_work(span) or _legal_form_after(span):
+        return False  # "the film Easy Rider", "James Capel and Co": not a first name's person
     if words[0] in first_names():
         return True  # "Gloria", "Johnnie Christmas"
     if any(t.ent_type_ not in ("PERSON", "") for t in span) and key not in tagged_people:
@@ -279,11 +282,26 @@ def _written_as_body(span: Span) -> str | None:
     root = span.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in BODY_NOUNS | FIRM_HEADS and root.head.is_lower:
         return f"\"{span.text} {root.head.text}\""
+    if form := _legal_form_after(span):
+        return f"\"{span.text} ... {form}\""
     # Right after the name and its comma: not "Marko Blagojevic of Belgrade's Centre for ..., a group ...".
     noun = next((c for c in root.children if c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in BODY_APPOSITIONS
                  and span.end < len(span.doc) and span.doc[span.end].text == "," and c.left_edge.i == span.end + 1),
                 None)
     return f"\"{span.text}, ... {noun.text}\"" if noun is not None else None
+
+
+def _legal_form_after(span: Span) -> str | None:
+    """A firm's legal form the tagger left out of the name: "James Capel and Co", "Jardine Fleming (Securities) Ltd"
+    (the names it ends are read in names.py)."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].lower_ in ("and", "&"):
+        i += 1
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        i += 3
+    form = doc[i] if i < len(doc) else None
+    return form.text if form is not None and form.text[:1].isupper() \
+        and form.lower_.replace(".", "") in legal_forms() else None
 
 
 def _named_as_work(span: Span) -> str | None:
@@ -294,6 +312,23 @@ def _named_as_work(span: Span) -> str | None:
             and (before.head == span.root or span.root.head == before):
         return f"\"{before.text} {span.text}\""
     return None
+
+
+def _listed_with_places(span: Span) -> tuple[Kind | None, str] | None:
+    """The kind of the names listed with this one, when they are places or peoples and none is a person's: "the
+    cities of Mérida, Maracaibo and Valencia", "Croats as well as Serbs", "Scottish, Welsh and Irish players"."""
+    root = span.root
+    first = root.head if root.dep_ == "conj" else root
+    others = [t for t in (first, *first.conjuncts) if not span.start <= t.i < span.end and t.ent_type_]
+    places = [t for t in others if t.ent_type_ in ("GPE", "LOC", "NORP")]
+    population = cities().get(fold(span.text), 0)
+    if not places or (len(places) < len(others) and population < 300_000):
+        return None  # names the tagger types otherwise may be people's; a large city's name is a place's
+    if len(places) < 2 and len(span) > 1 and not population:
+        return None  # one place beside a full name is as often the place of its post: "governor of X, Y Z"
+    # A place only when the gazetteer knows it: firms and papers are listed with places too ("Woolworths and Coles")
+    kind: Kind | None = "Place" if population and any(t.ent_type_ != "NORP" for t in places) else None
+    return kind, " and ".join(dict.fromkeys(t.text for t in places[:3]))
 
 
 def _written_as_place(span: Span) -> str | None:
