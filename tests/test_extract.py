@@ -453,6 +453,11 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
     ("Protests were held in the cities of Mérida, Maracaibo, Barquisimeto and Valencia.", {"Maracaibo"}, set()),
     ("Keith Skeoch, chief economist at stockbrokers James Capel and Co, said rates would fall.", {"James Capel"},
      {"Keith Skeoch"}),
+    # a place's, an outlet's or a holding's noun before the name
+    ("The target was a restaurant in a market town, Sungai Golok, which borders with Malaysia.", {"Sungai Golok"},
+     set()),
+    ("Her left-wing newspaper, Il Manifesto, said the bullet had passed through the car.", {"Il Manifesto"}, set()),
+    ("The placement will consist of one mln shares of Amir Mines at 2.90 dlrs per share.", {"Amir Mines"}, set()),
     ("Gen. George Casey, commander of U.S. forces in Iraq and Zalmay Khalilzad, ambassador to Iraq, issued a joint "
      "apology Thursday.", set(), {"Zalmay Khalilzad"}),
     # a one-word name after a place and a comma is its region; a full name after a title's place is its holder

@@ -266,6 +266,9 @@ def _written_as_outlet(span: Span) -> str | None:
     if before is not None and before.is_lower and before.lemma_.lower() in OUTLET_NOUNS \
             and span.doc[before.i - 1].lower_ not in ("a", "an") and (before.head == root or root.head == before):
         return f"\"{before.text} {span.text}\""  # "the Norwegian newspaper Aftenposten"; not "a daily Aspirin"
+    if root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in OUTLET_NOUNS \
+            and root.head.i < span.start:
+        return f"\"{root.head.text}, {span.text}\""  # "her left-wing newspaper, Il Manifesto"
     if root.dep_ == "nsubj" and root.head.lemma_.lower() == "quote":
         return f"\"{span.text} {root.head.text}\""
     return None
@@ -282,6 +285,9 @@ def _written_as_body(span: Span) -> str | None:
     root = span.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in BODY_NOUNS | FIRM_HEADS and root.head.is_lower:
         return f"\"{span.text} {root.head.text}\""
+    holding = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "in") else None
+    if holding is not None and holding.is_lower and holding.lemma_.lower() in FIRM_HEADS:
+        return f"\"{holding.text} {root.head.text} {span.text}\""  # "shares of Amir Mines", "a stake in Arla"
     if form := _legal_form_after(span):
         return f"\"{span.text} ... {form}\""
     # Right after the name and its comma: not "Marko Blagojevic of Belgrade's Centre for ..., a group ...".
@@ -342,6 +348,9 @@ def _written_as_place(span: Span) -> str | None:
                 None)
     if noun is not None:
         return f"\"{span.text}, ... {noun.text}\""
+    if root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in PLACE_NOUNS \
+            and root.head.i < span.start:
+        return f"\"{root.head.text}, {span.text}\""  # "in one town alone, Bogalay"
     place = root.head
     # "Livorno, Tuscany": the region or country of a place, one word; not "the Chief Minister of Karnataka, Dharam
     # Singh", where the parser hangs the holder of the title on its place
