@@ -473,6 +473,17 @@ def test_a_name_is_a_person_by_what_the_whole_article_shows(nlp, text, not_peopl
     assert all("shows a person" in change.reason for change in extraction.kind_changes)
 
 
+@pytest.mark.parametrize("title, full", [
+    ("Controversial Florida attorney Jack Thompson disbarred", "Jack Thompson"),
+    ("Wayne Allyn Thompson wins Missouri Libertarian primary", "Wayne Allyn Thompson"),
+    ("Prince Thompson of Ruritania disbarred", "Thompson"),  # a title, though the census lists it as a first name
+])
+def test_a_surname_the_body_never_writes_in_full_takes_the_headlines_full_name(nlp, title, full):
+    body = "Mr. Thompson told reporters on Thursday that he would appeal."
+    extraction = extract(nlp(body), Article("a1", title, body, "2008-09-26", None, "a1.txt"))
+    assert {m.name for m in extraction.mentions if m.kind == "Person"} == {full}
+
+
 def test_names_are_cleaned_of_captions_headline_tails_brackets_and_other_scripts(nlp):
     text = ("Дмитрий Кошелев met Anna Rossi on Monday. Photo of Phil CollinsImage at the show. Then corona और HIV "
             "डोनो एक साथ came. Publish Archive-unreviewed. "

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.extract.assembly import assemble
 from kg.extract.kinds import settle_kinds
-from kg.extract.names import join_split_names, mentions_of, split_country_from_name
+from kg.extract.names import join_split_names, mentions_of, named_in_headline, split_country_from_name
 from kg.extract.parties import Context
 from kg.extract.predicates import read_attendance, read_meetings
 from kg.extract.roles import roles_of
@@ -34,6 +34,7 @@ def extract(doc: Doc, article: Article) -> Extraction:
     join_split_names(doc)
     split_country_from_name(doc)
     mention_at, kind_changes = settle_kinds(doc, mentions_of(doc, article))
+    mention_at = named_in_headline(mention_at, article.title)
     mentions = {m.id: m for m in mention_at.values()}
     roles = tuple(roles_of(doc, article, mention_at))
     context = Context(doc, article, mention_at, roles, mentions, {})

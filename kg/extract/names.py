@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -412,6 +413,33 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
         for token in ent:
             mention_at[token.i] = mention
     return mention_at
+
+
+def named_in_headline(mention_at: dict[int, Mention], title: str) -> dict[int, Mention]:
+    """The mentions with a surname the body never writes in full given the full name the headline writes, from a
+    first name of the census list: "Controversial Florida attorney Jack Thompson disbarred" ... "Thompson said". The
+    text of a web page loses the names its links held, often the first mention of the story's own person."""
+    full = {m.name.split()[-1] for m in mention_at.values() if m.kind == "Person" and " " in m.name}
+    named: dict[str, str] = {}
+    for mention in mention_at.values():
+        surname = mention.name
+        if mention.kind != "Person" or " " in surname or surname in full or surname in named:
+            continue
+        found = re.search(rf"(?:\b([A-Z][a-z]+) )?\b([A-Z][\w'’-]*) {re.escape(surname)}\b", title or "")
+        given = [word for word in (found.groups() if found else ()) if word and _first_name(word)]
+        if given and given[0] == found.group(1):
+            named[surname] = f"{found.group(1)} {found.group(2)} {surname}"  # "Wayne Allyn Root"
+        elif given:
+            named[surname] = f"{found.group(2)} {surname}"
+    if not named:
+        return mention_at
+    renamed = {m.id: replace(m, name=named[m.name]) for m in mention_at.values() if m.name in named}
+    return {index: renamed.get(m.id, m) for index, m in mention_at.items()}
+
+
+def _first_name(word: str) -> bool:
+    """A first name of the census list that is no title ("King", "Prince", "Lady" are both)."""
+    return word.lower() in first_names() and word.lower() not in PERSON_TITLES | HONORIFICS
 
 
 # A caption's or a photo credit's word alone ("Image", "Photobucket") is no one's name.
