@@ -453,6 +453,8 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
     ("Protests were held in the cities of Mérida, Maracaibo, Barquisimeto and Valencia.", {"Maracaibo"}, set()),
     ("Keith Skeoch, chief economist at stockbrokers James Capel and Co, said rates would fall.", {"James Capel"},
      {"Keith Skeoch"}),
+    # one word the tagger calls a person and, in every mention, a common noun or adjective
+    ("Groundwater is the primary source of water for drinking and irrigation.", {"Groundwater"}, set()),
     # a place's, an outlet's or a holding's noun before the name
     ("The target was a restaurant in a market town, Sungai Golok, which borders with Malaysia.", {"Sungai Golok"},
      set()),

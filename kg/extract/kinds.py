@@ -140,6 +140,10 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif thing := next((why for span in mentions if (why := _written_as_thing(span))), None):
             decided[key] = KindChange(mentions[0].text, None, f"written as a thing ({thing}), and nothing shows a "
                                                                f"person")
+        elif len(key.split()) == 1 and all(span.root.pos_ in ("ADJ", "NOUN") for span in mentions):
+            # "Groundwater is ...", "Roasters are ...": a word the tagger reads as a common one wherever it stands
+            decided[key] = KindChange(mentions[0].text, None, "one word read as a common noun or adjective in every "
+                                                               "mention, with nothing that shows a person")
         elif len(key.split()) == 1 and re.search(rf"\b{re.escape(key)}\b", doc.text) \
                 and (all(span.start == span.sent.start for span in mentions) or _common_word(mentions)):
             # "Riot police ...", "Earmarks added ...": capitalised only as the first word of its sentences, and
