@@ -275,6 +275,8 @@ def meetings(nlp, text: str) -> set[tuple]:
     # of them all when they met the visitor together (a welcoming party, "talks between")
     ("Condoleezza Rice met with Prime Minister Costas Karamanlis and Foreign Minister Dora Bakoyannis in Athens.",
      {("Condoleezza Rice", "Costas Karamanlis", "held"), ("Condoleezza Rice", "Dora Bakoyannis", "held")}),
+    ("Dilson Funaro held discussions on Friday with Paul Volcker, Treasury Secretary James Baker and other officials.",
+     {("Dilson Funaro", "Paul Volcker", "held"), ("Dilson Funaro", "James Baker", "held")}),  # the unnamed rest
     ("Pope Benedict XVI was met at the airport by King Juan Carlos and Prime Minister José Luis Rodríguez Zapatero.",
      {("Benedict XVI", "Juan Carlos", "Rodríguez Zapatero", "held")}),
     # a meeting noun's agent, through the point of the talks it is at

@@ -133,10 +133,15 @@ def one_by_one(meeting: Meeting, token: Token, context: Context) -> list[Meeting
               for g in p.children if g.dep_ == "pobj"]
     if len({h.head.i for h in heads}) != 1:
         return [meeting]  # no list, or parties in two phrases
-    # The people listed, a name once though the parser split it ("Roh Moo - hyun": three objects)
-    listed = [context.mention_at.get(t.i) for h in heads for t in (h, *h.conjuncts) if not t.is_punct]
-    people = list({m.id: m for m in listed if m is not None}.values())
-    if len(people) < 2 or None in listed or any(m.kind != "Person" for m in people):
+    # The people listed, a name once though the parser split it ("Roh Moo - hyun": three objects), and not the
+    # unnamed rest ("... and other Japanese officials")
+    listed = [context.mention_at.get(t.i) for h in heads for t in (h, *h.conjuncts)
+              if not t.is_punct and (t.i in context.mention_at or not any(c.lower_ == "other" for c in t.children))]
+    people = list({m.id: m for m in listed if m is not None and m.kind == "Person"}.values())
+    # The bodies of their posts the parser listed with them ("International Monetary Fund (IMF) head Michel
+    # Camdessus") are no parties of their own
+    bodies = {r.of for r in context.roles if r.holder in {m.id for m in people}}
+    if len(people) < 2 or None in listed or any(m.kind != "Person" and m.id not in bodies for m in listed):
         return [meeting]
     names = {m.name for m in people}
     others = [p for p in meeting.participants if context.mentions[p].name not in names]
