@@ -426,6 +426,7 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
     ("Ehud Olmert, whose centrist Kadima party won, spoke. Kadima will lead.", {"Kadima"}, {"Ehud Olmert"}),
     ("A bomb went off in Tuz Khurmatu on Monday. Two policemen were hurt.", {"Tuz Khurmatu"}, set()),
     ("The team travelled to Belo Horizonte. The heat of Belo Horizonte was hard.", {"Belo Horizonte"}, set()),
+    ("The injured are being moved to Dahuk, about 60 miles north of Qahtaniya.", {"Dahuk"}, set()),
     ("Sanwa Bank Ltd bought a small stake in Banco Totta. Sanwa said the deal was worth 10 mln dlrs.", {"Sanwa"},
      set()),  # a firm's short name, though it "said"
     ("The eight are Adam Khatib, 19, Ibrahim Savant 25, and Waheed Zaman, 22.", set(),

@@ -63,6 +63,9 @@ FIRM_HEADS = {"share", "stock", "subsidiary", "shareholder", "stake", "plant", "
 # Prepositions of place: a name that only follows them is a place's ("in Göttingen"), not "with Smith", "by Smith".
 WHERE = {"in", "near", "outside", "throughout", "across", "around"}
 PLACE_PREPOSITIONS = WHERE | {"at", "from", "to", "into"}  # "flew to Shiraz", with a city's name
+# Verbs of going: where one travels "to" or comes "from" is a place ("travelling to Blackburn"), not "talked to Smith".
+GOING = {"travel", "fly", "return", "move", "drive", "sail", "walk", "march", "head", "relocate", "flee",
+         "evacuate", "deport", "transfer", "commute", "journey", "emigrate", "immigrate"}
 # Other tags a mention of the same name may carry, and the kind they make it when nothing shows a person.
 # Not WORK_OF_ART: the tagger gives it to people's names in quoted or bylined text.
 OTHER_TAGS: dict[str, Kind | None] = {"ORG": "Organisation", "GPE": "Place", "LOC": "Place", "FAC": "Place",
@@ -131,7 +134,7 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif _a_city(key, mentions):  # "riots in Guwahati": a city the tagger calls a person
             decided[key] = KindChange(mentions[0].text, "Place", "a city's name (GeoNames), and nothing shows a "
                                                                  "person")
-        elif all(span.root.dep_ == "pobj" and span.root.head.lower_ in WHERE for span in mentions):
+        elif all(_after_where(span) for span in mentions):
             # "a bomb in Tuz Khurmatu", "studied law in Göttingen": mostly places the gazetteer does not know, but
             # also languages, cases and papers ("in Pashto", "in Kelo", "in Al-Qabas"): no kind is given
             where = mentions[0].root.head.text
@@ -174,6 +177,16 @@ def _a_city(key: str, mentions: list[Span]) -> bool:
         return key.split()[0] not in ("saint", "st")
     return population >= 300_000 and any(span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
                                          for span in mentions)
+
+
+def _after_where(span: Span) -> bool:
+    """Whether a name is written where a place goes: after "in", "near", ... ("a bomb in Tuz Khurmatu"), or after "to"
+    or "from" with a verb of going ("travelled from Munsan", "evacuated to Boulogne"); not "go", as "the medal
+    went to Abderrahman Samba" goes to a person."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    return root.head.lower_ in WHERE or (root.head.lower_ in ("to", "from") and root.head.head.lemma_ in GOING)
 
 
 def _other_tags(doc: Doc, firms: set[str]) -> dict[str, str]:
