@@ -20,7 +20,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "president", "prim
               "councillor", "councilor", "councilman", "councilwoman", "alderman", "congressman", "congresswoman",
               "lieutenant", "corporal", "cpl", "chairman", "prosecutor", "detective", "inspector", "constable",
               "superintendent", "cde", "comrade", "majesty", "highness", "excellency", "taoiseach", "emir", "sultan",
-              "cardinal", "archbishop", "bishop", "rabbi", "imam"}
+              "cardinal", "archbishop", "bishop", "rabbi", "imam", "mullah", "maulana", "fr", "father"}
 # Titles that mark the name they precede or stand in apposition to as a person's.
 PERSON_TITLES = {"president", "minister", "premier", "chancellor", "secretary", "senator", "governor", "mayor", "king",
                  "queen", "prince", "princess", "sheikh", "mr", "mrs", "ms", "dr", "gen", "ambassador",

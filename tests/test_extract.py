@@ -458,6 +458,10 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
      {"Keith Skeoch"}),
     # one word the tagger calls a person and, in every mention, a common noun or adjective
     ("Groundwater is the primary source of water for drinking and irrigation.", {"Groundwater"}, set()),
+    # a body's word at the end of a name over a first name at its start; a party's noun before the name
+    ("Denmark is issuing a eurobond due 1992, lead manager Morgan Stanley International said.",
+     {"Morgan Stanley International"}, set()),
+    ("The far-right party Vlaams Belang was predicted to become the second largest party.", {"Vlaams Belang"}, set()),
     # a place's, an outlet's or a holding's noun before the name
     ("The target was a restaurant in a market town, Sungai Golok, which borders with Malaysia.", {"Sungai Golok"},
      set()),
@@ -487,6 +491,17 @@ def test_a_surname_the_body_never_writes_in_full_takes_the_headlines_full_name(n
     body = "Mr. Thompson told reporters on Thursday that he would appeal."
     extraction = extract(nlp(body), Article("a1", title, body, "2008-09-26", None, "a1.txt"))
     assert {m.name for m in extraction.mentions if m.kind == "Person"} == {full}
+
+
+@pytest.mark.parametrize("text, person, not_a_name", [
+    ("Taliban commander Mullah Dadullah told Reuters that insurgents had shot the helicopter down.", "Dadullah",
+     "Mullah Dadullah"),  # a cleric's title, as "Imam" or "Rabbi"
+    ("In the blog post Chris Wright, the Chief Technological Officer of Red Hat, said the plan had changed.",
+     "Chris Wright", "Chief Technological Officer"),  # a post, whatever the tagger calls it
+])
+def test_a_title_is_neither_part_of_a_name_nor_a_name(nlp, text, person, not_a_name):
+    names = set(read(nlp, text)[1].values())
+    assert person in names and not_a_name not in names, names
 
 
 def test_names_are_cleaned_of_captions_headline_tails_brackets_and_other_scripts(nlp):

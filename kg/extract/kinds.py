@@ -123,9 +123,9 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
-        elif listed := next((why for span in mentions if (why := _listed_with_places(span))), None):
-            decided[key] = KindChange(mentions[0].text, listed[0], f"listed with {listed[1]}, and nothing shows a "
-                                                                  f"person")
+        elif among := next((found for span in mentions if (found := _listed_with_places(span))), None):
+            decided[key] = KindChange(mentions[0].text, among[0], f"listed with {among[1]}, and nothing shows a "
+                                                                 f"person")
         elif place := next((why for span in mentions if (why := _written_as_place(span))), None):
             decided[key] = KindChange(mentions[0].text, "Place", f"written as a place ({place}), and nothing shows a "
                                                                   f"person")
@@ -237,6 +237,8 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
         return False  # "MONUC said", "MLA": an acronym, whatever the verb; a title before one is a title's tail
     if _named_as_work(span) or _legal_form_after(span):
         return False  # "the film Easy Rider", "James Capel and Co": not a first name's person
+    if words[-1] in BODY_WORDS and len(words) > 1:
+        return False  # "Morgan Stanley International", "Lehman Brothers Group": a first name in a body's name
     if words[0] in first_names():
         return True  # "Gloria", "Johnnie Christmas"
     if any(t.ent_type_ not in ("PERSON", "") for t in span) and key not in tagged_people:
@@ -302,6 +304,9 @@ def _written_as_body(span: Span) -> str | None:
     root = span.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in BODY_NOUNS | FIRM_HEADS and root.head.is_lower:
         return f"\"{span.text} {root.head.text}\""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_lower and before.lemma_.lower() in BODY_NOUNS and before.head == root:
+        return f"\"{before.text} {span.text}\""  # "the conservative-liberal party Citizens Platform"
     holding = root.head.head if root.dep_ == "pobj" and root.head.lower_ in ("of", "in") else None
     if holding is not None and holding.is_lower and holding.lemma_.lower() in FIRM_HEADS:
         return f"\"{holding.text} {root.head.text} {span.text}\""  # "shares of Amir Mines", "a stake in Arla"

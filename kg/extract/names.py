@@ -402,6 +402,8 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             continue
         if kind == "Person" and _only_titles(name) and fold(name) not in surnames:
             continue  # "Sgt", "the Queen", "Chief Executive": a title, not a name ("King" of "Billy King" is one)
+        if kind == "Person" and name.split()[-1].lower().rstrip(".") in POST_ENDINGS:
+            continue  # "Trade Representative", "Chief Technical Officer", "Propaganda Minister": a post
         if kind == "Person" and re.search(r"[?:]", name):
             continue  # "offensive?:KN": an interview transcript's question run into its speaker's initials
         if (latin and not _latin(name)) or (kind == "Person" and _mixed_scripts(name)):
@@ -426,11 +428,13 @@ def named_in_headline(mention_at: dict[int, Mention], title: str) -> dict[int, M
         if mention.kind != "Person" or " " in surname or surname in full or surname in named:
             continue
         found = re.search(rf"(?:\b([A-Z][a-z]+) )?\b([A-Z][\w'’-]*) {re.escape(surname)}\b", title or "")
-        given = [word for word in (found.groups() if found else ()) if word and _first_name(word)]
-        if given and given[0] == found.group(1):
-            named[surname] = f"{found.group(1)} {found.group(2)} {surname}"  # "Wayne Allyn Root"
-        elif given:
-            named[surname] = f"{found.group(2)} {surname}"
+        if found is None:
+            continue
+        middle, given = found.group(1), found.group(2)
+        if middle and _first_name(middle):
+            named[surname] = f"{middle} {given} {surname}"  # "Wayne Allyn Root"
+        elif _first_name(given):
+            named[surname] = f"{given} {surname}"
     if not named:
         return mention_at
     renamed = {m.id: replace(m, name=named[m.name]) for m in mention_at.values() if m.name in named}
@@ -448,6 +452,13 @@ PHOTO_WORDS = {"image", "images", "photo", "photos", "photograph", "photographs"
 # Words that, with titles, make up a title ("Chief Executive Officer", "Lance Cpl", "Special Representative").
 TITLE_PARTS = {"officer", "executive", "adviser", "advisor", "representative", "chief", "assistant", "senior", "acting",
                "attorney", "general", "lance", "master", "high", "special", "crown", "royal", "highness", "legal"}
+# Titles no surname is written as, so a name that ends in one is a post ("U.S. Trade Representative"); not
+# "King", "Bishop", "Pope", "Major", "Lord", "Judge", "Prince", which are surnames too.
+POST_ENDINGS = (PERSON_TITLES | TITLE_PARTS | {"spokesperson", "adviser", "advisor", "treasurer", "taoiseach"}) - {
+    "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "lord", "lady", "judge", "major", "sultan",
+    "sheikh", "emir", "general", "master", "chief", "speaker", "sir", "mr", "mrs", "ms", "dr", "high", "royal",
+    "crown", "special", "senior", "lance", "legal", "acting", "deputy", "leader", "rep", "sen", "gov",
+    "gen", "captain", "colonel", "admiral"}
 
 
 def _only_titles(name: str) -> bool:

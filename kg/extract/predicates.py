@@ -141,7 +141,7 @@ def one_by_one(meeting: Meeting, token: Token, context: Context) -> list[Meeting
     # The bodies of their posts the parser listed with them ("International Monetary Fund (IMF) head Michel
     # Camdessus") are no parties of their own
     bodies = {r.of for r in context.roles if r.holder in {m.id for m in people}}
-    if len(people) < 2 or None in listed or any(m.kind != "Person" and m.id not in bodies for m in listed):
+    if len(people) < 2 or any(m is None or (m.kind != "Person" and m.id not in bodies) for m in listed):
         return [meeting]
     names = {m.name for m in people}
     others = [p for p in meeting.participants if context.mentions[p].name not in names]
