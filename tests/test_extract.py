@@ -458,6 +458,9 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
      {"Keith Skeoch"}),
     # one word the tagger calls a person and, in every mention, a common noun or adjective
     ("Groundwater is the primary source of water for drinking and irrigation.", {"Groundwater"}, set()),
+    # a place's noun the name modifies; a fictional character
+    ("Two F-16s violated Turkish airspace for four minutes over Hakkari province on 14 May 2007.", {"Hakkari"}, set()),
+    ("She wore a costume based on Hellboy character Abe Sapien, which lacks eyeholes.", {"Abe Sapien"}, set()),
     # a body's word at the end of a name over a first name at its start; a party's noun before the name
     ("Denmark is issuing a eurobond due 1992, lead manager Morgan Stanley International said.",
      {"Morgan Stanley International"}, set()),

@@ -373,6 +373,8 @@ def _written_as_place(span: Span) -> str | None:
     if root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in PLACE_NOUNS \
             and root.head.i < span.start:
         return f"\"{root.head.text}, {span.text}\""  # "in one town alone, Bogalay"
+    if root.dep_ == "compound" and root.head.is_lower and root.head.lemma_.lower() in PLACE_NOUNS:
+        return f"\"{span.text} {root.head.text}\""  # "Weipa harbour", "the upscale Jadriya neighborhood"
     place = root.head
     # "Livorno, Tuscany": the region or country of a place, one word; not "the Chief Minister of Karnataka, Dharam
     # Singh", where the parser hangs the holder of the title on its place

@@ -183,7 +183,8 @@ OUTLET_NOUNS = {"newspaper", "daily", "weekly", "magazine", "paper", "broadcaste
 # "the seat of X" is often the seat X holds.
 PLACE_NOUNS = {"island", "town", "village", "city", "region", "province", "district", "county", "riding",
                "constituency", "electorate", "suburb", "neighbourhood", "neighborhood", "port", "municipality",
-               "parish", "borough", "prefecture", "governorate", "oblast", "township", "hamlet", "enclave"}
+               "parish", "borough", "prefecture", "governorate", "oblast", "township", "hamlet", "enclave", "harbour",
+               "harbor"}
 # Nouns for the things OntoNotes tags WORK_OF_ART and PRODUCT (titles of books, films, songs; vehicles, software):
 # a name in apposition to one, or right after one it modifies, is that thing's ("the 1969 film Easy Rider", "her
 # graphic novel Angel Catbird", "the frigate INS Tabar"), as "spokesman Bryan Whitman" is a person's.
@@ -192,7 +193,7 @@ WORK_NOUNS = {"film", "movie", "documentary", "novel", "book", "memoir", "album"
               "poem", "ship", "vessel", "frigate", "destroyer", "carrier", "submarine", "tanker", "yacht", "shuttle",
               "orbiter", "spacecraft", "probe", "satellite", "rocket", "aircraft", "plane", "jet", "browser",
               "software", "app", "website", "blog", "drug", "vaccine", "brand", "car", "hurricane", "typhoon",
-              "cyclone", "storm", "operation"}
+              "cyclone", "storm", "operation", "character"}
 # Words that make a name a place's or a thing's, not a person's ("Castlefrank Road", "Space Shuttle Atlantis").
 PLACE_WORDS = {"road", "street", "avenue", "boulevard", "lane", "bridge", "river", "lake", "mountain", "mountains",
                "island", "islands", "valley", "station", "tower", "beach", "canyon", "highway", "creek", "harbour",
