@@ -296,6 +296,16 @@ def test_the_government_a_name_leads_is_evidence_of_who_it_is(nlp):
     assert any("in a13" in reason and "'government'" in reason for reason in merges)
 
 
+def test_a_government_named_after_its_head_is_theirs_in_any_year(nlp):
+    # Ronald Reagan is named only in 1987; "the Reagan administration" of a 2009 article is still his, as no other
+    # Reagan of the build leads one (Nancy Reagan does not).
+    texts = ["President Ronald Reagan met Yasuhiro Nakasone.\n\nThe Reagan administration approved the plan."] * 5 \
+        + ["Nancy Reagan met Raisa Gorbachev in Geneva."] * 2 \
+        + ["Critics said the bill undid what the Reagan administration had built."]
+    resolution, _ = build(nlp, *texts, dates=("1987-03-01",) * 7 + ("2009-05-01",))
+    assert entity_of(resolution, 0, "Ronald Reagan") == entity_of(resolution, 7, "Reagan")
+
+
 @pytest.mark.parametrize(("rival_company", "joins"), [
     # Mugabe and Sarkozy come up with Gordon Brown, in two articles each, and never with Bob Brown
     ("Bob Brown met Kim Beazley in Canberra.", True),

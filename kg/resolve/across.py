@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 
 from kg.countries import country_named, fold
+from kg.extract.lexicon import LED_BODIES
 from kg.records import Article, Extraction, Mention
 from kg.resolve.names import (
     _bearers,
@@ -317,8 +318,11 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
             local = local or _profiles([extraction], keys)
             mine = local[key]
             if mine.dates:  # a name of 1987 is none of the namesakes the build names only in 2005 on
+                # ... but a government named after a namesake of before may be named in any later year
+                led = bool(mine.titles) and mine.titles <= LED_BODIES
                 candidates = [c for c in candidates if not profiles[c].dates
-                              or _within(mine.dates.values(), profiles[c].dates.values(), TERM)]
+                              or _within(mine.dates.values(), profiles[c].dates.values(), TERM)
+                              or (led and min(profiles[c].dates.values()) <= min(mine.dates.values()))]
                 if not candidates:
                     continue
             posted = [c for c in candidates if mine.posts & profiles[c].posts]
@@ -491,11 +495,15 @@ def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str
     calls so, or None: that namesake must be named in another article within WINDOW of this one (another era's
     captain is another captain), and in articles on one of the countries this one speaks of, if it speaks of any (an
     American "Senator Murray" is not the Australian one)."""
+    title = sorted(mine.titles & profiles[best].titles)[0]
+    if mine.titles and mine.titles <= LED_BODIES:
+        # "the Reagan administration" in 2009 is still Ronald Reagan's: a government is named after its head
+        # long after it, and the build names only one namesake so
+        return f"the only namesake the build names a {title!r} after"
     published = article.published
     if not published or not any(_near(d, published) for other, d in profiles[best].dates.items()
                                 if other != article.id):
         return None
     if mine.places and not any(profiles[best].places[country] for country in mine.places):
         return None
-    title = sorted(mine.titles & profiles[best].titles)[0]
     return f"the only namesake the build calls {title!r}, named within {WINDOW.days} days of this article"
