@@ -9,8 +9,6 @@ SCHEDULE_VERBS = {"schedule", "slate"}  # "elections are scheduled for December 
 # Verbs whose infinitive is still to come when they are told in the present: "plans to hold", "is set to take", "are
 # expected to vote"; verbs of intent like those a meeting is read as planned by (PLANNED_CUES, kg/extract/lexicon.py).
 INTENT_VERBS = {"plan", "intend", "expect", "set", "schedule", "slate", "aim"}
-AHEAD = {"upcoming", "forthcoming"}  # adjectives that put an event still ahead
-ORDINALS = {"first", "second", "third", "last", "only", "next"}
 
 
 def told_as_to_come(verb: Token) -> bool:
@@ -19,15 +17,9 @@ def told_as_to_come(verb: Token) -> bool:
     if (verb.lower_ == "due" and _present_be(verb.head)) or (
             _present_be(verb) and any(c.lower_ == "due" and c.dep_ == "acomp" for c in verb.children)):
         return True
-    if verb.pos_ in ("NOUN", "PROPN"):
-        # "the upcoming election on November 4, 2008", "its forthcoming meeting in 2006": the event's own word
-        return any(c.dep_ == "amod" and c.lower_ in AHEAD for c in verb.children)
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.dep_ in ("acl", "relcl") and {"to", "be"} <= auxiliaries and verb.tag_ == "VBN" \
-            and not any(c.dep_ == "amod" and (c.lower_ in ORDINALS or c.tag_ == "JJS") for c in verb.head.children):
-        return True  # "the election to be held on November 4th, 2008"; not "the first woman to be elected in 2005"
     # "are scheduled for", "has been scheduled for"; not "a hearing scheduled for October 2005 was delayed"
     scheduled = verb.lemma_.lower() in SCHEDULE_VERBS and verb.tag_ == "VBN" \
         and any(c.dep_ == "auxpass" for c in verb.children) and not auxiliaries & {"was", "were", "had"}
