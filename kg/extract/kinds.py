@@ -11,9 +11,13 @@ of "Mozilla Firefox"), is no person, and one written as a news outlet ("the Chos
 "Wikinews" always; "the newspaper Aftenposten", "Cambio and Semana magazines") is an organisation; so is one given
 a firm's noun ("Petronas, the state oil company", "Greenwood shareholders") or holding a body's word ("Gang
 Enforcement Unit"); a city's name (GeoNames) written as a place, or a name given a place's noun ("the electorate of
-Higgins", "Ras Kamboni, a remote island"), is a place's; nor is a name written only after "in" ("a bomb in Tuz
-Khurmatu"), an acronym in capitals ("MONUC"), or a one-word name written only at the start of sentences and in lower
-case elsewhere ("Riot police ..."). Each change is kept with its reason (`KindChange`), for the report.
+Higgins", "Ras Kamboni, a remote island", "Hakkari province"), is a place's; so is one listed only with places ("the
+cities of Mérida, Maracaibo and Valencia"), and one listed only with peoples is no person ("Croats as well as
+Serbs"); nor is a name written only after "in" or where one travels to ("a bomb in Tuz Khurmatu", "moved to Dahuk"),
+an acronym in capitals ("MONUC"), a one-word name the tagger reads as a common noun wherever it stands, or one
+written only at the start of sentences and in lower case elsewhere ("Riot police ..."). A firm's legal form after a
+name, or a body's word ending it, outweighs a first name ("James Capel and Co", "Morgan Stanley International"). Each
+change is kept with its reason (`KindChange`), for the report.
 """
 
 from __future__ import annotations

@@ -494,7 +494,8 @@ def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str
     """Why a name with a title ("Vice-President Cheney", "the Howard government") stands for the one namesake the build
     calls so, or None: that namesake must be named in another article within WINDOW of this one (another era's
     captain is another captain), and in articles on one of the countries this one speaks of, if it speaks of any (an
-    American "Senator Murray" is not the Australian one)."""
+    American "Senator Murray" is not the Australian one). A government or an administration named after the name
+    ("the Reagan administration") is the namesake's in any later year."""
     title = sorted(mine.titles & profiles[best].titles)[0]
     if mine.titles and mine.titles <= LED_BODIES:
         # "the Reagan administration" in 2009 is still Ronald Reagan's: a government is named after its head
