@@ -215,7 +215,7 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("The Democratic senators met in Washington. Sen. John Kerry and Sen. Chuck Hagel spoke.", set()),
     # a regnal numeral is not the pronoun "I"
     ("During a summit in Chile on Saturday, the King of Spain, Juan Carlos I, told the President of Venezuela, "
-     "Hugo Chávez, to be quiet.", {("Hugo Chávez", "Juan Carlos", "held")}),
+     "Hugo Chávez, to be quiet.", {("Hugo Chávez", "Juan Carlos I", "held")}),
     # taking part: "took part in the talks", inverted; speaking just after the meeting
     ("Taking part in the talks were Chinese Foreign Minister Li Zhaoxing and Japanese Foreign Minister Nobutaka "
      "Machimura.", {("Li Zhaoxing", "Nobutaka Machimura", "held")}),
@@ -234,7 +234,7 @@ def meetings(nlp, text: str) -> set[tuple]:
      {("Quinton Quayle", "Traian Basescu", "held")}),
     # a country the tagger took for a person is no participant
     ("Mali President Amadou Toumani Touré met Nicolas Sarkozy in Paris.",
-     {("Amadou Toumani", "Nicolas Sarkozy", "held")}),
+     {("Amadou Toumani Touré", "Nicolas Sarkozy", "held")}),
     # not meetings
     ("Prime Minister Stephen Harper and former prime minister Paul Martin spoke. "
      "The Prime Minister met Michaëlle Jean.",
@@ -505,6 +505,13 @@ def test_a_surname_the_body_never_writes_in_full_takes_the_headlines_full_name(n
 def test_a_title_is_neither_part_of_a_name_nor_a_name(nlp, text, person, not_a_name):
     names = set(read(nlp, text)[1].values())
     assert person in names and not_a_name not in names, names
+
+
+def test_a_name_gets_back_the_last_word_the_tagger_left_out(nlp):
+    # the tagger reads "Lee Hsien" as the person and leaves "Loong", the word the name's words hang on, out
+    names = set(read(nlp, "George W. Bush discussed trade and terrorism issues with the Singapore Prime Minister "
+                          "Lee Hsien Loong.")[1].values())
+    assert "Lee Hsien Loong" in names and "Lee Hsien" not in names, names
 
 
 def test_names_are_cleaned_of_captions_headline_tails_brackets_and_other_scripts(nlp):

@@ -22,7 +22,13 @@ from spacy.tokens import Doc
 
 from kg.extract.assembly import assemble
 from kg.extract.kinds import settle_kinds
-from kg.extract.names import join_split_names, mentions_of, named_in_headline, split_country_from_name
+from kg.extract.names import (
+    complete_cut_names,
+    join_split_names,
+    mentions_of,
+    named_in_headline,
+    split_country_from_name,
+)
 from kg.extract.parties import Context
 from kg.extract.predicates import read_attendance, read_meetings
 from kg.extract.roles import roles_of
@@ -32,6 +38,7 @@ from kg.records import Article, Extraction, Meeting
 def extract(doc: Doc, article: Article) -> Extraction:
     """Mentions, roles and meetings of one article."""
     join_split_names(doc)
+    complete_cut_names(doc)
     split_country_from_name(doc)
     mention_at, kind_changes = settle_kinds(doc, mentions_of(doc, article))
     mention_at = named_in_headline(mention_at, article.title)

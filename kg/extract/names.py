@@ -306,6 +306,28 @@ def join_split_names(doc: Doc) -> None:
         doc.ents = [ent for ent in ents if ent is not None]
 
 
+def complete_cut_names(doc: Doc) -> None:
+    """Give a person's name back the last word the tagger left out of it: "Prime Minister Lee Hsien | Loong", where
+    the name's words hang on that word as a name's first words hang on its last. Not a title, a body's or a place's
+    word, nor a word the text also writes in lower case ("the Clinton | Campaign", "Rasmussen | Tracking poll")."""
+    lower = set(re.findall(r"\b[a-z][\w'-]*\b", doc.text))
+    ents = list(doc.ents)
+    changed = False
+    for n, ent in enumerate(ents):
+        if ent.label_ != "PERSON" or ent.end >= len(doc):
+            continue
+        last = doc[ent.end]
+        after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+        if last.ent_type_ or last.pos_ != "PROPN" or not last.is_title or not last.is_alpha \
+                or ent.root.head.i != last.i or any(t.dep_ != "compound" for t in ent) \
+                or last.lower_ in lower or last.lower_ in CUT_NAME_STOPS \
+                or (after is not None and after.is_title and after.pos_ == "PROPN") or ent[-1].whitespace_ != " ":
+            continue
+        ents[n], changed = Span(doc, ent.start, ent.end + 1, label="PERSON"), True
+    if changed:
+        doc.ents = ents
+
+
 def split_country_from_name(doc: Doc) -> None:
     """Part a country from the name the tagger ran it into after a title's "of" or "to": "President of Latvia Valdis
     Zatlers" is Latvia and Valdis Zatlers, "President of Brazil | Luiz | Inacio Lula da Silva" Brazil and the whole
@@ -449,6 +471,11 @@ def _first_name(word: str) -> bool:
 # A caption's or a photo credit's word alone ("Image", "Photobucket") is no one's name.
 PHOTO_WORDS = {"image", "images", "photo", "photos", "photograph", "photographs", "photobucket", "picture",
                "pictures", "file", "caption"}
+# Words that end no person's name, though the tagger leaves them after one: titles, bodies', places' and works' words.
+CUT_NAME_STOPS = PERSON_TITLES | HONORIFICS | ORG_WORDS | PLACE_WORDS | PERSON_NOUNS | {
+    "administration", "government", "presidency", "regime", "campaign", "center", "centre", "foundation", "library",
+    "doctrine", "era", "award", "prize", "cup", "trophy", "memorial", "institute", "trust", "fund", "museum",
+    "source", "sources"} | PHOTO_WORDS
 # Words that, with titles, make up a title ("Chief Executive Officer", "Lance Cpl", "Special Representative").
 TITLE_PARTS = {"officer", "executive", "adviser", "advisor", "representative", "chief", "assistant", "senior", "acting",
                "attorney", "general", "lance", "master", "high", "special", "crown", "royal", "highness", "legal"}
