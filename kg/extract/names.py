@@ -310,7 +310,7 @@ def complete_cut_names(doc: Doc) -> None:
     """Give a person's name back the last word the tagger left out of it: "Prime Minister Lee Hsien | Loong", where
     the name's words hang on that word as a name's first words hang on its last. Not a title, a body's or a place's
     word, nor a word the text also writes in lower case ("the Clinton | Campaign", "Rasmussen | Tracking poll")."""
-    lower = set(re.findall(r"\b[a-z][\w'-]*\b", doc.text))
+    lower: set[str] | None = None  # the words the text writes in lower case, read once a name may need them
     ents = list(doc.ents)
     changed = False
     for n, ent in enumerate(ents):
@@ -320,8 +320,11 @@ def complete_cut_names(doc: Doc) -> None:
         after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
         if last.ent_type_ or last.pos_ != "PROPN" or not last.is_title or not last.is_alpha \
                 or ent.root.head.i != last.i or any(t.dep_ != "compound" for t in ent) \
-                or last.lower_ in lower or last.lower_ in CUT_NAME_STOPS \
+                or last.lower_ in CUT_NAME_STOPS \
                 or (after is not None and after.is_title and after.pos_ == "PROPN") or ent[-1].whitespace_ != " ":
+            continue
+        lower = lower if lower is not None else set(re.findall(r"\b[a-z][\w'-]*\b", doc.text))
+        if last.lower_ in lower:
             continue
         ents[n], changed = Span(doc, ent.start, ent.end + 1, label="PERSON"), True
     if changed:
@@ -479,13 +482,12 @@ CUT_NAME_STOPS = PERSON_TITLES | HONORIFICS | ORG_WORDS | PLACE_WORDS | PERSON_N
 # Words that, with titles, make up a title ("Chief Executive Officer", "Lance Cpl", "Special Representative").
 TITLE_PARTS = {"officer", "executive", "adviser", "advisor", "representative", "chief", "assistant", "senior", "acting",
                "attorney", "general", "lance", "master", "high", "special", "crown", "royal", "highness", "legal"}
-# Titles no surname is written as, so a name that ends in one is a post ("U.S. Trade Representative"); not
-# "King", "Bishop", "Pope", "Major", "Lord", "Judge", "Prince", which are surnames too.
-POST_ENDINGS = (PERSON_TITLES | TITLE_PARTS | {"spokesperson", "adviser", "advisor", "treasurer", "taoiseach"}) - {
-    "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "lord", "lady", "judge", "major", "sultan",
-    "sheikh", "emir", "general", "master", "chief", "speaker", "sir", "mr", "mrs", "ms", "dr", "high", "royal",
-    "crown", "special", "senior", "lance", "legal", "acting", "deputy", "leader", "rep", "sen", "gov",
-    "gen", "captain", "colonel", "admiral"}
+# Titles no surname is written as, so a name that ends in one is a post ("U.S. Trade Representative"); not "King",
+# "Bishop", "Pope", "Major", "Lord", "Judge", "Prince", "Chief", which are surnames too.
+POST_ENDINGS = {"adviser", "advisor", "ambassador", "assistant", "attorney", "ayatollah", "chairman", "chairwoman",
+                "chancellor", "commissioner", "director", "envoy", "executive", "governor", "highness", "mayor",
+                "minister", "officer", "premier", "president", "president-elect", "representative", "secretary",
+                "senator", "spokesman", "spokesperson", "spokeswoman", "taoiseach", "treasurer"}
 
 
 def _only_titles(name: str) -> bool:

@@ -319,10 +319,10 @@ def _resolve_surnames_across(extractions: Sequence[Extraction], keys: dict[str, 
             mine = local[key]
             if mine.dates:  # a name of 1987 is none of the namesakes the build names only in 2005 on
                 # ... but a government named after a namesake of before may be named in any later year
-                led = bool(mine.titles) and mine.titles <= LED_BODIES
                 candidates = [c for c in candidates if not profiles[c].dates
                               or _within(mine.dates.values(), profiles[c].dates.values(), TERM)
-                              or (led and min(profiles[c].dates.values()) <= min(mine.dates.values()))]
+                              or (_named_for_body(mine)
+                                  and min(profiles[c].dates.values()) <= min(mine.dates.values()))]
                 if not candidates:
                     continue
             posted = [c for c in candidates if mine.posts & profiles[c].posts]
@@ -489,6 +489,11 @@ def _rare_company(candidates: Sequence[tuple[str, str]], mine: _Profile, profile
                   f"a namesake")
 
 
+def _named_for_body(profile: _Profile) -> bool:
+    """Whether a name is only ever written as what a body is named after ("the Reagan administration")."""
+    return bool(profile.titles) and profile.titles <= LED_BODIES
+
+
 def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str, str], _Profile],
                  article: Article) -> str | None:
     """Why a name with a title ("Vice-President Cheney", "the Howard government") stands for the one namesake the build
@@ -497,7 +502,7 @@ def _only_titled(best: tuple[str, str], mine: _Profile, profiles: dict[tuple[str
     American "Senator Murray" is not the Australian one). A government or an administration named after the name
     ("the Reagan administration") is the namesake's in any later year."""
     title = sorted(mine.titles & profiles[best].titles)[0]
-    if mine.titles and mine.titles <= LED_BODIES:
+    if _named_for_body(mine):
         # "the Reagan administration" in 2009 is still Ronald Reagan's: a government is named after its head
         # long after it, and the build names only one namesake so
         return f"the only namesake the build names a {title!r} after"
