@@ -649,3 +649,22 @@ def test_a_misspelt_title_a_caption_word_and_a_typed_possessive_are_no_part_of_a
     people = {m.name for m in extraction.mentions if m.kind == "Person"}
     assert {"Yasuhiro Nakasone", "Simon Beaufoy"} <= people, people
     assert not any("Minsiter" in p or "‘" in p or p == "Photobucket" for p in people), people
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Mike Hall, chief executive of the Fire Service, said he was pleased.", "Mike Hall"),
+    ("The court had four women since Justice Sandra Day O'Connor retired.", "Sandra Day O'Connor"),
+])
+def test_a_surname_that_is_also_a_building_s_word_ends_a_person_s_name(nlp, text, person):
+    extraction, _ = read(nlp, text)
+    assert person in {m.name for m in extraction.mentions if m.kind == "Person"}
+
+
+def test_a_quotation_s_speaker_described_by_a_post_meets_the_one_holder_of_the_office_named(nlp):
+    text = ("The Environment minister, David Benson-Pope, announced the rules. Mike Hall, chief executive of the "
+            "Fire Service, said he was pleased. \"I met with the minister in November and expressed our concerns.\"")
+    extraction, names = read(nlp, text)
+    [meeting] = extraction.meetings
+    assert sorted(names[p] for p in meeting.participants) == ["David Benson-Pope", "Mike Hall"]
+    # Hall is the quotation's speaker; the post in apposition to his name is his, not a third party
+    assert meeting.rules == ("meet-verb", "quote-speaker", "office-holder")

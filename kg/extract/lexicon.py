@@ -155,6 +155,11 @@ ORG_WORDS = {"brigade", "battalion", "regiment", "squadron", "fleet",
              "agreement", "act", "accord", "day", "week", "plan", "program", "programme", "presse",
              "agence", "greens", "liberals", "democrats", "conservatives", "republicans", "socialists",
              "tories"} | FIRM_WORDS  # a party named by its members: "the Ontario Greens"
+# The words of ORG_WORDS that are also among the 1,000 most frequent US surnames (US Census Bureau 1990,
+# dist.all.last, as redistributed with kg/data/first_names.txt), and "castle" (1,430th): after a first name they
+# end a person's name ("Mike Hall", "Doris Day", "Darrell Castle"), not a building's. Not "post" and "street" (1,481st
+# and 1,513th): "Washington Post", "Victoria Street".
+SURNAME_ORG_WORDS = {"hall", "day", "house", "church", "castle"}
 # The words of ORG_WORDS that name a body (not an event, a place or a thing): a name with one, that nothing shows to
 # be a person's, is an organisation's ("Gang Enforcement Unit", "Maharashtra Navnirman Sena": "sena", an army).
 BODY_WORDS = (ORG_WORDS & {"brigade", "battalion", "regiment", "squadron", "fleet", "party", "organisation",

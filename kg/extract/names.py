@@ -9,7 +9,16 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.countries import country_named, country_of_demonym, fold, gazetteer
-from kg.extract.lexicon import FUNCTION_POS, ORG_WORDS, PERSON_NOUNS, PLACE_WORDS, cities, first_names, legal_forms
+from kg.extract.lexicon import (
+    FUNCTION_POS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    PLACE_WORDS,
+    SURNAME_ORG_WORDS,
+    cities,
+    first_names,
+    legal_forms,
+)
 from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_ABBREVIATIONS
 from kg.records import Article, Evidence, Kind, Mention
 
@@ -75,7 +84,8 @@ def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
         return "Organisation"  # "<Bouygues>", "<Sumitomo Trust and Banking Co>": wire copy marks companies so
     if kind == "Person" and (country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))):
         return "Country"  # "Mali President Amadou Touré", "Moldovan Prime Minister ...": a country is no person
-    if kind == "Person" and any(part in ORG_WORDS for t in ent for part in t.lower_.split("-")):
+    words = {part for t in ent for part in t.lower_.split("-")}
+    if kind == "Person" and words & ORG_WORDS and not _surname_like_org_word(ent, words):
         return "Organisation"  # "the UC Davis Center": a name in it does not make it a person
     if kind == "Person" and ent[-1].lower_.replace(".", "") in legal_forms():
         return "Organisation"  # "Montedison SpA", "Krupp GmbH", "Co. L.P"
@@ -86,6 +96,14 @@ def _kind_of(ent: Span, person_names: set[str]) -> Kind | None:
     if kind == "Country" and not country_of_demonym(ent.text):
         return None  # "Kurdish", "Arab": groups, not countries
     return kind
+
+
+def _surname_like_org_word(ent: Span, words: set[str]) -> bool:
+    """A first name with a surname that is also a building's or a body's word: "Mike Hall", "Sandra Day O'Connor";
+    not "the Albert Hall", nor a day named after a whole name ("Martin Luther King Day")."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    return 2 <= len(ent) <= 3 and ent[0].lower_ in first_names() and words & ORG_WORDS <= SURNAME_ORG_WORDS \
+        and before != "the"
 
 
 def _in_angle_brackets(ent: Span) -> bool:

@@ -62,6 +62,10 @@ def resolve_group(head: Token, context: Context) -> list[Mention]:
     # "his Japanese counterpart, Nobutaka Machimura" (not also Japan's prime minister).
     named = {t.head.i for t in group if t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.i in context.mention_at
              and context.mention_at[t.i].kind == "Person" and t.head.i not in context.mention_at}
+    # Nor is a post in apposition to a person's name its holders: "Mike Hall, chief executive of the Fire Service"
+    # names him again (its conjuncts are still read: "Chiang, then head of state, and Mao").
+    named |= {t.i for t in group if t.dep_ == "appos" and t.pos_ == "NOUN" and t.i not in context.mention_at
+              and t.head.i in context.mention_at and context.mention_at[t.head.i].kind == "Person"}
     return [m for token in sorted(dict.fromkeys(group), key=lambda t: t.i) if token.i not in named
             for m in _resolve(token, context)]
 
