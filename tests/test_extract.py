@@ -668,3 +668,35 @@ def test_a_quotation_s_speaker_described_by_a_post_meets_the_one_holder_of_the_o
     assert sorted(names[p] for p in meeting.participants) == ["David Benson-Pope", "Mike Hall"]
     # Hall is the quotation's speaker; the post in apposition to his name is his, not a third party
     assert meeting.rules == ("meet-verb", "quote-speaker", "office-holder")
+
+
+SUMMIT = ("The summit of African and European leaders {verb} in Lisbon. German Chancellor Angela Merkel criticised "
+          "Zimbabwe's record. Ghana's President John Kufuor said Africa had taken the initiative. A spokesman, Paulo "
+          "Lopes, said the summit was a success. Critics said the summit failed to agree on trade.")
+
+
+def test_the_leaders_who_speak_in_an_article_about_a_summit_held_were_there(nlp):
+    extraction, names = read(nlp, SUMMIT.format(verb="ended on Sunday"))
+    [meeting] = extraction.meetings
+    assert sorted(names[p] for p in meeting.participants) == ["Angela Merkel", "John Kufuor"]
+    assert meeting.status == "held" and meeting.rules == ("summit-speaker",)
+
+
+@pytest.mark.parametrize("text", [
+    SUMMIT.format(verb="will open next week"),  # a summit still to come: nobody has spoken there yet
+    SUMMIT.format(verb="ended on Sunday").replace(" Critics said the summit failed to agree on trade.", ""),
+])
+def test_no_summit_speakers_before_the_summit_or_in_an_article_not_about_one(nlp, text):
+    assert meetings(nlp, text) == set()
+
+
+@pytest.mark.parametrize("text, place, date", [
+    ("Talks between Nawaz Sharif and Asif Ali Zardari ended in London on Tuesday without a deal.", "London", "Tuesday"),
+    ("The meeting between George Bush and Tony Blair occurred on April 16, 2004.", None, "April 16, 2004"),
+    # the day a meeting is put off to is not its date
+    ("A meeting between Nawaz Sharif and Asif Ali Zardari has been adjourned until Thursday.", None, None),
+])
+def test_a_meeting_noun_takes_the_place_and_time_of_the_verb_it_is_the_subject_of(nlp, text, place, date):
+    extraction, names = read(nlp, text)
+    [meeting] = extraction.meetings
+    assert (names.get(meeting.place), meeting.date_text) == (place, date)

@@ -20,17 +20,20 @@ from spacy.tokens import Token
 from kg.extract.lexicon import (
     ABSENT_VERBS,
     EVENT_NOUNS,
+    FORMER,
     GATHER_VERBS,
     HOST_VERBS,
     MEET_VERBS,
     MEETING_NOUNS,
     PARTY_PREPS,
     REPORT_VERBS,
+    STATEMENT_VERBS,
+    SUMMIT_NOUNS,
     TAKE_PART_VERBS,
 )
 from kg.extract.names import evidence_of
-from kg.extract.parties import Context, distinct, resolve_group
-from kg.extract.predicates import controller, negated, status, verb_lemma
+from kg.extract.parties import Context, distinct, leads, quoted, resolve_group, title_words
+from kg.extract.predicates import controller, negated, place_and_time, status, verb_lemma
 from kg.extract.rules import confidence
 from kg.records import Meeting, Mention
 
@@ -57,24 +60,29 @@ def assemble(meetings: list[Meeting], context: Context) -> list[Meeting]:
         before = [i for i in antecedent if word.idx - ANAPHORA_REACH <= i]
         refers = _refers_back(word) and word.idx not in by_word and before
         antecedent[word.idx] = antecedent[max(before)] if refers else word.idx
-    opened: dict[int, tuple[Mention, ...]] = {}  # meetings named without a meeting of their own: their people
-    for taking in _takings(context):
-        at = antecedent[taking.noun.idx]
+    # Who the article places at a meeting: by a verb of taking part in it, or as a leader who speaks in an article
+    # about a summit it reports held.
+    placed = [("takes-part", antecedent[t.noun.idx], t.people) for t in _takings(context)]
+    placed += [("summit-speaker", at, people) for at, people in _summit_speakers(context, antecedent).items()]
+    opened: dict[int, tuple[tuple[Mention, ...], tuple[str, ...]]] = {}  # meetings named without one of their own
+    for rule, at, people in placed:
         meeting = by_word.get(at)
         if meeting is not None and meeting.status == "held":
-            joined = distinct([context.mentions[p] for p in meeting.participants] + list(taking.people), context)
-            rules = (*dict.fromkeys((*meeting.rules, "takes-part")),)
+            joined = distinct([context.mentions[p] for p in meeting.participants] + list(people), context)
+            rules = (*dict.fromkeys((*meeting.rules, rule)),)
             by_word[at] = replace(meeting, participants=tuple(p.id for p in joined), rules=rules,
                                   confidence=confidence(rules))
         elif meeting is None:
-            opened[at] = tuple(distinct([*opened.get(at, ()), *taking.people], context))
-    rules = ("takes-part",)
-    for at, people in opened.items():
+            known, rules = opened.get(at, ((), ()))
+            opened[at] = (tuple(distinct([*known, *people], context)), (*dict.fromkeys((*rules, rule)),))
+    for at, (people, rules) in opened.items():
         if len(people) >= 2:
             word = next(t for t in context.doc if t.idx == at)
+            place, date_text = place_and_time(word, word, context)
             by_word[at] = Meeting(id=f"{context.article.id}#m{at:07d}", trigger=word.text,
                                   participants=tuple(p.id for p in people), status="held", mode="unknown",
-                                  place=None, date_text=None, evidence=evidence_of(word, context.article),
+                                  place=place.id if place else None, date_text=date_text,
+                                  evidence=evidence_of(word, context.article),
                                   rules=rules, confidence=confidence(rules))
     return [by_word[at] for at in sorted(by_word)]
 
@@ -154,3 +162,31 @@ def _taking_part_verb(noun: Token) -> Token | None:
                 for c in clause.children):
             return clause
     return None
+
+
+
+def _summit_speakers(context: Context, antecedent: dict[int, int]) -> dict[int, tuple[Mention, ...]]:
+    """The leaders who speak in an article about a summit it reports held, at its first mention: "The summit ended
+    yesterday in Lisbon ... German Chancellor Angela Merkel accused ... Ghana's President John Kufuor said ...".
+    An article about a summit (its word three times or more) quotes those who spoke there; a country's head of state
+    or government, or its foreign minister, speaks for a delegation. Two such speakers or more, or none."""
+    nouns = [t for t in context.doc if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in SUMMIT_NOUNS
+             and t.idx in antecedent and not _press_conference(t)]
+    if len(nouns) < 3 or negated(nouns[0]) or status(nouns[0], nouns[0]) != "held":
+        return {}
+    leaders = {context.mentions[r.holder].name.split()[-1] for r in context.roles
+               if r.of is not None and context.mentions[r.of].kind == "Country" and _delegation_head(r.title)}
+    people: dict[str, Mention] = {}  # by surname: "Merkel" and "Angela Merkel" speak as one
+    for verb in context.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORT_VERBS | STATEMENT_VERBS or quoted(verb):
+            continue
+        for mention in (m for s in verb.children if s.dep_ == "nsubj" for m in resolve_group(s, context)):
+            if mention.kind == "Person" and mention.name.split()[-1] in leaders:
+                people.setdefault(mention.name.split()[-1], mention)
+    return {antecedent[nouns[0].idx]: tuple(people.values())} if len(people) >= 2 else {}
+
+
+def _delegation_head(title: str) -> bool:
+    """A country's head of state or government ("President", "Prime Minister"), or its foreign minister."""
+    words = title_words(title)
+    return not set(words) & FORMER and (leads(words) or words[-2:] == ["foreign", "minister"])

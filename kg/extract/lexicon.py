@@ -74,6 +74,14 @@ PLANNED_CUES = {"will", "shall", "'ll", "plan", "schedule", "due", "set", "expec
 AHEAD = {"next", "later", "tomorrow", "coming", "upcoming", "following"}  # in a time expression: not yet held
 REPORT_VERBS = {"say", "tell", "announce", "report", "add", "state", "indicate", "claim", "confirm", "note", "write",
                 "according", "declare", "insist", "explain", "quote", "cite"}
+# Verbs of a public statement beyond reporting, from the CAMEO codes 01 (make public statement: declare), 02 (appeal:
+# urge, call on), 03 (express intent: pledge, promise), 05 (praise) and 11 (disapprove: criticize, condemn, accuse,
+# denounce), as the PETRARCH2 verb dictionary gives them (source in kg/data/meeting_words.tsv): a leader who does
+# one of them in an article about a summit spoke there.
+STATEMENT_VERBS = {"declare", "urge", "call", "pledge", "promise", "praise", "criticize", "criticise", "condemn",
+                   "accuse", "denounce"}
+# Meetings of many delegations, which an article about one reports through what their leaders said there.
+SUMMIT_NOUNS = {"summit", "conference", "forum"}
 # Who reports the meetings of others: "a spokesman said the issue was raised at a meeting with Y" is not his meeting.
 REPORTERS = {"spokesman", "spokeswoman", "spokesperson", "official", "aide", "source", "agency", "ministry",
              "embassy", "office", "reporter", "correspondent"}

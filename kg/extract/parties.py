@@ -377,7 +377,7 @@ def _holders_for(places: list[Mention], head: str, modifiers: list[str], context
                   if r.of is not None and _same_body(context.mentions[r.of].name, place.name)
                   and not set(title_words(r.title)) & FORMER
                   and (head == "counterpart" and not modifiers
-                       or (head in LEADER_NOUNS and not modifiers and _leads(title_words(r.title)))
+                       or (head in LEADER_NOUNS and not modifiers and leads(title_words(r.title)))
                        or _holds(title_words(r.title), head, modifiers))}
         if len(people) == 1:
             name = people.pop()
@@ -434,7 +434,7 @@ def _holders(head: str, modifiers: list[str], context: Context) -> list[Mention]
     return list(holders.values())
 
 
-def _leads(words: list[str]) -> bool:
+def leads(words: list[str]) -> bool:
     """Whether a title is a country's leading office (head of state or of government), or an organisation's
     ("Secretary-General", "Director-General", "Chairman")."""
     leading = words[-1:] in (["president"], ["premier"], ["chancellor"], ["king"], ["queen"], ["emir"],

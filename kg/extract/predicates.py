@@ -96,7 +96,7 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
     if len(participants) < 2 or negated(anchor) or _written(anchor, token) or _unknown_subject(anchor, context):
         return None
     words = [token] if anchor is token else [anchor, token]
-    place, date_text = _place_and_time(anchor, token, context)
+    place, date_text = place_and_time(anchor, token, context)
     rules = (rule, *dict.fromkeys(context.found_by[p.id] for p in participants if p.id in context.found_by))
     return Meeting(
         id=f"{context.article.id}#m{token.idx:07d}",  # zero-padded: ids sort in text order
@@ -578,10 +578,14 @@ def _mode(anchor: Token, trigger: Token) -> Mode:
     return "unknown"
 
 
-def _place_and_time(anchor: Token, trigger: Token, context: Context) -> tuple[Mention | None, str | None]:
-    """The place ("in Moscow", "at the Kremlin") and time ("on Wednesday") attached to the predicate."""
+def place_and_time(anchor: Token, trigger: Token, context: Context) -> tuple[Mention | None, str | None]:
+    """The place ("in Moscow", "at the Kremlin") and time ("on Wednesday") attached to the predicate, or to the verb a
+    meeting noun is the subject of ("The summit ended yesterday in Lisbon", "Talks were held in Geneva")."""
     place, date_text = None, None
-    for head in dict.fromkeys((anchor, trigger)):
+    heads = [anchor, trigger]
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nsubj", "nsubjpass") and anchor.head.pos_ == "VERB":
+        heads.append(anchor.head)
+    for head in dict.fromkeys(heads):
         for child in head.children:
             objects = [g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else [child]
             for obj in objects:
@@ -589,7 +593,8 @@ def _place_and_time(anchor: Token, trigger: Token, context: Context) -> tuple[Me
                 if place is None and child.dep_ == "prep" and child.lower_ in ("in", "at") and mention is not None \
                         and mention.kind in ("Place", "Country"):
                     place = mention
-                if date_text is None and obj.ent_type_ in ("DATE", "TIME") and child.dep_ in ("prep", "npadvmod"):
+                if date_text is None and obj.ent_type_ in ("DATE", "TIME") and child.dep_ in ("prep", "npadvmod") \
+                        and child.lower_ not in ("until", "till", "since"):  # not "adjourned until Thursday"
                     span = next(e for e in context.doc.ents if e.start <= obj.i < e.end)
                     if not DURATION.search(span.text):
                         date_text = span.text

@@ -35,6 +35,8 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("takes-part", "a person who takes part in a meeting the article names, joined to the one it names before: "
          "'A told a meeting ... B told the same meeting', 'B, who chaired the talks', 'B signed it at the summit'",
          0.75),
+    Rule("summit-speaker", "a country's leader who speaks in an article about a summit it reports held, joined to "
+         "the summit", 0.6),
     # Parties found beyond a plain name in the predicate's own phrases.
     Rule("pronoun", "'he'/'she' as the reporter of the clause or the subject of the sentence before (or of the one "
          "before that, when the sentence between names no person)", 0.85),
