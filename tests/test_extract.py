@@ -700,3 +700,15 @@ def test_a_meeting_noun_takes_the_place_and_time_of_the_verb_it_is_the_subject_o
     extraction, names = read(nlp, text)
     [meeting] = extraction.meetings
     assert (names.get(meeting.place), meeting.date_text) == (place, date)
+
+
+@pytest.mark.parametrize("text, status", [
+    # the verb of taking part says whether and when one takes part in the talks
+    ("Morgan Tsvangirai will participate in negotiations with President Robert Mugabe next week.", "planned"),
+    ("Morgan Tsvangirai participated in negotiations with President Robert Mugabe on Monday.", "held"),
+    # a meeting that sets the time of what is still to come is to come
+    ("Canadian Energy Minister Marcel Masse will hold a news conference on Wednesday, following a meeting with his "
+     "Alberta counterpart, Neil Webber.", "planned"),
+])
+def test_a_meeting_named_in_a_clause_takes_that_clause_s_time(nlp, text, status):
+    assert {m[-1] for m in meetings(nlp, text)} == {status}

@@ -40,6 +40,7 @@ from kg.extract.lexicon import (
     REPORTERS,
     SEQUENCE,
     SPANS_OF_TALKS,
+    TAKE_PART_VERBS,
     TIME_PREPS,
     TRAVEL_VERBS,
     VIDEO_CUES,
@@ -492,12 +493,19 @@ def _governors(anchor: Token) -> list[Token]:
         # "the groundwork for talks", "looks forward to meeting X", "could be broken with talks between A and B",
         # "will not take part in negotiations with Y": through the preposition to what it belongs to.
         purpose = token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "prep" \
-            and token.head.lower_ not in TIME_PREPS | {"in", "of", "including"}
+            and (token.head.lower_ not in TIME_PREPS | {"in", "of", "including"} or _taking_part_in(token.head))
         if not (verbal or argument or purpose) or token.head.lemma_.lower() in REPORT_VERBS:
             break
         token = token.head.head if purpose else token.head
         chain.append(token)
     return chain
+
+
+def _taking_part_in(prep: Token) -> bool:
+    """"participate in", "take part in", "engage in" (the talks): the verb says whether one takes part, and when."""
+    verb = prep.head
+    return prep.lower_ == "in" and (verb.lemma_.lower() in TAKE_PART_VERBS | {"engage"} or (
+        verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)))
 
 
 def status(anchor: Token, trigger: Token) -> Status:
@@ -515,6 +523,9 @@ def status(anchor: Token, trigger: Token) -> Status:
         cues.discard("off")  # "broke off talks with Y": they were held, and ended; "called off" one that was not
     if trigger.dep_ == "pobj" and trigger.head.lower_ in LATER_PREPS:
         cues.add("upcoming")  # "before their talks with Bush": the talks come after what the sentence reports
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in TIME_PREPS and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in trigger.head.head.children):
+        cues.add("upcoming")  # "During the APEC meeting, Hu and Harper will meet": the meeting sets a time to come
     # The time expressions of the predicate itself (not of a clause under it: "called Y to warn him next week's ...").
     heads = [g for h in (anchor, trigger) for c in h.children
              for g in ([c] if c.dep_ in ("npadvmod", "advmod", "amod") else
