@@ -712,3 +712,9 @@ def test_a_meeting_noun_takes_the_place_and_time_of_the_verb_it_is_the_subject_o
 ])
 def test_a_meeting_named_in_a_clause_takes_that_clause_s_time(nlp, text, status):
     assert {m[-1] for m in meetings(nlp, text)} == {status}
+
+
+def test_talking_to_a_person_is_a_meeting_with_them(nlp):
+    text = ("Fouad Siniora, the Lebanese Prime Minister, talked to French Prime Minister Dominique de Villepin on the "
+            "phone on July 15.")
+    assert meetings(nlp, text) == {("Dominique de Villepin", "Fouad Siniora", "held")}

@@ -252,7 +252,7 @@ def _verb_parties(verb: Token, context: Context) -> list[Mention]:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and not _after_colon(verb, child):
             heads.append(child)
         elif child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in PARTY_PREPS) \
-                or (child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() == "speak"):
+                or (child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() in ("speak", "talk")):
             heads.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ in ("prep", "advmod") and child.lower_ in ("along", "together"):
             heads.extend(g for p in child.children if p.lower_ == "with" for g in p.children if g.dep_ == "pobj")
