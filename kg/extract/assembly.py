@@ -9,6 +9,10 @@ the talks"); not at a news conference, which one side gives the press. A mention
 ("a meeting") is a meeting of its own; one that refers back ("the meeting", "the same meeting", "those talks") is the
 meeting named by the nearest meeting word before it, within ANAPHORA_REACH characters ("met for their seventh
 summit. The meeting was attended by A and B"). People join a meeting only if it was held.
+
+An article about a summit it reports held (the word three times or more) also places at it the countries' leaders
+it quotes, who are there for their delegations ("The summit ended yesterday in Lisbon ... Merkel accused ... Kufuor
+said ..."): a weaker rule, `summit-speaker`, as a leader may answer from home.
 """
 
 from __future__ import annotations
@@ -162,7 +166,6 @@ def _taking_part_verb(noun: Token) -> Token | None:
                 for c in clause.children):
             return clause
     return None
-
 
 
 def _summit_speakers(context: Context, antecedent: dict[int, int]) -> dict[int, tuple[Mention, ...]]:
