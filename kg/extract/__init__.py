@@ -4,10 +4,10 @@ Mentions (`predicates.py`): a meeting word of the lexicon (kg/data/meeting_words
 its arguments: subjects, objects, coordinations, "with", "between", "along with", "led by". Two names in one
 sentence are not a meeting: every participant must be an argument of the predicate. Status (held, planned, possible,
 cancelled) comes from the modals, governing verbs, negation and time expressions around the predicate; place and
-time from its prepositional phrases. A party may be a name, a pronoun whose person the text leaves in no doubt, a
-quotation's "I" (its attributed speaker), an office or title the article names the holders of ("the Prime
-Minister", "the senators", "the defence ministers of Russia, Turkey and Syria") (`parties.py`). Roles come from
-titles before a name ("Turkish defence minister Hulusi Akar") and appositions (`roles.py`).
+time from its prepositional phrases (`circumstances.py`). A party may be a name, a pronoun whose person the text
+leaves in no doubt, a quotation's "I" (its attributed speaker), an office or title the article names the holders of
+("the Prime Minister", "the senators", "the defence ministers of Russia, Turkey and Syria") (`parties.py`). Roles
+come from titles before a name ("Turkish defence minister Hulusi Akar") and appositions (`roles.py`).
 
 Assembly (`assembly.py`): the mentions of one meeting in the article are joined, so people the text places at a
 meeting it named before ("B, who chaired the talks", "C told the same meeting", "Also present were ...") join it.

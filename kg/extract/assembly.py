@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from kg.extract.circumstances import negated, place_and_time, status
 from kg.extract.lexicon import (
     ABSENT_VERBS,
     EVENT_NOUNS,
@@ -37,7 +38,7 @@ from kg.extract.lexicon import (
 )
 from kg.extract.names import evidence_of
 from kg.extract.parties import Context, distinct, leads, quoted, resolve_group, title_words
-from kg.extract.predicates import controller, negated, place_and_time, status, verb_lemma
+from kg.extract.predicates import controller, verb_lemma
 from kg.extract.rules import confidence
 from kg.records import Meeting, Mention
 
