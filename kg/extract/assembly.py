@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from kg.extract.circumstances import negated, place_and_time, status
+from kg.extract.circumstances import negated, place_and_time, status, takes_part
 from kg.extract.lexicon import (
     ABSENT_VERBS,
     EVENT_NOUNS,
@@ -141,9 +141,7 @@ def _taking_part_verb(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         verb = head.head
-        taking_part = verb.lemma_.lower() in TAKE_PART_VERBS or (
-            verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
-        if head.lower_ in ("over", "in", "at") and taking_part:
+        if head.lower_ in ("over", "in", "at") and takes_part(verb):
             return verb  # "presided over the session", "participated in the talks", "took part in the talks"
         if head.lower_ in ("at", "during") and verb.lemma_.lower() in REPORT_VERBS and head.i < verb.i:
             return verb  # "At the meeting, the minister said ..."

@@ -54,11 +54,15 @@ def _governors(anchor: Token) -> list[Token]:
     return chain
 
 
+def takes_part(verb: Token) -> bool:
+    """A verb of taking part in a meeting named as its object or after "in": "attended", "chaired", "took part"."""
+    return verb.lemma_.lower() in TAKE_PART_VERBS or (
+        verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children))
+
+
 def _taking_part_in(prep: Token) -> bool:
     """"participate in", "take part in", "engage in" (the talks): the verb says whether one takes part, and when."""
-    verb = prep.head
-    return prep.lower_ == "in" and (verb.lemma_.lower() in TAKE_PART_VERBS | {"engage"} or (
-        verb.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)))
+    return prep.lower_ == "in" and (takes_part(prep.head) or prep.head.lemma_.lower() == "engage")
 
 
 def status(anchor: Token, trigger: Token) -> Status:

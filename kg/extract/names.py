@@ -102,7 +102,7 @@ def _surname_like_org_word(ent: Span, words: set[str]) -> bool:
     """A first name with a surname that is also a building's or a body's word: "Mike Hall", "Sandra Day O'Connor";
     not "the Albert Hall", nor a day named after a whole name ("Martin Luther King Day")."""
     before = ent.doc[ent.start - 1].lower_ if ent.start else ""
-    return 2 <= len(ent) <= 3 and ent[0].lower_ in first_names() and words & ORG_WORDS <= SURNAME_ORG_WORDS \
+    return 2 <= len(ent) <= 3 and _first_name(ent[0].text) and words & ORG_WORDS <= SURNAME_ORG_WORDS \
         and before != "the"
 
 
