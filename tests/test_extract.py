@@ -476,6 +476,17 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
     ("The plant in Turbotville, Penn, made a loss.", {"Penn"}, set()),
     ("Police defused two devices in Almería, Andalucía, on Sunday. The Chief Minister of Karnataka, Dharam Singh, "
      "said the city would be renamed.", {"Andalucía"}, {"Dharam Singh"}),
+    # one word with nothing that shows a person; a surname that speaks, or that has an era, is one
+    ("Ivanov stated: \"I stake my life that no munitions left the Russian military bases\". Transdniestria has its "
+     "own army that can defend very well its own depots, Ivanov added.", {"Transdniestria"}, {"Ivanov"}),
+    ("The package favoured by Eyskens, who has described Belgium as a fiscal Himalaya, is the least costly.",
+     {"Himalaya"}, set()),
+    ("The plan was drawn up by Kowalczyk, who chairs the finance committee.", set(), {"Kowalczyk"}),
+    ("This is a regime change, like in the Hitler era, said Deniz Baykal.", set(), {"Hitler", "Deniz Baykal"}),
+    # a party, a seat or a state in brackets after a person's name
+    ("Tony Abbott (Liberal, Warringah) was then ejected for an hour.", {"Liberal, Warringah"}, {"Tony Abbott"}),
+    ("Also challenging Guergis is Peter Vander Zaag (Christian Heritage), a farmer.", {"Christian Heritage"},
+     {"Peter Vander Zaag"}),
 ])
 def test_a_name_is_a_person_by_what_the_whole_article_shows(nlp, text, not_people, people):
     extraction, _ = read(nlp, text)

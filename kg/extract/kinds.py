@@ -16,8 +16,12 @@ cities of Mérida, Maracaibo and Valencia"), and one listed only with peoples is
 Serbs"); nor is a name written only after "in" or where one travels to ("a bomb in Tuz Khurmatu", "moved to Dahuk"),
 an acronym in capitals ("MONUC"), a one-word name the tagger reads as a common noun wherever it stands, or one
 written only at the start of sentences and in lower case elsewhere ("Riot police ..."). A firm's legal form after a
-name, or a body's word ending it, outweighs a first name ("James Capel and Co", "Morgan Stanley International"). Each
-change is kept with its reason (`KindChange`), for the report.
+name, or a body's word ending it, outweighs a first name ("James Capel and Co", "Morgan Stanley International"). A
+name of one word needs a cue of its own ("Ivanov added", "the Hitler era", "McNeill's arrival", "Kowalczyk, who
+chairs ...") or a meeting it takes part in ("the meeting between Baker and Lawson"): one word alone is as often a
+firm's, a place's or a thing's ("Aljazeera has aired ...", "a fiscal Himalaya"). A name in brackets after a person's
+("Tony Abbott (Liberal, Warringah)") is a party, a seat or the same person's other name. Each change is kept with its
+reason (`KindChange`), for the report.
 """
 
 from __future__ import annotations
@@ -32,9 +36,12 @@ from kg.extract.lexicon import (
     FIRM_WORDS,
     LED_BODIES,
     MEDIA_WORDS,
+    MEET_VERBS,
+    MEETING_NOUNS,
     ORG_WORDS,
     OUTLET_NAMES,
     OUTLET_NOUNS,
+    PARTY_PREPS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_WORDS,
@@ -49,13 +56,20 @@ from kg.records import Kind, KindChange, Mention
 
 # Verbs whose subject is a person, not an organisation that "said" or "announced" something (lemmas), by voice:
 # "X resigned", "X was born"; not "the shuttle was retired".
-PERSON_VERBS = {"nsubj": {"die", "resign", "marry", "retire", "graduate", "smile", "laugh", "weep", "cry"},
+PERSON_VERBS = {"nsubj": {"die", "resign", "marry", "retire", "graduate", "smile", "laugh", "weep", "cry", "visit",
+                          "meet"},
                 "nsubjpass": {"bear", "kill"}}
 TITLES = (PERSON_TITLES | HONORIFICS) - {"the", "former", "ex"}
+# Verbs of speaking in person, whose one-word subject is a person's surname: "Ivanov added"; not "announced" or
+# "reported", which firms and agencies do as often.
+SPEAKING = {"say", "tell", "add", "explain", "insist", "stress", "reply", "ask", "state", "claim", "argue", "admit"}
 # Nouns a person's name modifies: "the Bush administration", "the Saddam Hussein trial" are no things.
 OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "affair", "doctrine", "visit", "speech",
                       "interview", "regime", "camp", "team", "estate", "murder", "killing", "assassination",
                       "funeral", "plan", "proposal", "presidency", "tenure", "legacy", "policy", "policies", "aides"}
+# What only a person has, by possessive: "McNeill's arrival", "Soros's son".
+KIN_AND_LIFE = {"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "arrival",
+                "departure", "death", "resignation", "appointment", "birthday", "body", "life"}
 # Nouns a party's or a firm's name modifies ("the Kadima party"); not a person's ("the Bush administration").
 BODY_NOUNS = {"party", "alliance", "movement", "coalition", "faction", "firm", "company", "militia", "group"}
 # Nouns that describe a firm or a body in apposition ("Petronas, the state oil company"), and nouns a firm's name
@@ -104,6 +118,12 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
     for key, mentions in spans.items():
         if key in OUTLET_NAMES:
             decided[key] = KindChange(mentions[0].text, "Organisation", "a news outlet's name")
+            continue
+        if all(_in_brackets_after_a_person(span) for span in mentions):
+            # "Tony Abbott (Liberal, Warringah)", "Peter Vander Zaag (Christian Heritage)", "James (Jim) Hedges": a
+            # party, a seat or the same person's other name, in brackets after a person's name, is no other person
+            decided[key] = KindChange(mentions[0].text, None, "in brackets after a person's name, and nothing shows "
+                                                               "a person of its own")
             continue
         if key in things:
             decided[key] = KindChange(mentions[0].text, None, "a place's or a thing's word in it, and nothing shows "
@@ -157,6 +177,12 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
             # written in lower case elsewhere; not "Gibbs ended the run", a surname
             decided[key] = KindChange(mentions[0].text, None, "one word, only at the start of sentences, with "
                                                                "nothing that shows a person")
+        elif len(key.split()) == 1 and not any(_party_to_a_meeting(span) for span in mentions):
+            # "Aljazeera has aired ...", "General Tire employees", "a fiscal Himalaya": a name of one word is a
+            # person's when something shows it (a title, a first name, a full name it is the surname of, a verb or
+            # a pronoun of a person) or when it meets someone and nothing above says otherwise ("the meeting
+            # between Baker and Lawson"); one word alone is as often a firm's, a place's or a thing's
+            decided[key] = KindChange(mentions[0].text, None, "one word, with nothing that shows a person")
     if not decided:
         return mention_at, []
     settled = {}
@@ -181,6 +207,21 @@ def _a_city(key: str, mentions: list[Span]) -> bool:
         return key.split()[0] not in ("saint", "st")
     return population >= 300_000 and any(span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
                                          for span in mentions)
+
+
+def _party_to_a_meeting(span: Span) -> bool:
+    """"the meeting between Baker and Lawson", "talks with Gorbachev", "met Lawson"."""
+    owner = span.root.head if span.root.dep_ == "conj" else span.root
+    return (owner.dep_ == "pobj" and owner.head.lower_ in PARTY_PREPS
+            and owner.head.head.lemma_.lower() in MEETING_NOUNS | MEET_VERBS) \
+        or (owner.dep_ == "dobj" and owner.head.lemma_.lower() in MEET_VERBS)
+
+
+def _in_brackets_after_a_person(span: Span) -> bool:
+    doc = span.doc
+    close = next((t for t in doc[span.end:span.end + 6] if t.text in (")", "(")), None)
+    return span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "PERSON" \
+        and close is not None and close.text == ")"
 
 
 def _after_where(span: Span) -> bool:
@@ -260,11 +301,19 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
         return True  # "the company's founder, X"
     if root.head.lemma_.lower() in PERSON_VERBS.get(root.dep_, ()):
         return True
+    owner = root.head if root.dep_ == "conj" else root  # "the Khomeini and Hitler eras"
+    if len(words) == 1 and owner.dep_ in ("compound", "poss", "nmod") \
+            and owner.head.lemma_.lower() in (OWNED - {"family"}) | MEETING_NOUNS:
+        return True  # "the Hitler era", "Greenspan's tenure", "the Reagan-Gorbachev summit": what a person has
+    if len(words) == 1 and owner.dep_ == "poss" and owner.head.lemma_.lower() in KIN_AND_LIFE:
+        return True  # "McNeill's arrival", "Mugabe's wife"
+    if any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children) for c in root.children):
+        return True  # "Eyskens, who has described Belgium as ..."
     if len(words) == 1 and root.dep_ != "pobj" \
             and any(t.lower_ in ("he", "she", "his", "her", "him") for t in doc[span.end:span.sent.end]):
         return True  # "Mukherjee had visited France, where he had talks": a thing is no "he" ("In Aftenposten he")
-    # "Smith said": a person, unless the article names a firm so ("Sanwa Bank Ltd ... Sanwa said")
-    return root.dep_ in ("nsubj", "nsubjpass") and len(words) == 1 and root.head.lemma_.lower() in ("say", "tell") \
+    # "Smith said", "Ivanov added": a person, unless the article names a firm so ("Sanwa Bank Ltd ... Sanwa said")
+    return root.dep_ in ("nsubj", "nsubjpass") and len(words) == 1 and root.head.lemma_.lower() in SPEAKING \
         and not _written_as_thing(span) and key not in firms
 
 

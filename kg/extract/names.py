@@ -37,6 +37,16 @@ def gazetteer_capital(text: str) -> str | None:
     return gazetteer().by_capital.get(fold(clean_name(text)))
 
 
+# French honorifics ("Monsieur", "Madame") before a name of two words or more: "M. Xavier Bertrand"; "M." before
+# one word may be an initial ("M. Smith"), and so may "M." before another initial ("M. J. Akbar").
+FRENCH_HONORIFICS = {"M.", "Mme", "Mme.", "Mlle", "Mlle."}
+
+
+def _french_honorific(word: str, after: str) -> bool:
+    """"M. Gérard Larcher"; not "M. J. Akbar"."""
+    return word in FRENCH_HONORIFICS and not (len(after) <= 2 and after.endswith("."))
+
+
 def clean_name(text: str) -> str:
     """The name a mention stands for: no possessive, no leading honorific, single spaces.
 
@@ -48,6 +58,8 @@ def clean_name(text: str) -> str:
     ('Helena Guergis', 'Robert (Bob) Innes', 'Associated Press')
     >>> clean_name("Qantas Airways Ltd>")
     'Qantas Airways Ltd'
+    >>> clean_name("M. Gérard Larcher"), clean_name("M. Smith"), clean_name("M. J. Akbar")
+    ('Gérard Larcher', 'M. Smith', 'M. J. Akbar')
     """
     # "George W.] Bush": wiki markup left in the text; "Bouygues>": wire copy's marks around a company's name
     text = " ".join(re.sub(r"[\[\]{}<>]", " ", text).split())
@@ -56,7 +68,8 @@ def clean_name(text: str) -> str:
         if len(text) > 3 else text
     words = text.split(" ")
     # Dots go: "V.P." is "vp", "Adm." is "adm".
-    while len(words) > 1 and (words[0].lower().replace(".", "") in HONORIFICS or words[0] in ("a", "an")):
+    while len(words) > 1 and (words[0].lower().replace(".", "") in HONORIFICS or words[0] in ("a", "an")
+                              or (len(words) > 2 and _french_honorific(words[0], words[1]))):
         words = words[1:]  # "a National Oceanic and Atmospheric Administration" too
     text = " ".join(words)
     if text.count("(") > text.count(")"):  # "Helena Guergis (Conservative": the bracket's party is not the name
