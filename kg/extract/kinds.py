@@ -62,7 +62,7 @@ PERSON_VERBS = {"nsubj": {"die", "resign", "marry", "retire", "graduate", "smile
 TITLES = (PERSON_TITLES | HONORIFICS) - {"the", "former", "ex"}
 # Verbs of speaking in person, whose one-word subject is a person's surname: "Ivanov added"; not "announced" or
 # "reported", which firms and agencies do as often.
-SPEAKING = {"say", "tell", "add", "explain", "insist", "stress", "reply", "ask", "state", "claim", "argue", "admit"}
+SPEAKING = {"say", "tell", "add", "explain", "insist", "stress", "reply", "ask", "state", "argue", "admit"}
 # Nouns a person's name modifies: "the Bush administration", "the Saddam Hussein trial" are no things.
 OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "affair", "doctrine", "visit", "speech",
                       "interview", "regime", "camp", "team", "estate", "murder", "killing", "assassination",
@@ -105,8 +105,7 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
     shown = {key for key, mentions in spans.items()
              if any(_shows_person(span, key, tagged_people, firms) for span in mentions)}
     # A full name with a place's or a thing's word and no person cue is no person, nor is its last word by it alone.
-    things = {key for key, mentions in spans.items() if key not in shown
-              and any({t.lower_, t.lower_.removesuffix("s")} & PLACE_WORDS for span in mentions for t in span)}
+    things = {key for key, mentions in spans.items() if key not in shown and any(map(_a_things_name, mentions))}
     # A city's name of several words: not a full name whose last word is a surname ("Navi Mumbai ... Mumbai").
     places = {key for key, mentions in spans.items() if key not in shown and len(key.split()) > 1
               and _a_city(key, mentions)}
@@ -126,8 +125,8 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
                                                                "a person of its own")
             continue
         if key in things:
-            decided[key] = KindChange(mentions[0].text, None, "a place's or a thing's word in it, and nothing shows "
-                                                               "a person")
+            decided[key] = KindChange(mentions[0].text, None, "a place's or a thing's word or an owner's 's in "
+                                                               "it, and nothing shows a person")
             continue
         if key in places:
             decided[key] = KindChange(mentions[0].text, "Place", "a city's name (GeoNames), and nothing shows a "
@@ -207,6 +206,13 @@ def _a_city(key: str, mentions: list[Span]) -> bool:
         return key.split()[0] not in ("saint", "st")
     return population >= 300_000 and any(span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
                                          for span in mentions)
+
+
+def _a_things_name(span: Span) -> bool:
+    """A place's or a thing's word in the name ("Castlefrank Road") or an owner inside it ("Queen's Park"): no
+    person's name."""
+    return any({t.lower_, t.lower_.removesuffix("s")} & PLACE_WORDS or (t.lower_ in ("'s", "’s") and t.i < span.end - 1)
+               for t in span)
 
 
 def _party_to_a_meeting(span: Span) -> bool:
@@ -291,9 +297,11 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_.replace(".", "") in TITLES:
         return True
-    if any(t.lower_.replace(".", "") in TITLES for t in span[:-1]):
+    if any(t.lower_.replace(".", "") in TITLES and t.nbor().lower_ not in ("'s", "’s") for t in span[:-1]):
         return True  # "President Hu Jintao", "V.P. Cheney" tagged with the title
     root = span.root
+    if len(words) == 1 and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in root.children):
+        return False  # "his Blackberry": a thing one has, whatever follows ("... and he smiled")
     for child in root.children:
         if child.dep_ == "appos" and (child.like_num or child.lemma_.lower() in PERSON_NOUNS):
             return True  # "X, 45,", "X, a spokesman"
@@ -326,7 +334,8 @@ def _acronym(span: Span) -> bool:
 def _written_as_outlet(span: Span) -> str | None:
     """How the text shows a name is a news outlet's: a media word in it ("Chugoku Shimbun", "Jiji"), or the noun it
     modifies ("the Veja magazine"), or quoting someone ("Yonhap quoted him as saying")."""
-    if any(word in MEDIA_WORDS for t in span for word in t.lower_.split("-")):
+    if any({word, word.removesuffix("s")} & MEDIA_WORDS for t in span for word in t.lower_.split("-")) \
+            or span[-1].lower_.removesuffix("s") in OUTLET_NOUNS:  # "Cox Newspapers"
         return "a media word in the name"  # "Jyllands-Posten" too
     root = span.root
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in OUTLET_NOUNS:
