@@ -487,6 +487,11 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
     ("I think I can bring my organizing skills in the labour movement to Queen’s Park.", {"Queen’s Park"}, set()),
     ("At a press conference, Culberson showed off his Blackberry and camera, and he smiled.", {"Blackberry"},
      set()),
+    # a place's noun after or ending the name outweighs a first name; a web address is an outlet's
+    ("The Task Force has responsibility for the entire province, which is north of Al Basrah province.",
+     {"Al Basrah"}, set()),
+    ("Esteban Magnani, author of a book about worker cooperatives in Argentina, told UpsideDownWorld.org that the "
+     "number of cooperatives grew.", {"UpsideDownWorld.org"}, set()),
     ("This is a regime change, like in the Hitler era, said Deniz Baykal.", set(), {"Hitler", "Deniz Baykal"}),
     # a party, a seat or a state in brackets after a person's name
     ("Tony Abbott (Liberal, Warringah) was then ejected for an hour.", {"Liberal, Warringah"}, {"Tony Abbott"}),

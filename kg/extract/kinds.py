@@ -288,6 +288,9 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
         return False  # "MONUC said", "MLA": an acronym, whatever the verb; a title before one is a title's tail
     if _named_as_work(span) or _legal_form_after(span):
         return False  # "the film Easy Rider", "James Capel and Co": not a first name's person
+    if (span.root.dep_ == "compound" and span.root.head.lemma_.lower() in PLACE_NOUNS) \
+            or (len(words) > 1 and words[-1] in PLACE_NOUNS):
+        return False  # "Al Basrah province", "Jefferson Parish": a place's name, though it opens with a first name
     if words[-1] in BODY_WORDS and len(words) > 1:
         return False  # "Morgan Stanley International", "Lehman Brothers Group": a first name in a body's name
     if words[0] in first_names():
@@ -317,7 +320,7 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
         return True  # "McNeill's arrival", "Mugabe's wife"
     if any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children) for c in root.children):
         return True  # "Eyskens, who has described Belgium as ..."
-    if len(words) == 1 and root.dep_ != "pobj" \
+    if len(words) == 1 and root.dep_ not in ("pobj", "compound", "amod", "nmod") \
             and any(t.lower_ in ("he", "she", "his", "her", "him") for t in doc[span.end:span.sent.end]):
         return True  # "Mukherjee had visited France, where he had talks": a thing is no "he" ("In Aftenposten he")
     # "Smith said", "Ivanov added": a person, unless the article names a firm so ("Sanwa Bank Ltd ... Sanwa said")
@@ -337,6 +340,8 @@ def _written_as_outlet(span: Span) -> str | None:
     if any({word, word.removesuffix("s")} & MEDIA_WORDS for t in span for word in t.lower_.split("-")) \
             or span[-1].lower_.removesuffix("s") in OUTLET_NOUNS:  # "Cox Newspapers"
         return "a media word in the name"  # "Jyllands-Posten" too
+    if re.search(r"\.(?:com|org|net)\b", span.text.lower()):
+        return "a web address"  # "UpsideDownWorld.org"
     root = span.root
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in OUTLET_NOUNS:
         return f"\"{span.text} {root.head.text}\""
