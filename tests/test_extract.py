@@ -739,3 +739,14 @@ def test_talking_to_a_person_is_a_meeting_with_them(nlp):
     text = ("Fouad Siniora, the Lebanese Prime Minister, talked to French Prime Minister Dominique de Villepin on the "
             "phone on July 15.")
     assert meetings(nlp, text) == {("Dominique de Villepin", "Fouad Siniora", "held")}
+
+
+def test_a_country_s_demonym_the_tagger_took_into_a_name_is_no_part_of_it(nlp):
+    for text, name in [
+        ("Their chairman, Belgian Paul de Keersmaeker, told a press conference this morning that ministers voted.",
+         "Paul de Keersmaeker"),
+        ("The Manila newspaper published a letter from Ariadne's chairman, New Zealander Bruce Judge, on Monday.",
+         "Bruce Judge"),
+    ]:
+        extraction, _ = read(nlp, text)
+        assert name in {m.name for m in extraction.mentions if m.kind == "Person"}, extraction.mentions

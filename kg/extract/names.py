@@ -209,13 +209,16 @@ def _a_title(phrase: Token) -> bool:
 
 
 def _person_name(text: str) -> str:
-    """A person's name without what the tagger took in with it: a leading country name ("Italy Romano Prodi" in a
-    page's label line), a place before a comma ("mayor of Buffalo, Byron W. Brown"), a call sign or an acronym.
+    """A person's name without what the tagger took in with it: a leading country name or demonym ("Italy Romano
+    Prodi" in a page's label line, "Belgian Willy de Clercq"), a place before a comma ("mayor of Buffalo, Byron W.
+    Brown"), a call sign or an acronym.
 
     >>> _person_name("Brazil Hu Jintao"), _person_name("Georgia Brown"), _person_name("Buffalo, Byron W. Brown")
     ('Hu Jintao', 'Georgia Brown', 'Byron W. Brown')
     >>> _person_name("WNIQ Obama"), _person_name("GEORGE W. BUSH"), _person_name('Bobby" Jindal')
     ('Obama', 'GEORGE W. BUSH', 'Bobby Jindal')
+    >>> _person_name("Belgian Willy de Clercq"), _person_name("New Zealander Bruce Judge"), _person_name("German Gref")
+    ('Willy de Clercq', 'Bruce Judge', 'German Gref')
     """
     name = _trimmed(clean_name(text))
     if name.count('"') % 2:
@@ -226,9 +229,14 @@ def _person_name(text: str) -> str:
     words = name.split()
     while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and not words[-1].isupper():
         words = words[1:]
-    first, *rest = words
-    if len(rest) >= 2 and (country_named(first) or _misspelt_title(first)):
-        return " ".join(rest)  # "Italy Romano Prodi", "Minsiter Yasuhiro Nakasone"
+    while len(words) >= 3:
+        # "Italy Romano Prodi", "Minsiter Yasuhiro Nakasone", "Belgian Willy de Clercq", "New Zealander Bruce Judge"
+        lead = 2 if country_of_demonym(" ".join(words[:2])) else 1
+        first = words[0]
+        if len(words) - lead < 2 or first in words[lead:] \
+                or not (lead == 2 or country_named(first) or country_of_demonym(first) or _misspelt_title(first)):
+            break  # "Thai Rak Thai", a party's name
+        words = clean_name(" ".join(words[lead:])).split()  # "Saudi King Fahd": the title after it goes too
     return " ".join(words)
 
 
