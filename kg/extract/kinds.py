@@ -224,6 +224,7 @@ def _party_to_a_meeting(span: Span) -> bool:
 
 
 def _in_brackets_after_a_person(span: Span) -> bool:
+    """"Tony Abbott (Liberal, Warringah)": the name fills brackets opened right after a person's name."""
     doc = span.doc
     close = next((t for t in doc[span.end:span.end + 6] if t.text in (")", "(")), None)
     return span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].ent_type_ == "PERSON" \
