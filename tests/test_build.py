@@ -171,6 +171,6 @@ def test_names_that_are_not_people_are_listed_in_the_report_and_the_turtle_also_
         turtle = (tmp_path / "out" / "graph.ttl").read_text()
         assert "kg:changedName \"Space Shuttle Discovery\"" in turtle and "kg:keptAs \"no name\"" in turtle
     assert reports[0] == reports[1]
-    assert ("- Space Shuttle Discovery → no name (a place's or a thing's word in it, and nothing shows a person), "
-            "in \"Shuttle\"") in reports[0]
+    assert ("- Space Shuttle Discovery → no name (a place's or a thing's word or an owner's 's in it, and nothing "
+            "shows a person), in \"Shuttle\"") in reports[0]
     assert "- people: 1" in reports[0]
