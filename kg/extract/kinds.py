@@ -67,6 +67,11 @@ SPEAKING = {"say", "tell", "add", "explain", "insist", "stress", "reply", "ask",
 OWNED = LED_BODIES | {"trial", "campaign", "era", "years", "family", "case", "affair", "doctrine", "visit", "speech",
                       "interview", "regime", "camp", "team", "estate", "murder", "killing", "assassination",
                       "funeral", "plan", "proposal", "presidency", "tenure", "legacy", "policy", "policies", "aides"}
+# Nouns only a person's name modifies: "the Hitler era", "the Bush years", "Greenspan's tenure"; not "the Dujail
+# case" or "the Gacaca trial", which places and bodies have too. A government is a person's when the name is written
+# before it as a compound ("the Kohl government"), not as an owner ("Goa's government").
+PERSON_OWNED = {"era", "years", "presidency", "premiership", "tenure", "legacy", "funeral", "assassination", "speech",
+                "interview", "doctrine", "aides", "regime", "affair", "estate"}
 # What only a person has, by possessive: "McNeill's arrival", "Soros's son".
 KIN_AND_LIFE = {"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow", "arrival",
                 "departure", "death", "resignation", "appointment", "birthday", "body", "life"}
@@ -314,18 +319,29 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
     if root.head.lemma_.lower() in PERSON_VERBS.get(root.dep_, ()):
         return True
     owner = root.head if root.dep_ == "conj" else root  # "the Khomeini and Hitler eras"
-    if len(words) == 1 and owner.dep_ in ("compound", "poss", "nmod") \
-            and owner.head.lemma_.lower() in (OWNED - {"family"}) | MEETING_NOUNS:
-        return True  # "the Hitler era", "Greenspan's tenure", "the Reagan-Gorbachev summit": what a person has
-    if len(words) == 1 and owner.dep_ == "poss" and owner.head.lemma_.lower() in KIN_AND_LIFE:
+    one = len(words) == 1 and not any(c.dep_ == "det" for c in root.children)  # not "the Houthis", "the Trumps'"
+    if one and owner.dep_ in ("compound", "poss", "nmod") and owner.head.lemma_.lower() in PERSON_OWNED:
+        return True  # "the Hitler era", "Greenspan's tenure": what only a person has
+    if one and owner.dep_ == "compound" and owner.head.lemma_.lower() in LED_BODIES | {"campaign", "trial"}:
+        return True  # "the Bush administration", "the McCain campaign", "the Milosevic trial"; not "Goa's government"
+    if one and owner.dep_ == "compound" and owner.head.lemma_.lower() in MEETING_NOUNS \
+            and any(t.text in ("-", "–") for t in (doc[span.start - 1], doc[min(span.end, len(doc) - 1)])):
+        return True  # "the Reagan-Gorbachev summit"; not "the Taupo meeting"
+    if one and owner.dep_ == "poss" and owner.head.lemma_.lower() in KIN_AND_LIFE:
         return True  # "McNeill's arrival", "Mugabe's wife"
-    if any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children) for c in root.children):
+    if one and any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children)
+                   for c in root.children):
         return True  # "Eyskens, who has described Belgium as ..."
     if len(words) == 1 and root.dep_ not in ("pobj", "compound", "amod", "nmod") \
             and any(t.lower_ in ("he", "she", "his", "her", "him") for t in doc[span.end:span.sent.end]):
         return True  # "Mukherjee had visited France, where he had talks": a thing is no "he" ("In Aftenposten he")
-    # "Smith said", "Ivanov added": a person, unless the article names a firm so ("Sanwa Bank Ltd ... Sanwa said")
-    return root.dep_ in ("nsubj", "nsubjpass") and len(words) == 1 and root.head.lemma_.lower() in SPEAKING \
+    # "Smith said", "Ivanov added": a person, unless the article names a firm so ("Sanwa Bank Ltd ... Sanwa said");
+    # a verb of speaking other than say or tell, when it reports words ("Ivanov added", not "Earmarks added into")
+    verb = root.head
+    speaks = verb.lemma_.lower() in ("say", "tell") or (
+        verb.lemma_.lower() in SPEAKING and (any(c.dep_ == "ccomp" for c in verb.children)
+                                             or any(t.is_quote for t in span.sent)))
+    return root.dep_ in ("nsubj", "nsubjpass") and len(words) == 1 and speaks \
         and not _written_as_thing(span) and key not in firms
 
 
