@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.countries import fold
 from kg.extract.lexicon import (
@@ -294,8 +294,7 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
         return False  # "MONUC said", "MLA": an acronym, whatever the verb; a title before one is a title's tail
     if _named_as_work(span) or _legal_form_after(span):
         return False  # "the film Easy Rider", "James Capel and Co": not a first name's person
-    if (span.root.dep_ == "compound" and span.root.head.lemma_.lower() in PLACE_NOUNS) \
-            or (len(words) > 1 and words[-1] in PLACE_NOUNS):
+    if _before_a_place_noun(span.root) or (len(words) > 1 and words[-1] in PLACE_NOUNS):
         return False  # "Al Basrah province", "Jefferson Parish": a place's name, though it opens with a first name
     if words[-1] in BODY_WORDS and len(words) > 1:
         return False  # "Morgan Stanley International", "Lehman Brothers Group": a first name in a body's name
@@ -457,7 +456,7 @@ def _written_as_place(span: Span) -> str | None:
     if root.dep_ == "appos" and root.head.is_lower and root.head.lemma_.lower() in PLACE_NOUNS \
             and root.head.i < span.start:
         return f"\"{root.head.text}, {span.text}\""  # "in one town alone, Bogalay"
-    if root.dep_ == "compound" and root.head.is_lower and root.head.lemma_.lower() in PLACE_NOUNS:
+    if _before_a_place_noun(root):
         return f"\"{span.text} {root.head.text}\""  # "Weipa harbour", "the upscale Jadriya neighborhood"
     place = root.head
     # "Livorno, Tuscany": the region or country of a place, one word; not "the Chief Minister of Karnataka, Dharam
@@ -467,6 +466,11 @@ def _written_as_place(span: Span) -> str | None:
             and not (place.dep_ == "pobj" and place.head.head.lemma_.lower() in TITLES | PERSON_NOUNS):
         return f"\"{place.text}, {span.text}\""
     return None
+
+
+def _before_a_place_noun(root: Token) -> bool:
+    """A name modifying a place's noun: "Hakkari province", "Weipa harbour"."""
+    return root.dep_ == "compound" and root.head.is_lower and root.head.lemma_.lower() in PLACE_NOUNS
 
 
 def _written_as_thing(span: Span) -> str | None:
