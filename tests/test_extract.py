@@ -637,6 +637,12 @@ def test_titles_units_and_transcript_labels_are_not_names(nlp):
      "and Trade Minister Jean Dupont.", {("Anna Rossi", "Jean Dupont", "Karl Weber", "held")}),
     ("The meeting was attended by farm ministers from both countries and by President Jean Dupont and by Chancellor "
      "Karl Weber.", {("Jean Dupont", "Karl Weber", "held")}),
+    # a name after a title, in apposition, is a person's though the tagger calls it a place
+    ("The President of Chile, Ricardo Lagos, met Jonathan Pereira on Monday.",
+     {("Jonathan Pereira", "Ricardo Lagos", "held")}),
+    # a surname of someone the article names in full, which the tagger read as a common word
+    ("President Donald Trump spoke with Volodymyr Zelensky in July. Trump characterized the call with Zelensky as "
+     "routine.", {("Donald Trump", "Volodymyr Zelensky", "held"), ("Trump", "Zelensky", "held")}),
 ])
 def test_meetings_read_from_the_whole_article(nlp, text, expected):
     assert meetings(nlp, text) == expected

@@ -179,12 +179,14 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
     if any(c.dep_ == "appos" and _a_title(c) for c in span.root.children):
         return True
     head = span.root.head
-    if span.root.dep_ in ("conj", "appos") and span.root.ent_type_ in ("", "ORG") and 2 <= len(words) <= 4 \
-            and (head.ent_type_ == "PERSON" or (span.root.dep_ == "appos" and head.lemma_.lower() in APPOSED_NOUNS)) \
-            and not any(c.dep_ == "det" for c in span.root.children):
+    after_title = span.root.dep_ == "appos" and head.lemma_.lower() in APPOSED_NOUNS
+    if span.root.dep_ in ("conj", "appos") and 2 <= len(words) <= 4 \
+            and (span.root.ent_type_ in ("", "ORG") or (span.root.ent_type_ == "GPE" and after_title)) \
+            and (head.ent_type_ == "PERSON" or after_title) and not any(c.dep_ == "det" for c in span.root.children):
         # A full name in a list of people ("Roberto Rodrigues, Luiz Fernando Furlan, Celso Amorim, ...") or
         # after a title or a word for a person ("the Prime Minister of Italy, Romano Prodi,", "his Japanese
-        # counterpart, Nobutaka Machimura").
+        # counterpart, Nobutaka Machimura"), even one the tagger calls a place ("The President of Romania, Traian
+        # Băsescu,"), though not in a list ("Coventry, Wales, Northern Ireland").
         return True
     if span.root.ent_type_ in ("", "ORG") and 2 <= len(words) <= 4 \
             and not any(c.dep_ == "det" for c in span.root.children) \
@@ -402,11 +404,24 @@ def split_country_from_name(doc: Doc) -> None:
         doc.ents = out
 
 
-def _name_spans(doc: Doc) -> list[Span]:
-    """The entities, and proper nouns outside them that may be names the tagger missed ("Prodi met ...")."""
+# Where a name the tagger missed stands as a party of its clause: a subject, an object, an owner.
+PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "conj"}
+
+
+def _name_spans(doc: Doc, person_names: set[str]) -> list[Span]:
+    """The entities, and proper nouns outside them that may be names the tagger missed ("Prodi met ..."), and the
+    surname of someone the article names in full where the tagger read it as a common word ("Trump characterized the
+    call", "Conable did not spell out"), unless the text also writes that word in lower case ("the bush")."""
     spans = list(doc.ents)
     covered = {t.i for ent in doc.ents for t in ent}
+    surnames = {name.split()[-1] for name in person_names if len(name.split()) > 1}
+    lower: set[str] | None = None  # the words the text writes in lower case, read once a surname may need them
     for token in doc:
+        if token.pos_ != "PROPN" and token.i not in covered and token.is_title and token.is_alpha \
+                and token.dep_ in PARTY_DEPS and fold(token.text) in surnames:
+            lower = lower if lower is not None else set(re.findall(r"\b[a-z][\w'-]*\b", doc.text))
+            if token.lower_ not in lower:
+                spans.append(doc[token.i:token.i + 1])
         if token.pos_ == "PROPN" and token.i not in covered and token.is_title and token.dep_ != "compound":
             start = token.i
             while start > 0 and doc[start - 1].dep_ == "compound" \
@@ -431,8 +446,8 @@ def _latin(text: str) -> bool:
 def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
     mention_at: dict[int, Mention] = {}
     latin = _latin(doc.text[:20_000])  # the article's own script: names in another are not names of it
-    spans = _name_spans(doc)
     person_names = tagged_person_names(doc)
+    spans = _name_spans(doc, person_names)
     surnames = {name.split()[-1] for name in person_names if len(name.split()) > 1}
     # Names shown to be people's count for the whole article: "Romano Prodi, the President ..." makes "Prodi" a person.
     for span in spans:
