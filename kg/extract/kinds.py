@@ -95,6 +95,9 @@ OTHER_TAGS: dict[str, Kind | None] = {"ORG": "Organisation", "GPE": "Place", "LO
                                       "PRODUCT": None, "EVENT": None, "LAW": None, "LANGUAGE": None}
 
 
+WEB_ADDRESS = re.compile(r"\.(?:com|org|net)\b")  # in a folded name: "upsidedownworld.org"
+
+
 def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Mention], list[KindChange]]:
     """The mentions with Person kept only for names the article shows to be people's, and the changes made."""
     spans: dict[str, list[Span]] = {}  # folded person name -> its mentions' spans
@@ -122,6 +125,10 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
     for key, mentions in spans.items():
         if key in OUTLET_NAMES:
             decided[key] = KindChange(mentions[0].text, "Organisation", "a news outlet's name")
+            continue
+        if WEB_ADDRESS.search(key):  # "told UpsideDownWorld.org": a site, whatever is said of it
+            decided[key] = KindChange(mentions[0].text, "Organisation",
+                                      "a web address, which outweighs what shows a person")
             continue
         if all(_in_brackets_after_a_person(span) for span in mentions):
             # "Tony Abbott (Liberal, Warringah)", "Peter Vander Zaag (Christian Heritage)", "James (Jim) Hedges": a
@@ -175,6 +182,10 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
             # "Groundwater is ...", "Roasters are ...": a word the tagger reads as a common one wherever it stands
             decided[key] = KindChange(mentions[0].text, None, "one word read as a common noun or adjective in every "
                                                                "mention, with nothing that shows a person")
+        elif len(key.split()) > 1 and _all_common_words(mentions[0], doc.text):
+            # "Deep Blue", "Aboriginal Sovereignty": every word of it is one the text also writes in lower case
+            decided[key] = KindChange(mentions[0].text, None, "every word of it written in lower case elsewhere, "
+                                                               "with nothing that shows a person")
         elif len(key.split()) == 1 and re.search(rf"\b{re.escape(key)}\b", doc.text) \
                 and (all(span.start == span.sent.start for span in mentions) or _common_word(mentions)):
             # "Riot police ...", "Earmarks added ...": capitalised only as the first word of its sentences, and
@@ -356,8 +367,6 @@ def _written_as_outlet(span: Span) -> str | None:
     if any({word, word.removesuffix("s")} & MEDIA_WORDS for t in span for word in t.lower_.split("-")) \
             or span[-1].lower_.removesuffix("s") in OUTLET_NOUNS:  # "Cox Newspapers"
         return "a media word in the name"  # "Jyllands-Posten" too
-    if re.search(r"\.(?:com|org|net)\b", span.text.lower()):
-        return "a web address"  # "UpsideDownWorld.org"
     root = span.root
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in OUTLET_NOUNS:
         return f"\"{span.text} {root.head.text}\""
@@ -374,6 +383,12 @@ def _written_as_outlet(span: Span) -> str | None:
     if root.dep_ == "nsubj" and root.head.lemma_.lower() == "quote":
         return f"\"{span.text} {root.head.text}\""
     return None
+
+
+def _all_common_words(span: Span, text: str) -> bool:
+    """Whether every word of a name of several words is written in lower case somewhere in the text."""
+    words = [t.lower_ for t in span if t.is_alpha]
+    return bool(words) and all(re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text) for w in words)
 
 
 def _common_word(mentions: list[Span]) -> bool:
