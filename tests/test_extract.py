@@ -38,6 +38,9 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Angela Merkel will meet Emmanuel Macron next week.", {("Angela Merkel", "Emmanuel Macron", "planned")}),
     ("Angela Merkel is expected to meet Emmanuel Macron in Paris.", {("Angela Merkel", "Emmanuel Macron", "planned")}),
     ("Angela Merkel could meet Emmanuel Macron later this year.", {("Angela Merkel", "Emmanuel Macron", "possible")}),
+    # what governs a span of talks governs the talks: "are due to start four days of talks tomorrow"
+    ("Angela Merkel is due to hold two days of talks with Emmanuel Macron.",
+     {("Angela Merkel", "Emmanuel Macron", "planned")}),
     ("Angela Merkel refused to meet Emmanuel Macron.", {("Angela Merkel", "Emmanuel Macron", "cancelled")}),
     ("Lazar Comanescu visited his Moldovan counterpart Andrei Stratan on Monday.",
      {("Andrei Stratan", "Lazar Comanescu", "held")}),

@@ -21,6 +21,7 @@ from kg.extract.lexicon import (
     PLANNED_CUES,
     POSSIBLE_CUES,
     REPORT_VERBS,
+    SPANS_OF_TALKS,
     TAKE_PART_VERBS,
     TIME_PREPS,
     TRAVEL_VERBS,
@@ -46,12 +47,20 @@ def _governors(anchor: Token) -> list[Token]:
         # "the groundwork for talks", "looks forward to meeting X", "could be broken with talks between A and B",
         # "will not take part in negotiations with Y": through the preposition to what it belongs to.
         purpose = token.dep_ in ("pobj", "pcomp") and token.head.dep_ == "prep" \
-            and (token.head.lower_ not in TIME_PREPS | {"in", "of", "including"} or _taking_part_in(token.head))
+            and (token.head.lower_ not in TIME_PREPS | {"in", "of", "including"} or _taking_part_in(token.head)
+                 or _span_of_talks(token.head))
         if not (verbal or argument or purpose) or token.head.lemma_.lower() in REPORT_VERBS:
             break
         token = token.head.head if purpose else token.head
         chain.append(token)
     return chain
+
+
+def _span_of_talks(prep: Token) -> bool:
+    """"four days of talks", "a round of talks": what governs the span governs the talks ("are due to start four days
+    of talks tomorrow" are talks to come); not a point of them ("as a result of the meeting", "at the end of talks"),
+    which is a time or a cause of another clause."""
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in SPANS_OF_TALKS
 
 
 def takes_part(verb: Token) -> bool:
