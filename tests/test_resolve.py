@@ -47,6 +47,13 @@ def test_acronym_in_parentheses_names_the_organisation_everywhere(nlp):
     assert organisations == ["Kurdistan Workers' Party"]
 
 
+def test_an_organisation_is_named_by_the_words_its_acronym_spells(nlp):
+    _, names = build(nlp, "The Loyalist Ulster Defence Association (UDA) said it would disarm.",
+                     "The UDA denied it.", "The U.S. Central Intelligence Agency (CIA) declined to comment.")
+    organisations = sorted(n for e, n in names.items() if e.startswith("organisation:"))
+    assert organisations == ["Central Intelligence Agency", "Ulster Defence Association"]
+
+
 def test_reports_of_one_meeting_merge_and_different_meetings_stay_apart(nlp):
     resolution, _ = build(
         nlp,

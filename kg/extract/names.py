@@ -19,7 +19,7 @@ from kg.extract.lexicon import (
     first_names,
     legal_forms,
 )
-from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_ABBREVIATIONS
+from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_ABBREVIATIONS, initials
 from kg.records import Article, Evidence, Kind, Mention
 
 ENTITY_KINDS: dict[str, Kind] = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",
@@ -210,6 +210,12 @@ def _a_title(phrase: Token) -> bool:
         and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
 
 
+# Words that open a title before a person's name, and are no name ("Crown Prince", "Grand Ayatollah", "Chief
+# Justice", the honorific "Sayyed", "President- Elect" cut by the tokenizer); not stripped from other names ("Justice
+# Department", "Grand Trunk").
+TITLE_OPENERS = {"crown", "grand", "chief", "justice", "sayyed", "sayyid", "seyyed", "elect"}
+
+
 def _person_name(text: str) -> str:
     """A person's name without what the tagger took in with it: a leading country name or demonym ("Italy Romano
     Prodi" in a page's label line, "Belgian Willy de Clercq"), a place before a comma ("mayor of Buffalo, Byron W.
@@ -221,6 +227,8 @@ def _person_name(text: str) -> str:
     ('Obama', 'GEORGE W. BUSH', 'Bobby Jindal')
     >>> _person_name("Belgian Willy de Clercq"), _person_name("New Zealander Bruce Judge"), _person_name("German Gref")
     ('Willy de Clercq', 'Bruce Judge', 'German Gref')
+    >>> _person_name("Crown Prince Naruhito"), _person_name("Grand Ayatollah Ali Khamenei"), _person_name("Justice Li")
+    ('Naruhito', 'Ali Khamenei', 'Li')
     """
     name = _trimmed(clean_name(text))
     if name.count('"') % 2:
@@ -231,6 +239,8 @@ def _person_name(text: str) -> str:
     words = name.split()
     while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and not words[-1].isupper():
         words = words[1:]
+    while len(words) >= 2 and words[0].lower() in TITLE_OPENERS:
+        words = clean_name(" ".join(words[1:])).split()  # "Crown Prince Abdullah", "Grand Ayatollah Ali Khamenei"
     while len(words) >= 3:
         # "Italy Romano Prodi", "Minsiter Yasuhiro Nakasone", "Belgian Willy de Clercq", "New Zealander Bruce Judge"
         lead = 2 if country_of_demonym(" ".join(words[:2])) else 1
@@ -267,15 +277,16 @@ def _one_slip(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
-CAPTION = re.compile(r"(?<=[a-z]) ?(?:Image|Photo|Picture|Video)$")  # "Phil CollinsImage", "Kamala Harris Image"
+# "Phil CollinsImage", "Kamala Harris Image"; a page's box label and what ran into it ("Saddam Hussein Infobox Sunnis")
+CAPTION = re.compile(r"(?<=[a-z]) ?(?:(?:Image|Photo|Picture|Video)$|Infobox\b.*$|InfoboxEnd.*$)")
 # "Kwok Wai - keung": the hyphen of a romanised given name, two short syllables, spaced out by the text; not "Bill
 # Gates - founder" or "Khalid Sheikh Mohammed - one", a headline's tail.
 NAME_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,4}) - ([a-z]{2,5})$")
 # Letters after a name for a seat or an honour ("Margaret Beckett MP", "Michael Howard QC MP"), and a party or an
 # honorific written before it ("Liberal Bob Rae", "Hon David Cunliffe"): neither is the name.
 POST_NOMINALS = re.compile(r"(?:,? (?:M\.?P|Q\.?C|K\.?C|MEP|MLA|MPP|MSP|MHA|TD|OBE|CBE|KBE|MBE|Ph\.?D|Esq)\.?)+$")
-BEFORE_NAMES = re.compile(r"^(?:Liberal|Conservative|Labour|Tory|Democrat|Republican|Socialist|Hon|Honourable|"
-                          r"Honorable|Rt\.? Hon)\.? (?=[A-Z])")
+BEFORE_NAMES = re.compile(r"^(?:(?:Liberal|Conservative|Labour|Tory|Democrat|Republican|Socialist|Hon|Honourable|"
+                          r"Honorable|Rt\.? Hon)\.? (?=[A-Z])|(?:Green|NDP) (?=[A-Z]\S* [A-Z]))")
 
 
 def _trimmed(name: str) -> str:
@@ -293,6 +304,8 @@ def _trimmed(name: str) -> str:
     ('Vanstone', 'Lula', 'de Villepin')
     >>> _trimmed("spokesperson Liu Jianchao"), _trimmed("al-Zubair Abu Sajda")
     ('Liu Jianchao', 'al-Zubair Abu Sajda')
+    >>> _trimmed("Saddam Hussein Infobox Sunnis"), _trimmed("Green Doug Warkentin"), _trimmed("Green Day")
+    ('Saddam Hussein', 'Doug Warkentin', 'Green Day')
     """
     name = NAME_HYPHEN.sub(r"\1-\2", name.strip("\u200b\u200c\u200d\ufeff\"'“”‘’:;,. "))
     name = re.sub(r"\b(al|el|bin|ibn|abu|ben) - (?=[A-Z])", r"\1-", name, flags=re.I)
@@ -489,11 +502,36 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             # a Devanagari or Cyrillic fragment in an English article, or words of two scripts ("corona और HIV"): a
             # quotation's words, not a name
             continue
+        if kind == "Organisation":
+            name = _spelled_by_acronym(name, doc.text[ent.end_char:ent.end_char + 14])
         mention = Mention(id=f"{article.id}#{ent.start_char}", text=ent.text, name=name, kind=kind,
                           start=ent.start_char, end=ent.end_char, evidence=evidence_of(ent, article))
         for token in ent:
             mention_at[token.i] = mention
     return mention_at
+
+
+FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "&"}
+
+
+def _spelled_by_acronym(name: str, after: str) -> str:
+    """An organisation's name without the words before it that its acronym, in brackets after it, leaves out: "The
+    Loyalist Ulster Defence Association (UDA)", "U.S. International Trade Commission (ITC)". Not when the acronym
+    spells what follows an "of" ("Parliament of New South Wales (NSW)": the place, not the body).
+
+    >>> _spelled_by_acronym("Loyalist Ulster Defence Association", " (UDA) said"), _spelled_by_acronym(
+    ...     "Parliament of New South Wales", " (NSW)")
+    ('Ulster Defence Association', 'Parliament of New South Wales')
+    """
+    bracket = re.match(r" ?\(([A-Z][A-Z.&-]{1,9})\)", after)
+    words = name.split()
+    if bracket is None or initials(name) == bracket.group(1).replace(".", ""):
+        return name
+    for start in range(1, len(words)):
+        if words[start][:1].isupper() and words[start - 1].lower() not in FUNCTION_WORDS \
+                and initials(" ".join(words[start:])) == bracket.group(1).replace(".", ""):
+            return " ".join(words[start:])
+    return name
 
 
 def named_in_headline(mention_at: dict[int, Mention], title: str) -> dict[int, Mention]:
