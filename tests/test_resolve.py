@@ -54,6 +54,14 @@ def test_an_organisation_is_named_by_the_words_its_acronym_spells(nlp):
     assert organisations == ["Central Intelligence Agency", "Ulster Defence Association"]
 
 
+def test_an_acronym_the_article_spells_out_is_its_own_though_the_tagger_missed_the_bracket(nlp):
+    resolution, _ = build(nlp, "The Scottish National Party (SNP) won the seat. The SNP said it was pleased.",
+                          "Shares of Singapore National Printers Ltd (SNP) rose. SNP issued seven million shares.")
+    merged = {e.name: e.aliases for e in resolution.entities if e.kind == "Organisation"}
+    assert "SNP" in merged.get("Scottish National Party", ()), merged
+    assert "SNP" in merged.get("Singapore National Printers Ltd", ()), merged
+
+
 def test_reports_of_one_meeting_merge_and_different_meetings_stay_apart(nlp):
     resolution, _ = build(
         nlp,

@@ -3,6 +3,7 @@ country; then the entities of the build from the names every mention resolves to
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import cast
@@ -105,11 +106,11 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
     """Acronym mention id -> the organisation it abbreviates, from "Full Name (ACRONYM)" and later uses of it."""
     found: dict[str, Mention] = {}
     expansions: dict[str, Mention] = {}
-    for written, bracketed in zip(mentions, mentions[1:]):
-        if written.kind == "Organisation" and bracketed.kind == "Organisation" and bracketed.name.isupper() \
-                and body[written.end:bracketed.start] in (" (", "(") and body[bracketed.end:bracketed.end + 1] == ")" \
-                and _could_abbreviate(bracketed.name, written.name):
-            expansions[bracketed.name] = written
+    for written in mentions:
+        # "Singapore National Printers Ltd (SNP)": the bracket need not be a mention of its own
+        bracketed = re.match(r" ?\(([A-Z][A-Z.&-]{0,9}[A-Z.])\)", body[written.end:written.end + 14])
+        if written.kind == "Organisation" and bracketed and _could_abbreviate(bracketed.group(1), written.name):
+            expansions.setdefault(bracketed.group(1), written)
     organisations = [m for m in mentions if m.kind == "Organisation" and len(m.name.split()) >= 2]
     for mention in mentions:
         if mention.kind != "Organisation":
