@@ -371,6 +371,10 @@ def test_a_surname_after_two_namesakes_in_one_sentence(nlp, title, text, joins):
     ("Sharpton grew up around singers like Mahalia Jackson.\n\nThe director of the group was Jesse Jackson, who "
      "was then in his late twenties. Jackson at that time had a big afro.\n\nThe two marched in many cities. He "
      "became a protégé of Reverend Jackson.", "Jackson.", "Jesse Jackson"),
+    # nor one called a relative after the name, by the first one's first name
+    ("The company is run by a 22-year-old named Efrain Diveroli.\n\nMichael Diveroli, Efrain's father, founded "
+     "it as a printing business.\n\nA friend of Diveroli said the government had checked him out.",
+     "Diveroli said", "Efrain Diveroli"),
 ])
 def test_a_surname_alone_after_namesakes_in_other_sentences(nlp, text, alone, meant):
     article = Article("a0", "A report", text, "2020-08-31", None, "x")

@@ -149,11 +149,15 @@ KIN_WORDS = "|".join(KIN)
 
 def _relative(mention: Mention, body: str, surname: str) -> bool:
     """Whether a full name is introduced as the relative of someone of its surname or the text's subject: "Trump's
-    niece Mary Trump", "her mother and sister, Maya Harris", "a Jamaican-born father, Donald J. Harris"; not "Hamza's
-    uncle, Ahmed Taha", whom the article goes on to quote."""
+    niece Mary Trump", "her mother and sister, Maya Harris", "a Jamaican-born father, Donald J. Harris", "Michael
+    Diveroli, Efrain's father"; not "Hamza's uncle, Ahmed Taha", whom the article goes on to quote."""
     owner = rf"\b(?:his|her|their|a|an|the|{re.escape(surname)}['’]s?)"
     before = body[max(0, mention.start - 60):mention.start]
-    return bool(re.search(rf"{owner}\s+(?:[\w-]+\s+){{0,2}}(?:{KIN_WORDS})\s*,?\s*$", before, re.IGNORECASE))
+    # ... or after it, by another bearer's first name: "Michael Diveroli, Efrain's father, said"
+    after = body[mention.end:mention.end + 40]
+    return bool(re.search(rf"{owner}\s+(?:[\w-]+\s+){{0,2}}(?:{KIN_WORDS})\s*,?\s*$", before, re.IGNORECASE)
+                or re.match(rf"\s*,\s*(?:his|her|their|[A-Z][\w-]*['’]s?)\s+(?:[\w-]+\s+){{0,2}}(?:{KIN_WORDS})\b",
+                            after))
 
 
 # How far back a full name is still the one a name alone takes up: a few sentences.
