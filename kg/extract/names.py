@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.countries import country_named, country_of_demonym, fold, gazetteer
+from kg.extract.cleaning import after_a_post, clean_name, is_first_name, person_name, run_in, spelled_by_acronym
 from kg.extract.lexicon import (
     FUNCTION_POS,
     ORG_WORDS,
@@ -19,7 +20,7 @@ from kg.extract.lexicon import (
     first_names,
     legal_forms,
 )
-from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_ABBREVIATIONS, initials
+from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, TITLE_ABBREVIATIONS
 from kg.records import Article, Evidence, Kind, Mention
 
 ENTITY_KINDS: dict[str, Kind] = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Place", "LOC": "Place",
@@ -39,44 +40,6 @@ def gazetteer_capital(text: str) -> str | None:
 
 # French honorifics ("Monsieur", "Madame") before a name of two words or more: "M. Xavier Bertrand"; "M." before
 # one word may be an initial ("M. Smith"), and so may "M." before another initial ("M. J. Akbar").
-FRENCH_HONORIFICS = {"M.", "Mme", "Mme.", "Mlle", "Mlle."}
-
-
-def _french_honorific(word: str, after: str) -> bool:
-    """"M. Gérard Larcher"; not "M. J. Akbar"."""
-    return word in FRENCH_HONORIFICS and not (len(after) <= 2 and after.endswith("."))
-
-
-def clean_name(text: str) -> str:
-    """The name a mention stands for: no possessive, no leading honorific, single spaces.
-
-    >>> clean_name("al-Assad’s"), clean_name("President  Hu Jintao"), clean_name("the Ministers’")
-    ('al-Assad', 'Hu Jintao', 'Ministers')
-    >>> clean_name("V.P. Cheney"), clean_name("Rear Adm. Gregory Smith"), clean_name("Councillor Chris Thompson")
-    ('Cheney', 'Gregory Smith', 'Chris Thompson')
-    >>> clean_name("Helena Guergis (Conservative"), clean_name("Robert (Bob) Innes"), clean_name("Associated Press (")
-    ('Helena Guergis', 'Robert (Bob) Innes', 'Associated Press')
-    >>> clean_name("Qantas Airways Ltd>")
-    'Qantas Airways Ltd'
-    >>> clean_name("M. Gérard Larcher"), clean_name("M. Smith"), clean_name("M. J. Akbar")
-    ('Gérard Larcher', 'M. Smith', 'M. J. Akbar')
-    """
-    # "George W.] Bush": wiki markup left in the text; "Bouygues>": wire copy's marks around a company's name
-    text = " ".join(re.sub(r"[\[\]{}<>]", " ", text).split())
-    # "‘s" too: a left quote typed for an apostrophe ("Simon Beaufoy ‘s")
-    text = re.sub(r"\s?(?:['’‘]s|s['’‘])$", lambda m: "s" if m.group(0).strip()[0] == "s" else "", text) \
-        if len(text) > 3 else text
-    words = text.split(" ")
-    # Dots go: "V.P." is "vp", "Adm." is "adm".
-    while len(words) > 1 and (words[0].lower().replace(".", "") in HONORIFICS or words[0] in ("a", "an")
-                              or (len(words) > 2 and _french_honorific(words[0], words[1]))):
-        words = words[1:]  # "a National Oceanic and Atmospheric Administration" too
-    text = " ".join(words)
-    if text.count("(") > text.count(")"):  # "Helena Guergis (Conservative": the bracket's party is not the name
-        text = text[:text.rfind("(")]
-    return text.strip(" ,;:-")
-
-
 def _in_quoted_phrase(ent: Span) -> bool:
     """Whether a name is the end of a longer phrase in single quotes ("'No Drama Obama'"): the tagger took in the
     closing quote but not the words after the opening one."""
@@ -115,7 +78,7 @@ def _surname_like_org_word(ent: Span, words: set[str]) -> bool:
     """A first name with a surname that is also a building's or a body's word: "Mike Hall", "Sandra Day O'Connor";
     not "the Albert Hall", nor a day named after a whole name ("Martin Luther King Day")."""
     before = ent.doc[ent.start - 1].lower_ if ent.start else ""
-    return 2 <= len(ent) <= 3 and _first_name(ent[0].text) and words & ORG_WORDS <= SURNAME_ORG_WORDS \
+    return 2 <= len(ent) <= 3 and is_first_name(ent[0].text) and words & ORG_WORDS <= SURNAME_ORG_WORDS \
         and before != "the"
 
 
@@ -163,7 +126,7 @@ def _person_shaped(span: Span, person_names: set[str]) -> bool:
             and span.label_ in ("ORG", "GPE", "") and fold(span.text) not in cities() \
             and not any(t.lower_ in PLACE_WORDS for t in words):
         return True  # "Grover Norquist" (an organisation to the tagger) ... "Norquist said" (a person)
-    name = fold(_person_name(span.text)).split()
+    name = fold(person_name(span.text)).split()
     if 2 <= len(name) < len(span.text.split()) and name[-1] in person_names:
         # A title or a place, then a name ("Rear Admiral Gregory Smith", "Buffalo, Byron Brown"), of someone the
         # article calls by the surname.
@@ -210,132 +173,12 @@ def _a_title(phrase: Token) -> bool:
         and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
 
 
-# Words that open a title before a person's name, and are no name ("Crown Prince", "Grand Ayatollah", "Chief
-# Justice", the honorific "Sayyed", "President- Elect" cut by the tokenizer); not stripped from other names ("Justice
-# Department", "Grand Trunk").
-TITLE_OPENERS = {"crown", "grand", "chief", "justice", "sayyed", "sayyid", "seyyed", "elect"}
-
-
-def _person_name(text: str) -> str:
-    """A person's name without what the tagger took in with it: a leading country name or demonym ("Italy Romano
-    Prodi" in a page's label line, "Belgian Willy de Clercq"), a place before a comma ("mayor of Buffalo, Byron W.
-    Brown"), a call sign or an acronym.
-
-    >>> _person_name("Brazil Hu Jintao"), _person_name("Georgia Brown"), _person_name("Buffalo, Byron W. Brown")
-    ('Hu Jintao', 'Georgia Brown', 'Byron W. Brown')
-    >>> _person_name("WNIQ Obama"), _person_name("GEORGE W. BUSH"), _person_name('Bobby" Jindal')
-    ('Obama', 'GEORGE W. BUSH', 'Bobby Jindal')
-    >>> _person_name("Belgian Willy de Clercq"), _person_name("New Zealander Bruce Judge"), _person_name("German Gref")
-    ('Willy de Clercq', 'Bruce Judge', 'German Gref')
-    >>> _person_name("Crown Prince Naruhito"), _person_name("Grand Ayatollah Ali Khamenei"), _person_name("Justice Li")
-    ('Naruhito', 'Ali Khamenei', 'Li')
-    """
-    name = _trimmed(clean_name(text))
-    if name.count('"') % 2:
-        name = " ".join(name.replace('"', " ").split())  # 'Bobby" Jindal': the tagger cut a nickname's quotes
-    after = name.rpartition(", ")[2]
-    if len(after.split()) >= 2 and after[:1].isupper():
-        name = after
-    words = name.split()
-    while len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", words[0]) and not words[-1].isupper():
-        words = words[1:]
-    while len(words) >= 2 and words[0].lower() in TITLE_OPENERS:
-        words = clean_name(" ".join(words[1:])).split()  # "Crown Prince Abdullah", "Grand Ayatollah Ali Khamenei"
-    while len(words) >= 3:
-        # "Italy Romano Prodi", "Minsiter Yasuhiro Nakasone", "Belgian Willy de Clercq", "New Zealander Bruce Judge"
-        lead = 2 if country_of_demonym(" ".join(words[:2])) else 1
-        first = words[0]
-        if len(words) - lead < 2 or first in words[lead:] \
-                or not (lead == 2 or country_named(first) or country_of_demonym(first) or _misspelt_title(first)):
-            break  # "Thai Rak Thai", a party's name
-        words = clean_name(" ".join(words[lead:])).split()  # "Saudi King Fahd": the title after it goes too
-    return " ".join(words)
-
-
-def _misspelt_title(word: str) -> bool:
-    """A title of six letters or more with two letters swapped or one wrong, left out or doubled, as wire copy types
-    them ("Minsiter", "Presdient", "Secretray"); not a first name.
-
-    >>> _misspelt_title("Minsiter"), _misspelt_title("Minister"), _misspelt_title("Marian")
-    (True, False, False)
-    """
-    lower = word.lower()
-    if lower in PERSON_TITLES or lower in first_names() or not word.isalpha():
-        return False
-    return any(len(title) >= 6 and _one_slip(lower, title) for title in PERSON_TITLES if title.isalpha())
-
-
-def _one_slip(a: str, b: str) -> bool:
-    """Whether `a` is `b` with one typing slip: two neighbouring letters swapped, or one letter wrong, added or lost."""
-    if abs(len(a) - len(b)) > 1 or a[0] != b[0]:
-        return False
-    if len(a) == len(b):
-        diffs = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
-                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
-
-
-# "Phil CollinsImage", "Kamala Harris Image"; a page's box label and what ran into it ("Saddam Hussein Infobox Sunnis")
-CAPTION = re.compile(r"(?<=[a-z]) ?(?:(?:Image|Photo|Picture|Video)$|Infobox\b.*$|InfoboxEnd.*$)")
-# "Kwok Wai - keung": the hyphen of a romanised given name, two short syllables, spaced out by the text; not "Bill
-# Gates - founder" or "Khalid Sheikh Mohammed - one", a headline's tail.
-NAME_HYPHEN = re.compile(r"\b([A-Z][a-z]{1,4}) - ([a-z]{2,5})$")
-# Letters after a name for a seat or an honour ("Margaret Beckett MP", "Michael Howard QC MP"), and a party or an
-# honorific written before it ("Liberal Bob Rae", "Hon David Cunliffe"): neither is the name.
-POST_NOMINALS = re.compile(r"(?:,? (?:M\.?P|Q\.?C|K\.?C|MEP|MLA|MPP|MSP|MHA|TD|OBE|CBE|KBE|MBE|Ph\.?D|Esq)\.?)+$")
-BEFORE_NAMES = re.compile(r"^(?:(?:Liberal|Conservative|Labour|Tory|Democrat|Republican|Socialist|Hon|Honourable|"
-                          r"Honorable|Rt\.? Hon)\.? (?=[A-Z])|(?:Green|NDP) (?=[A-Z]\S* [A-Z]))")
-
-
-def _trimmed(name: str) -> str:
-    """A person's name without what page layout ran into it: a photo caption's label ("Kamala Harris Image"), a
-    headline's tail ("Bill Gates - founder", "John Howard - Singapore"), quotes and joiners around it; a hyphen the
-    text spaced out inside a name is closed again.
-
-    >>> _trimmed("Phil CollinsImage"), _trimmed("John Howard - Singapore"), _trimmed("Kwok Wai - keung")
-    ('Phil Collins', 'John Howard', 'Kwok Wai-keung')
-    >>> _trimmed("Abdel Aziz al - Hilu"), _trimmed("Bill Gates - founder")
-    ('Abdel Aziz al-Hilu', 'Bill Gates')
-    >>> _trimmed("Michael Howard QC MP"), _trimmed("Liberal Bob Rae"), _trimmed("Hon David Cunliffe")
-    ('Michael Howard', 'Bob Rae', 'David Cunliffe')
-    >>> _trimmed("Adelaide Ms Vanstone"), _trimmed("vitória de Lula - O Estado"), _trimmed("de Villepin")
-    ('Vanstone', 'Lula', 'de Villepin')
-    >>> _trimmed("spokesperson Liu Jianchao"), _trimmed("al-Zubair Abu Sajda")
-    ('Liu Jianchao', 'al-Zubair Abu Sajda')
-    >>> _trimmed("Saddam Hussein Infobox Sunnis"), _trimmed("Green Doug Warkentin"), _trimmed("Green Day")
-    ('Saddam Hussein', 'Doug Warkentin', 'Green Day')
-    """
-    name = NAME_HYPHEN.sub(r"\1-\2", name.strip("\u200b\u200c\u200d\ufeff\"'“”‘’:;,. "))
-    name = re.sub(r"\b(al|el|bin|ibn|abu|ben) - (?=[A-Z])", r"\1-", name, flags=re.I)
-    name = CAPTION.sub("", name).strip()
-    name = BEFORE_NAMES.sub("", POST_NOMINALS.sub("", name)) if " " in name else name
-    name = re.sub(r"^.+? (?:Mr|Mrs|Ms|Dr)\.? (?=[A-Z])", "", name)  # "Adelaide Ms Vanstone": a place ran into it
-    words = name.split(" ")
-    if _run_in(words[0]) and any(w[:1].isupper() for w in words):
-        # "spokesperson Liu Jianchao", "vitória de Lula", "anti-Sarah Palin": lower-case words of the sentence ran
-        # into the name, and the particles after them ("de") with them; not "al-Zubair", "de Villepin"
-        while words[0][:1].islower() and (_run_in(words[0]) or words[0] in NAME_PARTICLES):
-            words = words[1:]
-        name = " ".join(words)
-    head, dash, _ = name.partition(" - ")
-    if dash and head[:1].isupper():
-        name = head
-    return name
-
-
-def _run_in(word: str) -> bool:
-    """A lower-case word that is no name particle: "spokesperson", "anti-Sarah"; not "al-Zubair" nor "de"."""
-    return word[:1].islower() and word.split("-")[0].lower() not in NAME_PARTICLES
-
-
 def tagged_person_names(doc: Doc) -> set[str]:
     """Folded full names and surnames of the people the tagger found: one name, one sense, in one article."""
     names = set()
     for ent in doc.ents:
         if ent.label_ == "PERSON" and "\n" not in ent.text:
-            name = fold(_person_name(ent.text))
+            name = fold(person_name(ent.text))
             names.add(name)
             if len(name.split()) > 1:
                 names.add(name.split()[-1])
@@ -465,7 +308,7 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
     # Names shown to be people's count for the whole article: "Romano Prodi, the President ..." makes "Prodi" a person.
     for span in spans:
         if span.label_ != "PERSON" and _person_shaped(span, person_names):
-            folded = fold(_person_name(span.text))
+            folded = fold(person_name(span.text))
             person_names |= {folded, folded.split()[-1]}
     for ent in spans:
         kind = _kind_of(ent, person_names)
@@ -480,12 +323,12 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             continue  # "known as 'No Drama Obama'": a nickname, not a mention of the name
         name: str | None = country_of_demonym(ent.text) if ent.label_ == "NORP" else clean_name(ent.text)
         if kind == "Person":
-            name = _person_name(ent.text)
+            name = after_a_post(person_name(ent.text), doc[max(0, ent.start - 3):ent.start])
         if kind == "Country" and ent.label_ != "NORP":
             name = country_named(clean_name(ent.text)) or country_of_demonym(clean_name(ent.text))
         if not name or not any(c.isalpha() for c in name) or (kind == "Person" and name.islower()):
             continue  # "beat around the bush": a name is written with a capital
-        if kind == "Person" and _run_in(name.split(" ")[0]):
+        if kind == "Person" and run_in(name.split(" ")[0]):
             continue  # "anti-Funaro", "pro-Beijing", "ofHamas" (a typo): a word made of a name, not a name
         if kind == "Person" and (re.search(r"\b(?:Category|Archive)\b|\.(?:jpe?g|png|svg)\b", name)
                                  or name.lower() in PHOTO_WORDS or re.fullmatch(r"I['’‘]\w+", name)):
@@ -503,35 +346,12 @@ def mentions_of(doc: Doc, article: Article) -> dict[int, Mention]:
             # quotation's words, not a name
             continue
         if kind == "Organisation":
-            name = _spelled_by_acronym(name, doc.text[ent.end_char:ent.end_char + 14])
+            name = spelled_by_acronym(name, doc.text[ent.end_char:ent.end_char + 14])
         mention = Mention(id=f"{article.id}#{ent.start_char}", text=ent.text, name=name, kind=kind,
                           start=ent.start_char, end=ent.end_char, evidence=evidence_of(ent, article))
         for token in ent:
             mention_at[token.i] = mention
     return mention_at
-
-
-FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "&"}
-
-
-def _spelled_by_acronym(name: str, after: str) -> str:
-    """An organisation's name without the words before it that its acronym, in brackets after it, leaves out: "The
-    Loyalist Ulster Defence Association (UDA)", "U.S. International Trade Commission (ITC)". Not when the acronym
-    spells what follows an "of" ("Parliament of New South Wales (NSW)": the place, not the body).
-
-    >>> _spelled_by_acronym("Loyalist Ulster Defence Association", " (UDA) said"), _spelled_by_acronym(
-    ...     "Parliament of New South Wales", " (NSW)")
-    ('Ulster Defence Association', 'Parliament of New South Wales')
-    """
-    bracket = re.match(r" ?\(([A-Z][A-Z.&-]{1,9})\)", after)
-    words = name.split()
-    if bracket is None or initials(name) == bracket.group(1).replace(".", ""):
-        return name
-    for start in range(1, len(words)):
-        if words[start][:1].isupper() and words[start - 1].lower() not in FUNCTION_WORDS \
-                and initials(" ".join(words[start:])) == bracket.group(1).replace(".", ""):
-            return " ".join(words[start:])
-    return name
 
 
 def named_in_headline(mention_at: dict[int, Mention], title: str) -> dict[int, Mention]:
@@ -548,19 +368,14 @@ def named_in_headline(mention_at: dict[int, Mention], title: str) -> dict[int, M
         if found is None:
             continue
         middle, given = found.group(1), found.group(2)
-        if middle and _first_name(middle):
+        if middle and is_first_name(middle):
             named[surname] = f"{middle} {given} {surname}"  # "Wayne Allyn Root"
-        elif _first_name(given):
+        elif is_first_name(given):
             named[surname] = f"{given} {surname}"
     if not named:
         return mention_at
     renamed = {m.id: replace(m, name=named[m.name]) for m in mention_at.values() if m.name in named}
     return {index: renamed.get(m.id, m) for index, m in mention_at.items()}
-
-
-def _first_name(word: str) -> bool:
-    """A first name of the census list that is no title ("King", "Prince", "Lady" are both)."""
-    return word.lower() in first_names() and word.lower() not in PERSON_TITLES | HONORIFICS
 
 
 # A caption's or a photo credit's word alone ("Image", "Photobucket") is no one's name.
