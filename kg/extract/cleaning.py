@@ -59,7 +59,7 @@ TITLE_OPENERS = {"crown", "grand", "chief", "justice", "sayyed", "sayyid", "seyy
 def person_name(text: str) -> str:
     """A person's name without what the tagger took in with it: a leading country name or demonym ("Italy Romano
     Prodi" in a page's label line, "Belgian Willy de Clercq"), a place before a comma ("mayor of Buffalo, Byron W.
-    Brown"), a call sign or an acronym.
+    Brown"), a call sign or an acronym, the words that open a title ("Crown Prince Naruhito").
 
     >>> person_name("Brazil Hu Jintao"), person_name("Georgia Brown"), person_name("Buffalo, Byron W. Brown")
     ('Hu Jintao', 'Georgia Brown', 'Byron W. Brown')
