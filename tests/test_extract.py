@@ -496,6 +496,9 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
      {"Al Basrah"}, set()),
     ("Esteban Magnani, author of a book about worker cooperatives in Argentina, told UpsideDownWorld.org that the "
      "number of cooperatives grew.", {"UpsideDownWorld.org"}, set()),
+    # a city's name of several words, the subject of a verb no person alone does
+    ("The agency said crop areas in Cordoba, Santa Fe, and Buenos Aires received only light scattered showers.",
+     {"Buenos Aires"}, set()),
     # every word of it written in lower case elsewhere: common words the tagger took for a name
     ("Austin law classifies Public Intoxication as a Class C misdemeanor, while Resisting Arrest is a Class A "
      "misdemeanor. He was charged with resisting arrest and public intoxication.", {"Resisting Arrest"}, set()),

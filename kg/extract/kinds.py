@@ -212,12 +212,14 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
 
 
 def _a_city(key: str, mentions: list[Span]) -> bool:
-    """Whether a name is a city's more likely than a surname: a city's name of several words that does nothing
-    ("Kota Kinabalu", not "Saint Paul said"); one word, of a city of 300,000 or more, written where a place goes
-    ("riots in Guwahati", "from Shiraz"; not "Obama", "Harper", towns of Japan and Canada, nor "Kennedy" alone)."""
+    """Whether a name is a city's more likely than a surname: a city's name of several words that does nothing a
+    person does ("Kota Kinabalu", not "Saint Paul said"); one word, of a city of 300,000 or more, written where a
+    place goes ("riots in Guwahati", "from Shiraz"; not "Obama", "Harper", towns of Japan and Canada, nor "Kennedy"
+    alone)."""
     population = cities().get(key, 0)
-    if not population or any(span.root.dep_ == "nsubj" for span in mentions):
-        return False
+    if not population or any(span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEAKING | PERSON_VERBS[
+            "nsubj"] for span in mentions):
+        return False  # "Saint Paul said"; not "crop areas in Cordoba, Santa Fe, and Buenos Aires received ..."
     if len(key.split()) > 1:
         return key.split()[0] not in ("saint", "st")
     return population >= 300_000 and any(span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
