@@ -496,6 +496,8 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
      {"Al Basrah"}, set()),
     ("Esteban Magnani, author of a book about worker cooperatives in Argentina, told UpsideDownWorld.org that the "
      "number of cooperatives grew.", {"UpsideDownWorld.org"}, set()),
+    # a programme's or a bulletin's name, though it opens with a first name
+    ("Michael Schiavo was asked about it on Larry King Live on Monday.", {"Larry King Live"}, {"Michael Schiavo"}),
     # a city's name of several words, the subject of a verb no person alone does
     ("The agency said crop areas in Cordoba, Santa Fe, and Buenos Aires received only light scattered showers.",
      {"Buenos Aires"}, set()),

@@ -45,6 +45,7 @@ from kg.extract.lexicon import (
     PERSON_NOUNS,
     PLACE_NOUNS,
     PLACE_WORDS,
+    PROGRAMME_WORDS,
     WORK_NOUNS,
     cities,
     first_names,
@@ -309,8 +310,10 @@ def _shows_person(span: Span, key: str, tagged_people: set[str], firms: set[str]
         return False  # "the film Easy Rider", "James Capel and Co": not a first name's person
     if _before_a_place_noun(span.root) or (len(words) > 1 and words[-1] in PLACE_NOUNS):
         return False  # "Al Basrah province", "Jefferson Parish": a place's name, though it opens with a first name
-    if words[-1] in BODY_WORDS and len(words) > 1:
-        return False  # "Morgan Stanley International", "Lehman Brothers Group": a first name in a body's name
+    if words[-1] in BODY_WORDS | PROGRAMME_WORDS and len(words) > 1:
+        # "Morgan Stanley International", "Lehman Brothers Group", "Larry King Live": a first name in a body's or a
+        # programme's name
+        return False
     if words[0] in first_names():
         return True  # "Gloria", "Johnnie Christmas"
     if any(t.ent_type_ not in ("PERSON", "") for t in span) and key not in tagged_people:
@@ -367,7 +370,8 @@ def _written_as_outlet(span: Span) -> str | None:
     """How the text shows a name is a news outlet's: a media word in it ("Chugoku Shimbun", "Jiji"), or the noun it
     modifies ("the Veja magazine"), or quoting someone ("Yonhap quoted him as saying")."""
     if any({word, word.removesuffix("s")} & MEDIA_WORDS for t in span for word in t.lower_.split("-")) \
-            or span[-1].lower_.removesuffix("s") in OUTLET_NOUNS:  # "Cox Newspapers"
+            or span[-1].lower_.removesuffix("s") in OUTLET_NOUNS \
+            or (len(span) > 1 and span[-1].lower_ in PROGRAMME_WORDS):  # "Cox Newspapers", "Mike Duffy Live"
         return "a media word in the name"  # "Jyllands-Posten" too
     root = span.root
     if root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in OUTLET_NOUNS:

@@ -184,6 +184,9 @@ MEDIA_WORDS = {"news", "wikinews", "press", "presse", "agence", "times", "post",
                "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn", "abc", "nbc", "cbs", "fox", "shimbun",
                "ilbo", "zeitung", "posten", "gazeta", "politico", "courant", "chronicle", "inquirer", "examiner",
                "dispatch", "ledger", "sentinel", "telegraph", "courier"}
+# The last word of a programme's or a bulletin's name: "Larry King Live", "The Bernie and Sid Show", "Lehrer
+# Newshour", "Manila Bulletin"; it outweighs the first name the programme is named after.
+PROGRAMME_WORDS = {"live", "show", "newshour", "bulletin", "tonight"}
 # Outlets whose name is no one's: one of these written alone is the outlet, whatever is said of it ("As far as
 # Wikinews can tell", "Xinhua said he ...").
 OUTLET_NAMES = {"wikinews", "reuters", "xinhua", "tass", "interfax", "yonhap", "kyodo", "jiji", "afp", "bbc", "cnn",
