@@ -218,8 +218,8 @@ def _a_city(key: str, mentions: list[Span]) -> bool:
     place goes ("riots in Guwahati", "from Shiraz"; not "Obama", "Harper", towns of Japan and Canada, nor "Kennedy"
     alone)."""
     population = cities().get(key, 0)
-    if not population or any(span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEAKING | PERSON_VERBS[
-            "nsubj"] for span in mentions):
+    doing = SPEAKING | PERSON_VERBS["nsubj"]
+    if not population or any(span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in doing for span in mentions):
         return False  # "Saint Paul said"; not "crop areas in Cordoba, Santa Fe, and Buenos Aires received ..."
     if len(key.split()) > 1:
         return key.split()[0] not in ("saint", "st")
