@@ -12,6 +12,8 @@ from kg.countries import country_named, country_of_demonym
 from kg.extract.lexicon import first_names
 from kg.names import HONORIFICS, NAME_PARTICLES, PERSON_TITLES, initials
 
+# French honorifics ("Monsieur", "Madame") before a name of two words or more: "M. Xavier Bertrand"; "M." before
+# one word may be an initial ("M. Smith"), and so may "M." before another initial ("M. J. Akbar").
 FRENCH_HONORIFICS = {"M.", "Mme", "Mme.", "Mlle", "Mlle."}
 
 

@@ -20,8 +20,10 @@ name, or a body's word ending it, outweighs a first name ("James Capel and Co", 
 name of one word needs a cue of its own ("Ivanov added", "the Hitler era", "McNeill's arrival", "Kowalczyk, who
 chairs ...") or a meeting it takes part in ("the meeting between Baker and Lawson"): one word alone is as often a
 firm's, a place's or a thing's ("Aljazeera has aired ...", "a fiscal Himalaya"). A name in brackets after a person's
-("Tony Abbott (Liberal, Warringah)") is a party, a seat or the same person's other name. Each change is kept with its
-reason (`KindChange`), for the report.
+("Tony Abbott (Liberal, Warringah)") is a party, a seat or the same person's other name; a web address is a site's
+whatever is said of it; a programme's or a bulletin's name ("Larry King Live") is an outlet's; a name of words the
+text also writes in lower case ("Resisting Arrest") is no one's. Each change is kept with its reason (`KindChange`),
+for the report.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ from kg.extract.lexicon import (
     first_names,
     legal_forms,
 )
-from kg.extract.names import tagged_person_names
+from kg.extract.names import tagged_person_names, words_in_lower_case
 from kg.names import HONORIFICS, PERSON_TITLES
 from kg.records import Kind, KindChange, Mention
 
@@ -122,6 +124,7 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
     surnames = {word for key in spans if len(key.split()) > 1 and key not in things | places
                 for word in (key.split()[0], key.split()[-1], re.sub(r"^(?:al|el)-", "", key.split()[-1]))}
     tags = _other_tags(doc, firms)
+    lower = words_in_lower_case(doc.text)
     decided: dict[str, KindChange] = {}
     for key, mentions in spans.items():
         if key in OUTLET_NAMES:
@@ -183,7 +186,7 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
             # "Groundwater is ...", "Roasters are ...": a word the tagger reads as a common one wherever it stands
             decided[key] = KindChange(mentions[0].text, None, "one word read as a common noun or adjective in every "
                                                                "mention, with nothing that shows a person")
-        elif len(key.split()) > 1 and _all_common_words(mentions[0], doc.text):
+        elif len(key.split()) > 1 and (words := {t.lower_ for t in mentions[0] if t.is_alpha}) and words <= lower:
             # "Deep Blue", "Aboriginal Sovereignty": every word of it is one the text also writes in lower case
             decided[key] = KindChange(mentions[0].text, None, "every word of it written in lower case elsewhere, "
                                                                "with nothing that shows a person")
@@ -389,12 +392,6 @@ def _written_as_outlet(span: Span) -> str | None:
     if root.dep_ == "nsubj" and root.head.lemma_.lower() == "quote":
         return f"\"{span.text} {root.head.text}\""
     return None
-
-
-def _all_common_words(span: Span, text: str) -> bool:
-    """Whether every word of a name of several words is written in lower case somewhere in the text."""
-    words = [t.lower_ for t in span if t.is_alpha]
-    return bool(words) and all(re.search(rf"(?<![\w'’-]){re.escape(w)}(?![\w'’-])", text) for w in words)
 
 
 def _common_word(mentions: list[Span]) -> bool:

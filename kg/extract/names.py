@@ -38,8 +38,6 @@ def gazetteer_capital(text: str) -> str | None:
     return gazetteer().by_capital.get(fold(clean_name(text)))
 
 
-# French honorifics ("Monsieur", "Madame") before a name of two words or more: "M. Xavier Bertrand"; "M." before
-# one word may be an initial ("M. Smith"), and so may "M." before another initial ("M. J. Akbar").
 def _in_quoted_phrase(ent: Span) -> bool:
     """Whether a name is the end of a longer phrase in single quotes ("'No Drama Obama'"): the tagger took in the
     closing quote but not the words after the opening one."""
@@ -173,6 +171,15 @@ def _a_title(phrase: Token) -> bool:
         and not any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in phrase.children)
 
 
+def words_in_lower_case(text: str) -> set[str]:
+    """The words a text writes in lower case somewhere: a capitalised one among them may be a common word, not a name.
+
+    >>> sorted(words_in_lower_case("Resisting Arrest is a crime; he was charged with resisting arrest."))
+    ['a', 'arrest', 'charged', 'crime', 'he', 'is', 'resisting', 'was', 'with']
+    """
+    return set(re.findall(r"\b[a-z][\w'-]*\b", text))
+
+
 def tagged_person_names(doc: Doc) -> set[str]:
     """Folded full names and surnames of the people the tagger found: one name, one sense, in one article."""
     names = set()
@@ -220,7 +227,7 @@ def complete_cut_names(doc: Doc) -> None:
                 or last.lower_ in CUT_NAME_STOPS \
                 or (after is not None and after.is_title and after.pos_ == "PROPN") or ent[-1].whitespace_ != " ":
             continue
-        lower = lower if lower is not None else set(re.findall(r"\b[a-z][\w'-]*\b", doc.text))
+        lower = lower if lower is not None else words_in_lower_case(doc.text)
         if last.lower_ in lower:
             continue
         ents[n], changed = Span(doc, ent.start, ent.end + 1, label="PERSON"), True
@@ -275,7 +282,7 @@ def _name_spans(doc: Doc, person_names: set[str]) -> list[Span]:
     for token in doc:
         if token.pos_ != "PROPN" and token.i not in covered and token.is_title and token.is_alpha \
                 and token.dep_ in PARTY_DEPS and fold(token.text) in surnames:
-            lower = lower if lower is not None else set(re.findall(r"\b[a-z][\w'-]*\b", doc.text))
+            lower = lower if lower is not None else words_in_lower_case(doc.text)
             if token.lower_ not in lower:
                 spans.append(doc[token.i:token.i + 1])
         if token.pos_ == "PROPN" and token.i not in covered and token.is_title and token.dep_ != "compound":
