@@ -97,7 +97,8 @@ class Dating:
 
 @dataclass(frozen=True, slots=True)
 class KindChange:
-    """A name the tagger called a person that the whole article shows is not one (kg/extract/kinds.py)."""
+    """A name whose kind the whole article decides against the tagger (kg/extract/kinds.py): one it called a person
+    that the article shows is not, or a person's given name alone that it called a place or a body ("Thaksin")."""
 
     name: str
     kind: Kind | None  # what it is instead; None: not a name of the graph at all

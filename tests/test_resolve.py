@@ -32,6 +32,24 @@ def test_surnames_join_the_full_name_of_their_own_article_only(nlp):
     assert peter.aliases == ("MacKay",) and any("surname" in reason for reason in peter.merges)
 
 
+@pytest.mark.parametrize(("text", "alone", "full"), [
+    # a Thai name goes by the given name, which the tagger calls a place
+    ("Thai Prime Minister Thaksin Shinawatra dissolved parliament on Friday. Protesters have demanded that Thaksin "
+     "resign. Thaksin met the king in Bangkok.", "Thaksin", "Thaksin Shinawatra"),
+    # a Chinese name is written surname first, and the surname alone is tagged an organisation
+    ("Chinese Finance Minister Wang Bingqian presented the budget. Wang told the congress that spending would rise.",
+     "Wang", "Wang Bingqian"),
+])
+def test_the_name_a_person_goes_by_joins_them_though_tagged_a_place_or_a_body(nlp, text, alone, full):
+    resolution, names = build(nlp, text)
+    people = [e for e in resolution.entities if e.kind == "Person"]
+    assert [e.name for e in people] == [full] and alone in people[0].aliases
+    assert not any(e.name == alone for e in resolution.entities)
+    extraction = extract(nlp(text), Article("a1", "t", text, "2020-01-01", None, "x"))
+    assert [(c.name, c.kind) for c in extraction.kind_changes] == [(alone, "Person")]
+    assert f"the name {full} goes by" in extraction.kind_changes[0].reason
+
+
 def test_two_people_with_overlapping_names_stay_apart(nlp):
     _, names = build(
         nlp,

@@ -66,7 +66,7 @@ def to_report(graph: nx.MultiDiGraph, articles: int, skipped: Sequence[Skipped])
     changed = [(d["title"], change) for _, d in sorted(graph.nodes(data=True)) if d["kind"] == "Article"
                for change in d.get("kind_changes", ())]
     if changed:
-        lines += ["", "## Names tagged as people that their article shows are not", ""]
+        lines += ["", "## Names whose kind their article decides against the tagger", ""]
         lines += [f"- {name} → {kind} ({reason}), in \"{title}\"" for title, (name, kind, reason) in changed]
     merges = [(graph.nodes[n]["label"], m) for n in sorted(graph) for m in graph.nodes[n].get("merges", ())]
     if merges:

@@ -22,8 +22,10 @@ chairs ...") or a meeting it takes part in ("the meeting between Baker and Lawso
 firm's, a place's or a thing's ("Aljazeera has aired ...", "a fiscal Himalaya"). A name in brackets after a person's
 ("Tony Abbott (Liberal, Warringah)") is a party, a seat or the same person's other name; a web address is a site's
 whatever is said of it; a programme's or a bulletin's name ("Larry King Live") is an outlet's; a name of words the
-text also writes in lower case ("Resisting Arrest") is no one's. Each change is kept with its reason (`KindChange`),
-for the report.
+text also writes in lower case ("Resisting Arrest") is no one's. The other way round, the name a person goes by,
+written alone and tagged a place or a body, is theirs: "Thaksin" of Prime Minister Thaksin Shinawatra, "Wang" of Wang
+Bingqian (surname first), not a census first name alone, a country's or a city's. Each change is kept with its
+reason (`KindChange`), for the report.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.countries import fold
+from kg.countries import country_named, fold
 from kg.extract.lexicon import (
     BODY_WORDS,
     FIRM_WORDS,
@@ -202,12 +204,21 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
             # a pronoun of a person) or when it meets someone and nothing above says otherwise ("the meeting
             # between Baker and Lawson"); one word alone is as often a firm's, a place's or a thing's
             decided[key] = KindChange(mentions[0].text, None, "one word, with nothing that shows a person")
+    # The name a person goes by, written alone and tagged a place or a body: "Thaksin" of Prime Minister Thaksin
+    # Shinawatra, "Wang" of Wang Bingqian (surname first); a census first name alone may be anyone's ("Scott").
+    given = {key.split()[0]: mentions[0].text for key, mentions in spans.items()
+             if key in shown and key not in decided and len(key.split()) > 1}
+    for mention in mention_at.values():
+        word = fold(mention.name)
+        if mention.kind in ("Place", "Organisation") and word in given and word not in first_names() \
+                and not country_named(mention.name) and word not in cities() and word not in decided:
+            decided[word] = KindChange(mention.text, "Person", f"the name {given[word]} goes by, written alone")
     if not decided:
         return mention_at, []
     settled = {}
     for index, mention in mention_at.items():
-        change = decided.get(fold(mention.name)) if mention.kind == "Person" else None
-        if change is None:
+        change = decided.get(fold(mention.name)) if mention.kind in ("Person", "Place", "Organisation") else None
+        if change is None or (mention.kind != "Person" and change.kind != "Person"):
             settled[index] = mention
         elif change.kind is not None:
             settled[index] = Mention(mention.id, mention.text, mention.name, change.kind, mention.start, mention.end,
