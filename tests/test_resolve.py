@@ -194,6 +194,12 @@ NAME_VARIANTS = [
     # particles and spellings of one name
     (["Bashar Assad met Vladimir Putin in Moscow.", "Bashar al-Assad met Recep Tayyip Erdogan in Ankara."],
      (0, "Bashar Assad"), (1, "Bashar al-Assad"), True),
+    # a surname in two transliterations, with a person few articles name beside both
+    (["Kurmanbek Bakiyev met Askar Akayev in Bishkek.", "Kurmanbek Bakiev met Askar Akayev in Osh."],
+     (0, "Kurmanbek Bakiyev"), (1, "Kurmanbek Bakiev"), True),
+    # ... and two spellings with nothing in common: two people
+    (["Terry Collins met Tony Blair in London.", "Terri Collins met Charles Graner in Baghdad."],
+     (0, "Terry Collins"), (1, "Terri Collins"), False),
     # a nickname, with a person few articles name beside both
     (["Dick Cheney met Ehud Olmert in Jerusalem.", "Richard Cheney met Ehud Olmert in Jerusalem."],
      (0, "Dick Cheney"), (1, "Richard Cheney"), True),

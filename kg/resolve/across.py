@@ -23,8 +23,10 @@ from kg.resolve.names import (
     _initials_for,
     _key,
     _post,
+    _respelt,
     edit_distance,
     name_tokens,
+    plain_spelling,
     respelling,
     title_key,
 )
@@ -110,9 +112,11 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
     Singh" is a Dharam Singh). Names that differ only in particles are one ("Bashar Assad" and "Bashar al-Assad"); so
     are names that differ by a nickname for the first name the build also spells out ("Dick Cheney" and "Richard
     Cheney"), and, the rarer joining the more written, names that give middle names where the other gives their
-    initials ("George Herbert Walker Bush", "George H. W. Bush"). A nickname or an initial takes evidence as well
-    (`_same_person_evidence`). Returns the names short of two or more longer ones, with those longer names: they are
-    decided article by article (`_resolve_surnames_across`)."""
+    initials ("George Herbert Walker Bush", "George H. W. Bush"), or spell the same name another way ("Kurmanbek
+    Bakiev" and "Kurmanbek Bakiyev", "Sergei Lavrov" and "Sergey Lavrov": doubled letters, an "h", "y" for "i", "z"
+    for "s"). A nickname, an initial or a spelling takes evidence as well (`_same_person_evidence`). Returns the names
+    short of two or more longer ones, with those longer names: they are decided article by article
+    (`_resolve_surnames_across`)."""
     forms = _person_forms(set(keys.values()))
     counts = Counter(keys.values())
     # Article id -> the people, organisations and places it names; countries are too widely named to tell anyone apart.
@@ -122,10 +126,10 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
             named_in[mention_id.split("#")[0]].add(key)
     spread = Counter(key for names in named_in.values() for key in names)  # name -> articles naming it
     by_ends: dict[tuple[str, str], dict[tuple[str, ...], list[tuple[str, str]]]] = \
-        defaultdict(lambda: defaultdict(list))  # (first name, surname) -> name tokens -> keys written so
+        defaultdict(lambda: defaultdict(list))  # (first name, surname), however spelt -> name tokens -> keys so
     for key, form in sorted(forms.items()):
         if len(form) >= 2:
-            by_ends[_given(form), form[-1]][form].append(key)
+            by_ends[plain_spelling(_given(form)), plain_spelling(form[-1])][form].append(key)
     # The most written key of each form stands for the form.
     standing = {form: min(same, key=lambda k: (-counts[k], k)) for group in by_ends.values()
                 for form, same in group.items()}
@@ -146,13 +150,19 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
                     and (counts[standing[spelt[0]]], spelt[0]) > (counts[standing[form]], form):
                 # "George Herbert Walker Bush" and "George H. W. Bush": the rarer joins the more written, on evidence.
                 to, why, initials = standing[spelt[0]], "the same name with middle names as initials", True
+            elif not longer and len(spelt := [other for other in group if other != form and _respelt(form, other)]) \
+                    == 1 and (counts[standing[spelt[0]]], spelt[0]) > (counts[standing[form]], form):
+                # "Kurmanbek Bakiev" and "Kurmanbek Bakiyev", "Sergei Lavrov" and "Sergey Lavrov": one name written
+                # in two transliterations; the rarer joins the more written, on evidence ("Terri Collins" is not
+                # "Terry Collins" for the spelling alone).
+                to, why, initials = standing[spelt[0]], "the same name spelt another way", True
             else:
                 to = None
             for key in same:
                 if to is None or key == to:
                     continue
                 given = sorted({_given(name_tokens(key[1])), _given(name_tokens(to[1]))})
-                if len(given) > 1:
+                if len(given) > 1 and not respelling(*given):
                     short, full = sorted(given, key=lambda name: name not in nicknames())
                     proposed.append((key, to, f"{why}, {short!r} being short for {full!r}", True))
                 else:
@@ -172,15 +182,24 @@ def _resolve_variants(keys: dict[str, tuple[str, str]], merges: dict[tuple[str, 
         if evidence is not None:
             target[key] = (to, f"{why}, and {evidence}")
             joined[to].add(key)
+
+    def final(key: tuple[str, str]) -> tuple[str, str]:
+        """Where a name ends up: "Hilary Clinton" joins "Hillary Clinton", which joins "Hillary Rodham Clinton"."""
+        seen = {key}
+        while key in target and target[key][0] not in seen:
+            key = target[key][0]
+            seen.add(key)
+        return key
+
     for mention_id, key in list(keys.items()):
         if key in target:
             to, why = target[key]
-            keys[mention_id] = to
-            merges[to].add(f"{written[key]} → {written[to]}: {why}")
-    for key, (to, _) in target.items():
-        merges[to] |= merges.pop(key, set())  # what was merged into a name goes with it
-    return {key: sorted({target.get(c, (c, ""))[0] for c in found}) for key, found in ambiguous.items()
-            if key not in target}
+            keys[mention_id] = final(key)
+            merges[final(key)].add(f"{written[key]} → {written[to]}: {why}")
+    for key in target:
+        if final(key) != key:
+            merges[final(key)] |= merges.pop(key, set())  # what was merged into a name goes with it
+    return {key: sorted({final(c) for c in found}) for key, found in ambiguous.items() if key not in target}
 
 
 def _same_person_evidence(ours: set[tuple[str, str]], theirs: set[tuple[str, str]],

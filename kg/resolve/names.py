@@ -89,7 +89,7 @@ def _capitalised(name: str) -> bool:
 
 
 def respelling(a: str, b: str) -> bool:
-    """Whether two folded first names are one name spelt two ways: the same but for doubled letters, an "h" after the
+    """Whether two folded names are one name spelt two ways: the same but for doubled letters, an "h" after the
     first letter, "y" for "i" or "z" for "s".
 
     >>> respelling("hilary", "hillary"), respelling("nicholas", "nicolas"), respelling("luis", "luiz")
@@ -97,10 +97,13 @@ def respelling(a: str, b: str) -> bool:
     >>> respelling("mary", "mark"), respelling("kojo", "kofi"), respelling("josh", "john")
     (False, False, False)
     """
-    def plain(name: str) -> str:
-        name = name[:1] + name[1:].replace("h", "").replace("y", "i").replace("z", "s")
-        return re.sub(r"(.)\1+", r"\1", name)
-    return plain(a) == plain(b)
+    return plain_spelling(a) == plain_spelling(b)
+
+
+def plain_spelling(name: str) -> str:
+    """A folded name with the letters that tell its spellings apart taken out ("Bakiyev" and "Bakiev": "bakiev")."""
+    name = name[:1] + name[1:].replace("h", "").replace("y", "i").replace("z", "s")
+    return re.sub(r"(.)\1+", r"\1", name)
 
 
 def _respelt(ours: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
