@@ -109,7 +109,9 @@ def _acronyms(mentions: Sequence[Mention], body: str) -> dict[str, Mention]:
     for written in mentions:
         # "Singapore National Printers Ltd (SNP)": the bracket need not be a mention of its own
         bracketed = re.match(r" ?\(([A-Z][A-Z.&-]{0,9}[A-Z.])\)", body[written.end:written.end + 14])
-        if written.kind == "Organisation" and bracketed and _could_abbreviate(bracketed.group(1), written.name):
+        # not "Toshiba Information Systems (U.K.) Ltd", a firm's country
+        if written.kind == "Organisation" and bracketed and _could_abbreviate(bracketed.group(1), written.name) \
+                and not country_named(bracketed.group(1)):
             expansions.setdefault(bracketed.group(1), written)
     organisations = [m for m in mentions if m.kind == "Organisation" and len(m.name.split()) >= 2]
     for mention in mentions:
