@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.records import Article, Evidence, Mention
+from kg.records import Article, Evidence, Extraction, Mention, Role
 from kg.resolve import resolve
 from kg.resolve.across import _alone
 from kg.resolve.names import _key, name_tokens
@@ -567,3 +567,33 @@ def test_a_surname_written_alone_more_often_than_the_full_name_joins_it_when_it_
     resolution, _ = build(nlp, *texts, dates=("1987-03-02",) * len(texts))
     assert entity_of(resolution, 0, "Ronald Reagan") == entity_of(resolution, len(texts) - 1, "Reagan")
     assert entity_of(resolution, 0, "Ronald Reagan") != entity_of(resolution, 24, "Nancy Reagan")
+
+
+def _said(article: str, name: str, kind: str, role: bool = False) -> Extraction:
+    """An article in which `name`, of `kind`, said something; with a post if `role`."""
+    text = f"{name} said the plan would work."
+    mention = Mention(f"{article}#0", name, name, kind, 0, len(name), Evidence(article, text, 0, len(text)))
+    roles = (Role(mention.id, "spokesman", None, mention.evidence),) if role else ()
+    return Extraction(Article(article, "t", text, "2020-01-01", None, "x"), (mention,), roles, ())
+
+
+@pytest.mark.parametrize(("articles", "kind"), [
+    # a person in one article to the tagger, an organisation in two others: the organisation
+    ([("Greenpeace", "Person"), ("Greenpeace", "Organisation"), ("Greenpeace", "Organisation")], "Organisation"),
+    ([("Darfur", "Person"), ("Darfur", "Place"), ("Darfur", "Place")], "Place"),
+    # outvoted, but the build's other people are named so: a surname ("Wang" of Wang Bingqian)
+    ([("Wang", "Person"), ("Wang", "Organisation"), ("Wang", "Organisation"), ("Wang Bingqian", "Person")], "Person"),
+    # as many articles for each: no vote
+    ([("Salon", "Person"), ("Salon", "Person"), ("Salon", "Organisation"), ("Salon", "Organisation")], "Person"),
+])
+def test_a_name_the_build_writes_as_an_organisation_or_a_place_far_more_often_is_one(articles, kind):
+    resolution = resolve([_said(f"a{i}", name, written) for i, (name, written) in enumerate(articles)])
+    entity = next(e for e in resolution.entities if "a0#0" in e.mentions)
+    assert entity.kind == kind
+    assert any("articles of the build" in why for why in entity.merges) == (kind != "Person")
+
+
+def test_a_post_shows_a_person_whatever_the_build_writes():
+    resolution = resolve([_said("a0", "Greenpeace", "Person", role=True),
+                          _said("a1", "Greenpeace", "Organisation"), _said("a2", "Greenpeace", "Organisation")])
+    assert next(e for e in resolution.entities if "a0#0" in e.mentions).kind == "Person"

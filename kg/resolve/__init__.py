@@ -8,11 +8,14 @@ organisation joins the person whose surname it is. Across articles, the same nam
 same entity; so are spellings of one name ("Bashar Assad", "Bashar al-Assad"), a name and its one longer form, and,
 on evidence, a nickname or an initial ("Dick Cheney", "Richard B. Cheney"); a surname alone joins a full name when a
 post or a title ("Vice-President Cheney"), the countries spoken of, or an overwhelming namesake with nothing against
-it says so. Reports of one meeting merge when their parties overlap and nothing they state disagrees.
+it says so. A name the build writes as an organisation or a place far more often than as a person, with nothing
+that shows a person, is that organisation or place. Reports of one meeting merge when their parties overlap and
+nothing they state disagrees.
 
-One module a job: `names.py` (name forms both levels share), `article.py` (names inside an article, and the entities),
-`across.py` (names across articles), `overrides.py` (the user's own decisions, `--merges`), `meetings.py` (reports
-of one meeting merged); meeting dates and re-dated articles are kg/dating/across.py's.
+One module a job: `names.py` (name forms both levels share), `article.py` (names inside an article, and the
+entities), `across.py` (names across articles), `kinds.py` (a name's kind across articles), `overrides.py` (the
+user's own decisions, `--merges`), `meetings.py` (reports of one meeting merged); meeting dates and re-dated
+articles are kg/dating/across.py's.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from kg.extract.lexicon import FORMER, LED_BODIES
 from kg.records import Dating, Entity, Extraction, MergedMeeting
 from kg.resolve.across import _profiles, _resolve_acronyms_across, _resolve_surnames_across, _resolve_variants
 from kg.resolve.article import _entities, _resolve_in_article, canonical_id
+from kg.resolve.kinds import vote_kinds
 from kg.resolve.meetings import _merge_meetings
 from kg.resolve.names import _key, title_key
 from kg.resolve.overrides import Override, apply_overrides
@@ -85,6 +89,7 @@ def resolve(extractions: Sequence[Extraction], overrides: tuple[Override, ...] =
         if keys[mention_id] == key:
             keys[mention_id] = renamed.get(canonical, canonical)
             merges[keys[mention_id]].add(reason)
+    vote_kinds(extractions, keys, merges, written)
     if overrides:
         apply_overrides(overrides, {m.id: m for e in extractions for m in e.mentions}, keys, merges)
     for extraction in extractions:
