@@ -84,6 +84,11 @@ def meetings(nlp, text: str) -> set[tuple]:
     ("Tony Blair telephoned Meles Zenawi on Sunday.", {("Meles Zenawi", "Tony Blair", "held")}),
     # two people joined as the subject of "discuss"/"confer", with no party phrase
     ("Angela Merkel and Emmanuel Macron discussed the budget.", {("Angela Merkel", "Emmanuel Macron", "held")}),
+    # ... or the subject a verb of discussing shares: held, planned as that verb says
+    ("French President Jacques Chirac and German Chancellor Gerhard Schroeder spent the day discussing the budget.",
+     {("Gerhard Schroeder", "Jacques Chirac", "held")}),
+    ("British Foreign Secretary Geoffrey Howe and U.S. Secretary of State George Shultz plan to discuss trade.",
+     {("Geoffrey Howe", "George Shultz", "planned")}),
     ("Angela Merkel and Emmanuel Macron conferred on the telephone.", {("Angela Merkel", "Emmanuel Macron", "held")}),
     ("Angela Merkel met Emmanuel Macron. The two discussed the budget.",
      {("Angela Merkel", "Emmanuel Macron", "held")}),

@@ -216,8 +216,12 @@ def _has_party_phrase(verb: Token, context: Context) -> bool:
 
 
 def _joint_subjects(verb: Token, context: Context) -> bool:
-    """Two or more people as the verb's subject: "Roque and Amorim discussed ...", "The two discussed ..."."""
+    """Two or more people as the verb's subject: "Roque and Amorim discussed ...", "The two discussed ...", or as the
+    subject it shares ("Chirac and Schroeder spent the day discussing ...", "plan to discuss"); not the purpose of a
+    meeting ("met to discuss": the meeting itself)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in MEET_VERBS | GATHER_VERBS | HOLD_VERBS:
+        subjects = controller(verb)
     return any(sum(m.kind == "Person" for m in resolve_group(s, context)) >= 2 for s in subjects)
 
 

@@ -8,7 +8,7 @@ organisation joins the person whose surname it is. Across articles, the same nam
 same entity; so are spellings of one name ("Bashar Assad", "Bashar al-Assad"), a name and its one longer form, and,
 on evidence, a nickname or an initial ("Dick Cheney", "Richard B. Cheney"); a surname alone joins a full name when a
 post or a title ("Vice-President Cheney"), the countries spoken of, or an overwhelming namesake with nothing against
-it says so. A name the build writes as an organisation or a place far more often than as a person, with nothing
+it says so. A name the build writes as an organisation or a place in more articles than as a person, with nothing
 that shows a person, is that organisation or place. Reports of one meeting merge when their parties overlap and
 nothing they state disagrees.
 

@@ -1,4 +1,4 @@
-"""A name's kind across the build: one the articles write as an organisation or a place far more often than as a
+"""A name's kind across the build: one the articles write as an organisation or a place in more of them than as a
 person, that nothing in its own articles shows to be a person's, is that organisation or place ("Treasury",
 "Greenpeace", "Credit Suisse", "Darfur": each a person in one article to the tagger, and an organisation or a place
 in many others). Its own article decided it alone (kg/extract/kinds.py); the build has more to go by.
@@ -47,7 +47,7 @@ def vote_kinds(extractions: Sequence[Extraction], keys: dict[str, tuple[str, str
     moved: dict[tuple[str, str], tuple[tuple[str, str], str]] = {}
     for key in sorted(as_person):
         others = as_other.get(key[1])
-        if key in shown or not others or in_names.get(name_tokens(key[1])[-1], set()) - {key}:
+        if key in shown or not others or in_names.get((name_tokens(key[1]) or ("",))[-1], set()) - {key}:
             continue  # "Wang", "Bhutto Zardari": a surname of someone else the build names
         articles = set().union(*others.values())
         if len(articles) >= MIN_OTHER_ARTICLES and len(articles) > len(as_person[key]):
