@@ -510,6 +510,9 @@ def test_a_name_the_tagger_split_or_took_for_an_organisation_is_one_person(nlp):
     ("Austin law classifies Public Intoxication as a Class C misdemeanor, while Resisting Arrest is a Class A "
      "misdemeanor. He was charged with resisting arrest and public intoxication.", {"Resisting Arrest"}, set()),
     ("This is a regime change, like in the Hitler era, said Deniz Baykal.", set(), {"Hitler", "Deniz Baykal"}),
+    # a place's noun ends it
+    ("The Flint Journal quoted Genesee County Prosecutor David Leyton as stating \"I'm shocked.\"", {"Genesee County"},
+     {"David Leyton"}),
     # a party, a seat or a state in brackets after a person's name
     ("Tony Abbott (Liberal, Warringah) was then ejected for an hour.", {"Liberal, Warringah"}, {"Tony Abbott"}),
     ("Also challenging Guergis is Peter Vander Zaag (Christian Heritage), a farmer.", {"Christian Heritage"},

@@ -8,24 +8,24 @@ born"), or, for a full name, its surname used alone as a person. Without such a 
 writes as an organisation, a place or a product, or writes like a thing ("the Firefox browser", "the Space Shuttle
 Atlantis", "the film Easy Rider", "Internet Explorer 6"), or names as a firm ("Sanwa" of "Sanwa Bank Ltd", "Firefox"
 of "Mozilla Firefox"), is no person, and one written as a news outlet ("the Chosun Ilbo newspaper", "Yonhap quoted";
-"Wikinews" always; "the newspaper Aftenposten", "Cambio and Semana magazines") is an organisation; so is one given
-a firm's noun ("Petronas, the state oil company", "Greenwood shareholders") or holding a body's word ("Gang
-Enforcement Unit"); a city's name (GeoNames) written as a place, or a name given a place's noun ("the electorate of
-Higgins", "Ras Kamboni, a remote island", "Hakkari province"), is a place's; so is one listed only with places ("the
-cities of Mérida, Maracaibo and Valencia"), and one listed only with peoples is no person ("Croats as well as
-Serbs"); nor is a name written only after "in" or where one travels to ("a bomb in Tuz Khurmatu", "moved to Dahuk"),
-an acronym in capitals ("MONUC"), a one-word name the tagger reads as a common noun wherever it stands, or one
-written only at the start of sentences and in lower case elsewhere ("Riot police ..."). A firm's legal form after a
-name, or a body's word ending it, outweighs a first name ("James Capel and Co", "Morgan Stanley International"). A
-name of one word needs a cue of its own ("Ivanov added", "the Hitler era", "McNeill's arrival", "Kowalczyk, who
-chairs ...") or a meeting it takes part in ("the meeting between Baker and Lawson"): one word alone is as often a
-firm's, a place's or a thing's ("Aljazeera has aired ...", "a fiscal Himalaya"). A name in brackets after a person's
-("Tony Abbott (Liberal, Warringah)") is a party, a seat or the same person's other name; a web address is a site's
-whatever is said of it; a programme's or a bulletin's name ("Larry King Live") is an outlet's; a name of words the
-text also writes in lower case ("Resisting Arrest") is no one's. The other way round, the name a person goes by,
-written alone and tagged a place or a body, is theirs: "Thaksin" of Prime Minister Thaksin Shinawatra, "Wang" of Wang
-Bingqian (surname first), not a census first name alone, a country's or a city's. Each change is kept with its
-reason (`KindChange`), for the report.
+"Wikinews" always; "the newspaper Aftenposten", "Cambio and Semana magazines") is an organisation; so is one given a
+firm's noun ("Petronas, the state oil company", "Greenwood shareholders") or holding a body's word ("Gang Enforcement
+Unit"); a city's name (GeoNames) written as a place, or a name given a place's noun ("the electorate of Higgins",
+"Ras Kamboni, a remote island", "Hakkari province") or ending in one ("Genesee County"), is a place's; so is one
+listed only with places ("the cities of Mérida, Maracaibo and Valencia"), and one listed only with peoples is no
+person ("Croats as well as Serbs"); nor is a name written only after "in" or where one travels to ("a bomb in Tuz
+Khurmatu", "moved to Dahuk"), an acronym in capitals ("MONUC"), a one-word name the tagger reads as a common noun
+wherever it stands, or one written only at the start of sentences and in lower case elsewhere ("Riot police ..."). A
+firm's legal form after a name, or a body's word ending it, outweighs a first name ("James Capel and Co", "Morgan
+Stanley International"). A name of one word needs a cue of its own ("Ivanov added", "the Hitler era", "McNeill's
+arrival", "Kowalczyk, who chairs ...") or a meeting it takes part in ("the meeting between Baker and Lawson"): one
+word alone is as often a firm's, a place's or a thing's ("Aljazeera has aired ...", "a fiscal Himalaya"). A name in
+brackets after a person's ("Tony Abbott (Liberal, Warringah)") is a party, a seat or the same person's other name; a
+web address is a site's whatever is said of it; a programme's or a bulletin's name ("Larry King Live") is an
+outlet's; a name of words the text also writes in lower case ("Resisting Arrest") is no one's. The other way round,
+the name a person goes by, written alone and tagged a place or a body, is theirs: "Thaksin" of Prime Minister Thaksin
+Shinawatra, "Wang" of Wang Bingqian (surname first), not a census first name alone, a country's or a city's. Each
+change is kept with its reason (`KindChange`), for the report.
 """
 
 from __future__ import annotations
@@ -161,6 +161,10 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
                 or next((f"\"{w}\" in it" for w in key.split() if w in BODY_WORDS), None):
             decided[key] = KindChange(mentions[0].text, "Organisation", f"written as a party or a firm ({body}), and "
                                                                         f"nothing shows a person")
+        elif len(key.split()) > 1 and key.split()[-1] in PLACE_NOUNS and key.split()[0] not in first_names():
+            # "Ninawa Governorate", "Durham Riding", "Genesee County"; not "John Parish", a first name's
+            decided[key] = KindChange(mentions[0].text, "Place", f"a place's noun ends it (\"{key.split()[-1]}\"), and "
+                                                                 f"nothing shows a person")
         elif key in tags:
             kind = OTHER_TAGS[tags[key]]
             decided[key] = KindChange(mentions[0].text, kind, f"also tagged {tags[key]}, and nothing shows a person")
