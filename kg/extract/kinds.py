@@ -221,8 +221,10 @@ def settle_kinds(doc: Doc, mention_at: dict[int, Mention]) -> tuple[dict[int, Me
         return mention_at, []
     settled = {}
     for index, mention in mention_at.items():
-        change = decided.get(fold(mention.name)) if mention.kind in ("Person", "Place", "Organisation") else None
-        if change is None or (mention.kind != "Person" and change.kind != "Person"):
+        change = decided.get(fold(mention.name))
+        # a person's name changes whatever it becomes; a place's or a body's only into a person's ("Thaksin")
+        if change is None or not (mention.kind == "Person"
+                                  or (change.kind == "Person" and mention.kind in ("Place", "Organisation"))):
             settled[index] = mention
         elif change.kind is not None:
             settled[index] = Mention(mention.id, mention.text, mention.name, change.kind, mention.start, mention.end,

@@ -79,12 +79,12 @@ def resolve(extractions: Sequence[Extraction], overrides: tuple[Override, ...] =
                 if reason.startswith("acronym"):
                     expansions[key].add(canonical)
     _resolve_acronyms_across(extractions, keys, expansions, merges)
-    own = {m.id: keys[m.id] for e in extractions for m in e.mentions if _key(m) == keys[m.id]}
-    written = {keys[m.id]: m.name for e in extractions for m in e.mentions if _key(m) == keys[m.id]}
+    own = {keys[m.id]: m for e in extractions for m in e.mentions if _key(m) == keys[m.id]}  # a mention written so
+    written = {key: mention.name for key, mention in own.items()}
     ambiguous = _resolve_variants(keys, merges, written, _profiles(extractions, keys))
     _resolve_surnames_across(extractions, keys, merges, written, ambiguous)
     # A full name the build joined to another ("Hilary Clinton" to "Hillary Rodham Clinton") takes its surnames along.
-    renamed = {key: keys[mention_id] for mention_id, key in own.items() if keys[mention_id] != key}
+    renamed = {key: keys[mention.id] for key, mention in own.items() if keys[mention.id] != key}
     for mention_id, (key, canonical, reason) in deferred.items():
         if keys[mention_id] == key:
             keys[mention_id] = renamed.get(canonical, canonical)
