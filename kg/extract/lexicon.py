@@ -45,6 +45,10 @@ CALL_VERBS = set(_WORDS["call"])
 HOLD_VERBS = set(_WORDS["hold"])
 WITH_ONLY_NOUNS = {word: set(preps) for word, preps in _WORDS["with-noun"].items()}
 MEETING_NOUNS = set(_WORDS["noun"]) | set(WITH_ONLY_NOUNS)
+# Signing an accord together (CAMEO 057:057) is a meeting of the people who sign it: "Mugabe and Tsvangirai signed a
+# power sharing deal", "The treaty was signed by Taha and al-Mirghani"; not "signed a letter" (many sign it apart).
+SIGN_VERBS = set(_WORDS["co-sign"])
+ACCORD_NOUNS = set(_WORDS["accord"])
 # What one calls someone to do that makes the call a conversation: "called Miyazawa to warn him".
 CALL_PURPOSES = {"warn", "discuss", "congratulate", "express", "ask", "invite", "thank", "offer", "brief", "inform",
                  "urge", "tell", "say", "assure", "apologise", "apologize", "explain", "convey", "request"}

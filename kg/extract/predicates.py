@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.countries import fold
 from kg.extract.circumstances import mode, negated, place_and_time, status, written
 from kg.extract.lexicon import (
+    ACCORD_NOUNS,
     ADDRESS_VERBS,
     ATTEND_VERBS,
     ATTENDANCE_REACH,
@@ -31,6 +32,7 @@ from kg.extract.lexicon import (
     REPORT_VERBS,
     REPORTERS,
     SEQUENCE,
+    SIGN_VERBS,
     SPANS_OF_TALKS,
     TIME_PREPS,
     WITH_ONLY_NOUNS,
@@ -62,6 +64,8 @@ def read_meeting(token: Token, context: Context) -> Meeting | None:
             return None  # "called for", "called on", "called off", "called him a liar"; not "called Y to warn him"
         if lemma == "call" and any(c.dep_ == "dobj" and c.right_edge.i > c.i for c in token.children):
             return None  # "called Alito one of the best judges": naming, not phoning
+    elif token.pos_ == "VERB" and lemma in SIGN_VERBS:
+        parties, anchor, rule = _signers(token, context), token, "co-signing"
     elif token.pos_ in ("NOUN", "PROPN") and lemma in MEETING_NOUNS and token.tag_ != "VBG":
         if lemma in WITH_ONLY_NOUNS and not any(c.dep_ == "prep" and c.lower_ in WITH_ONLY_NOUNS[lemma]
                                                 for c in token.children):
@@ -258,6 +262,22 @@ def _verb_parties(verb: Token, context: Context) -> list[Mention]:
             and not any(m.kind == "Person" for h in controller(verb) for m in resolve_group(h, context)):
         parties = _reporter(verb, context) + parties  # "Baker said that after meeting Abe, 'it's clear ...'"
     return parties
+
+
+def _signers(verb: Token, context: Context) -> list[Mention]:
+    """The people who sign an accord together: the subjects of "A and B signed the deal", a "with" party ("A signed
+    the treaty with B", "signed an agreement with B"), the agents of "the accord was signed by A and B" and of "the
+    agreement signed by A and B". People only: "signed an agreement with India" may be signed apart, and many
+    countries sign one convention."""
+    accord = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+    if not any(noun.lemma_.lower() in ACCORD_NOUNS for noun in accord):
+        return []
+    heads = [c for c in verb.children if c.dep_ == "nsubj"]
+    heads += [g for c in (*verb.children, *(c for noun in accord for c in noun.children))
+              if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "with") for g in c.children if g.dep_ == "pobj"]
+    if verb.dep_ != "acl" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        heads += controller(verb)  # "A and B are to sign a peace deal"
+    return [m for head in heads for m in resolve_group(head, context) if m.kind == "Person"]
 
 
 def _misplaced_parties(verb: Token, context: Context) -> list[Token]:
@@ -472,6 +492,8 @@ def _fronted(prep: Token) -> bool:
 
 def _unknown_subject(anchor: Token, context: Context) -> bool:
     """A subject the article does not name ("Officials met with A and B", "America's chief diplomat met with A as
-    well as with B"): whoever it is met the others, who need not have met each other."""
-    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")] if anchor.pos_ == "VERB" else []
+    well as with B"): whoever it is met the others, who need not have met each other. The passive subject of "the
+    accord was signed by A and B" is what was signed, no party."""
+    passive = "nsubjpass" if anchor.lemma_.lower() not in SIGN_VERBS else None
+    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", passive)] if anchor.pos_ == "VERB" else []
     return bool(subjects) and not any(resolve_group(s, context) for s in subjects)

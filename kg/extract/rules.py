@@ -29,6 +29,8 @@ RULES: dict[str, Rule] = {rule.name: rule for rule in (
     Rule("host-verb", "a visit or reception with a person as object: 'A hosted B', 'A visited B', 'A briefed B'",
          0.9),
     Rule("call-verb", "a call with a person as object: 'A telephoned B'", 0.9),
+    Rule("co-signing", "people who sign an accord together: 'A and B signed the peace deal', 'the treaty was signed "
+         "by A and B'", 0.8),
     Rule("meeting-noun", "a meeting noun with its parties: 'talks between A and B', 'A's meeting with B'", 0.9),
     Rule("noun-agent", "who had a meeting the noun names the other party of: 'after a meeting with B, A said'", 0.85),
     Rule("attendance", "people placed at a meeting just reported: 'Also present were C and D'", 0.8),
