@@ -494,6 +494,6 @@ def _unknown_subject(anchor: Token, context: Context) -> bool:
     """A subject the article does not name ("Officials met with A and B", "America's chief diplomat met with A as
     well as with B"): whoever it is met the others, who need not have met each other. The passive subject of "the
     accord was signed by A and B" is what was signed, no party."""
-    passive = "nsubjpass" if anchor.lemma_.lower() not in SIGN_VERBS else None
-    subjects = [c for c in anchor.children if c.dep_ in ("nsubj", passive)] if anchor.pos_ == "VERB" else []
+    roles = ("nsubj",) if anchor.lemma_.lower() in SIGN_VERBS else ("nsubj", "nsubjpass")
+    subjects = [c for c in anchor.children if c.dep_ in roles] if anchor.pos_ == "VERB" else []
     return bool(subjects) and not any(resolve_group(s, context) for s in subjects)
